@@ -1,0 +1,148 @@
+// One custom authentication for both services: a connection may hold Codat, Blue or both.
+import type { Authentication, Bundle, ZObject } from 'zapier-platform-core';
+import { z as zod } from 'zod';
+import { listLabels, readFieldSet } from './common/auth-fields.js';
+import { codatRequest } from './codat/client.js';
+import { CODAT_FIELDS } from './codat/config.js';
+import { blueQuery } from './blue/client.js';
+import { gql } from './blue/gql.js';
+import { BLUE_FIELDS } from './blue/config.js';
+
+const AUTH_TEST_QUERY = gql`
+  query ZapierAuthTest($projectId: String) {
+    currentUser { id fullName email }
+    project(id: $projectId) { id name slug }
+  }
+`;
+
+const blueAuthData = zod.object({
+  currentUser: zod.object({ id: zod.string(), fullName: zod.string().nullish(), email: zod.string().nullish() }),
+  project: zod.object({ id: zod.string(), name: zod.string(), slug: zod.string().nullish() }),
+});
+
+const svixEndpointPage = zod.object({ data: zod.array(zod.unknown()) }).passthrough();
+
+export interface AuthTestResult {
+  codat?: { clientId: string };
+  blue?: { userName: string; userEmail?: string; projectId: string; projectName: string };
+}
+
+const test = async (z: ZObject, bundle: Bundle): Promise<AuthTestResult> => {
+  const codat = readFieldSet(CODAT_FIELDS, bundle.authData);
+  const blue = readFieldSet(BLUE_FIELDS, bundle.authData);
+  const incomplete = [codat, blue].flatMap((s) => (s.state === 'partial' ? s.missing : []));
+  if (incomplete.length) {
+    throw new z.errors.Error(
+      `Some connection fields are missing: fill in ${listLabels(incomplete)}, or clear that service's fields ` +
+        `if this connection should not use it.`,
+      'auth_fields_missing',
+      400,
+    );
+  }
+  if (codat.state === 'empty' && blue.state === 'empty') {
+    throw new z.errors.Error(
+      `Fill in at least one service: Codat (${listLabels(Object.values(CODAT_FIELDS.fields))}) ` +
+        `or Blue (${listLabels(Object.values(BLUE_FIELDS.fields))}), or both.`,
+      'auth_fields_missing',
+      400,
+    );
+  }
+
+  const result: AuthTestResult = {};
+  if (codat.state === 'complete') {
+    await codatRequest(z, bundle, {
+      method: 'GET',
+      path: '/endpoint',
+      params: { limit: 1 },
+      action: 'check the Codat credentials',
+      notFound: `a Codat webhook application for Client ID ${codat.values.codatClientId}`,
+      schema: svixEndpointPage,
+    });
+    result.codat = { clientId: codat.values.codatClientId };
+  }
+  if (blue.state === 'complete') {
+    const data = await blueQuery(z, bundle, {
+      query: AUTH_TEST_QUERY,
+      variables: { projectId: blue.values.blueProjectId },
+      action: 'check the Blue credentials',
+      schema: blueAuthData,
+    });
+    result.blue = {
+      userName: data.currentUser.fullName || data.currentUser.email || data.currentUser.id,
+      ...(data.currentUser.email ? { userEmail: data.currentUser.email } : {}),
+      projectId: data.project.id,
+      projectName: data.project.name,
+    };
+  }
+  return result;
+};
+
+/** "Codat <client id> + Blue <project> (<user>)": identifies the account, never shows a secret. */
+export async function connectionLabel(_z: ZObject, bundle: Bundle): Promise<string> {
+  const data = bundle.inputData as AuthTestResult;
+  const parts: string[] = [];
+  if (data.codat) parts.push(`Codat ${data.codat.clientId}`);
+  if (data.blue) parts.push(`Blue ${data.blue.projectName} (${data.blue.userName})`);
+  return parts.join(' + ');
+}
+
+const CODAT_DOCS = 'https://docs.codat.io/using-the-api/webhooks/zapier-integration';
+const CODAT_ROTATE = 'https://docs.codat.io/platform-api#/operations/create-rotate-zapier-key';
+const BLUE_TOKEN_DOCS = 'https://documentation.blue.cc/api/authentication';
+
+export const authentication = {
+  type: 'custom',
+  test,
+  connectionLabel,
+  fields: [
+    {
+      key: 'codatClientId',
+      label: 'Codat Client ID',
+      required: false,
+      helpText:
+        `Needed for Codat triggers. Find it in the [Codat Portal](https://app.codat.io/developers/api-keys) ` +
+        `under Developers > API keys ([guide](${CODAT_DOCS})).`,
+    },
+    {
+      key: 'codatZapierKey',
+      label: 'Codat Zapier Integration Key',
+      type: 'password',
+      required: false,
+      helpText:
+        `Needed for Codat triggers. Generate it with Codat's [rotate Zapier key endpoint](${CODAT_ROTATE}) ` +
+        `(POST /webhooks/integrationKeys/zapier). Codat keeps one live key: generating a new one revokes ` +
+        `the previous key in every connection that uses it.`,
+    },
+    {
+      key: 'blueTokenId',
+      label: 'Blue Token ID',
+      required: false,
+      helpText: `Needed for Blue. Create an API token in Blue under Profile > API ([how](${BLUE_TOKEN_DOCS})).`,
+    },
+    {
+      key: 'blueTokenSecret',
+      label: 'Blue Token Secret',
+      type: 'password',
+      required: false,
+      helpText: `Shown once by Blue when you create the API token ([how](${BLUE_TOKEN_DOCS})).`,
+    },
+    {
+      key: 'blueCompanyId',
+      label: 'Blue Company ID',
+      required: false,
+      helpText:
+        `Id or slug of your Blue company: the first part of the address in [Blue](https://app.blue.cc), ` +
+        `e.g. \`acme\` in app.blue.cc/org/acme/... ([headers](${BLUE_TOKEN_DOCS})).`,
+    },
+    {
+      key: 'blueProjectId',
+      label: 'Blue Project ID',
+      required: false,
+      helpText:
+        `Id or slug of the default Blue project for triggers and actions; it is in the project's address in ` +
+        `[Blue](https://app.blue.cc) ([headers](${BLUE_TOKEN_DOCS})).`,
+    },
+  ],
+} satisfies Authentication;
+
+export default authentication;

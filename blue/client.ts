@@ -1,0 +1,120 @@
+// The one way this app talks to Blue: a GraphQL POST with the X-Bloo-* headers.
+import type { Bundle, ZObject } from 'zapier-platform-core';
+import { z as zod } from 'zod';
+import { correlationSuffix, describeBody, parseJsonBody, redact, send } from '../common/http.js';
+import { summarizeIssues } from '../common/validation.js';
+import { blueApiUrl, requireBlueCredentials, type BlueCredentials } from './config.js';
+import { blueGraphqlError, blueHttpError, type BlueErrorContext, type BlueGraphqlError } from './errors.js';
+
+export interface BlueCall<T> {
+  query: string;
+  variables?: Record<string, unknown>;
+  /** Follows "while trying to", e.g. "create the todo". */
+  action: string;
+  /** Shape of `data`; the response is validated against it. */
+  schema: zod.ZodType<T>;
+  /** Project (id or slug) for the X-Bloo-Project-ID header; defaults to the connection's. */
+  projectId?: string;
+  /** GraphQL error codes that mean success for this call (e.g. WEBHOOK_NOT_FOUND on delete). */
+  tolerate?: readonly string[];
+  secrets?: readonly string[];
+}
+
+export type BlueResult<T> = { ok: true; data: T } | { ok: false; tolerated: string };
+
+const graphqlEnvelope = zod.object({
+  data: zod.unknown().optional(),
+  errors: zod
+    .array(
+      zod.object({
+        message: zod.string().optional(),
+        extensions: zod.object({ code: zod.string().optional() }).passthrough().optional(),
+      }).passthrough(),
+    )
+    .optional(),
+  error: zod.unknown().optional(),
+  retryAfter: zod.unknown().optional(),
+}).passthrough();
+
+export function blueHeaders(creds: BlueCredentials, projectId?: string): Record<string, string> {
+  return {
+    'Content-Type': 'application/json',
+    Accept: 'application/json',
+    'X-Bloo-Token-ID': creds.tokenId,
+    'X-Bloo-Token-Secret': creds.tokenSecret,
+    'X-Bloo-Company-ID': creds.companyId,
+    'X-Bloo-Project-ID': projectId || creds.projectId,
+  };
+}
+
+/** Sends one GraphQL document. Returns `{ok:false}` only for a tolerated error code. */
+export async function blueRequest<T>(z: ZObject, bundle: Bundle, call: BlueCall<T>): Promise<BlueResult<T>> {
+  const creds = requireBlueCredentials(z, bundle.authData);
+  const projectId = call.projectId || creds.projectId;
+  const secrets = [creds.tokenSecret, ...(call.secrets ?? [])];
+  const ctx: BlueErrorContext = {
+    action: call.action,
+    companyId: creds.companyId,
+    projectId,
+    tokenId: creds.tokenId,
+    secrets,
+  };
+  const resp = await send(
+    z,
+    {
+      url: blueApiUrl(),
+      method: 'POST',
+      headers: blueHeaders(creds, projectId),
+      body: JSON.stringify({ query: call.query, variables: call.variables ?? {} }),
+    },
+    { service: 'Blue', action: call.action, secrets },
+  );
+
+  const parsed = parseJsonBody(resp);
+  const envelope = parsed.ok ? graphqlEnvelope.safeParse(parsed.value) : undefined;
+  const body = envelope?.success ? envelope.data : undefined;
+  const errors: BlueGraphqlError[] = (body?.errors ?? []).map((e) => ({
+    message: e.message ?? '',
+    code: e.extensions?.code,
+  }));
+
+  if (resp.status < 200 || resp.status >= 300) {
+    // GraphQL servers also answer 400 with `errors`; prefer their code over the status.
+    if (errors.length && resp.status !== 401 && resp.status !== 429 && resp.status < 500) {
+      throw blueGraphqlError(z, errors, ctx);
+    }
+    throw blueHttpError(z, resp, ctx, body?.retryAfter);
+  }
+  if (!body) {
+    throw new z.errors.Error(
+      redact(
+        `Blue answered with ${describeBody(resp, secrets)} instead of a GraphQL response while trying to ${call.action}` +
+          `${correlationSuffix(resp)}. Try again in a few minutes; if it persists, check BLUE_API_URL.`,
+        secrets,
+      ),
+      'blue_invalid_response',
+      resp.status,
+    );
+  }
+  if (errors.length) {
+    const tolerated = errors.find((e) => e.code && call.tolerate?.includes(e.code));
+    if (tolerated?.code && errors.length === 1) return { ok: false, tolerated: tolerated.code };
+    throw blueGraphqlError(z, errors, ctx);
+  }
+  const checked = call.schema.safeParse(body.data);
+  if (!checked.success) {
+    throw new z.errors.Error(
+      redact(`Blue returned an unexpected response while trying to ${call.action} (${summarizeIssues(checked.error)}).`, secrets),
+      'blue_invalid_response',
+      resp.status,
+    );
+  }
+  return { ok: true, data: checked.data };
+}
+
+/** Like blueRequest, for calls that tolerate no error code. */
+export async function blueQuery<T>(z: ZObject, bundle: Bundle, call: Omit<BlueCall<T>, 'tolerate'>): Promise<T> {
+  const result = await blueRequest(z, bundle, call);
+  if (!result.ok) throw new z.errors.Error(`Blue reported ${result.tolerated} while trying to ${call.action}.`);
+  return result.data;
+}

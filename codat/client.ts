@@ -1,0 +1,90 @@
+// The one way this app talks to Codat's webhook service (Svix API, Bearer = Zapier key).
+import type { Bundle, HttpMethod, ZObject } from 'zapier-platform-core';
+import type { z as zod } from 'zod';
+import { describeBody, correlationSuffix, parseJsonBody, redact, send } from '../common/http.js';
+import { summarizeIssues } from '../common/validation.js';
+import { requireCodatCredentials, webhooksBaseUrl, type CodatCredentials } from './config.js';
+import { codatResponseError } from './errors.js';
+
+export interface CodatCall<T> {
+  method: HttpMethod;
+  /** Path under /api/v1/app/{clientId}, e.g. "/endpoint". */
+  path: string;
+  params?: Record<string, string | number | boolean | undefined>;
+  body?: Record<string, unknown>;
+  headers?: Record<string, string>;
+  /** Follows "while trying to", e.g. "create the webhook consumer". */
+  action: string;
+  /** What a 404 means, e.g. "the webhook consumer". */
+  notFound: string;
+  /** Response body schema; omitted when the call returns no body (204). */
+  schema?: zod.ZodType<T>;
+  /** Extra values to keep out of messages (e.g. a webhook secret being sent). */
+  secrets?: readonly string[];
+  /** Treat a 404 as success (returns undefined). */
+  allowNotFound?: boolean;
+}
+
+export interface CodatResult<T> {
+  status: number;
+  data: T | undefined;
+}
+
+export function appUrl(creds: CodatCredentials, path: string): string {
+  return `${webhooksBaseUrl(creds.zapierKey)}/api/v1/app/${encodeURIComponent(creds.clientId)}${path}`;
+}
+
+export async function codatRequest<T>(z: ZObject, bundle: Bundle, call: CodatCall<T>): Promise<CodatResult<T>> {
+  const creds = requireCodatCredentials(z, bundle.authData);
+  const secrets = [creds.zapierKey, ...(call.secrets ?? [])];
+  const params = Object.fromEntries(
+    Object.entries(call.params ?? {}).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]),
+  );
+  const resp = await send(
+    z,
+    {
+      url: appUrl(creds, call.path),
+      method: call.method,
+      params,
+      headers: {
+        Accept: 'application/json',
+        Authorization: `Bearer ${creds.zapierKey}`,
+        ...(call.body ? { 'Content-Type': 'application/json' } : {}),
+        ...call.headers,
+      },
+      ...(call.body ? { body: JSON.stringify(call.body) } : {}),
+    },
+    { service: 'Codat', action: call.action, secrets },
+  );
+
+  if (resp.status === 404 && call.allowNotFound) return { status: 404, data: undefined };
+  if (resp.status < 200 || resp.status >= 300) {
+    throw codatResponseError(z, resp, { action: call.action, clientId: creds.clientId, notFound: call.notFound, secrets });
+  }
+  if (!call.schema) return { status: resp.status, data: undefined };
+
+  const parsed = parseJsonBody(resp);
+  if (!parsed.ok) {
+    throw new z.errors.Error(
+      redact(
+        `Codat answered with ${describeBody(resp, secrets)} instead of JSON while trying to ${call.action}` +
+          `${correlationSuffix(resp)}. Try again in a few minutes; if it persists, check CODAT_WEBHOOKS_API_URL or contact Codat support.`,
+        secrets,
+      ),
+      'codat_invalid_response',
+      resp.status,
+    );
+  }
+  const checked = call.schema.safeParse(parsed.value);
+  if (!checked.success) {
+    throw new z.errors.Error(
+      redact(
+        `Codat returned an unexpected response while trying to ${call.action} (${summarizeIssues(checked.error)}).`,
+        secrets,
+      ),
+      'codat_invalid_response',
+      resp.status,
+    );
+  }
+  return { status: resp.status, data: checked.data };
+}

@@ -1,0 +1,90 @@
+// Turns a failed Svix/Codat webhooks response into the Zapier error a Zap user can act on.
+import type { HttpResponse, ZObject } from 'zapier-platform-core';
+import { correlationSuffix, describeBody, parseJsonBody, redact, retryAfterSeconds } from '../common/http.js';
+
+export interface CodatErrorContext {
+  action: string;
+  clientId: string;
+  /** What a 404 means for this call, e.g. "the webhook consumer". */
+  notFound: string;
+  secrets: readonly (string | undefined)[];
+}
+
+/** Svix error bodies: `{code, detail}` or, for validation, `{detail: [{loc, msg}]}`. */
+function svixDetail(resp: HttpResponse): string | undefined {
+  const parsed = parseJsonBody(resp);
+  if (!parsed.ok || typeof parsed.value !== 'object' || parsed.value === null) return undefined;
+  const detail = (parsed.value as { detail?: unknown }).detail;
+  if (typeof detail === 'string') return detail;
+  if (Array.isArray(detail)) {
+    return detail
+      .map((d: { loc?: unknown; msg?: unknown }) => {
+        const loc = Array.isArray(d.loc) ? d.loc.filter((p) => p !== 'body').join('.') : '';
+        return `${loc ? `${loc}: ` : ''}${String(d.msg ?? '')}`;
+      })
+      .join('; ');
+  }
+  return undefined;
+}
+
+export function codatResponseError(z: ZObject, resp: HttpResponse, ctx: CodatErrorContext): Error {
+  const status = resp.status;
+  const detail = svixDetail(resp);
+  const reason = detail ? `: ${detail}` : '';
+  const ref = correlationSuffix(resp);
+  const say = (text: string) => redact(text, ctx.secrets);
+
+  if (status === 401) {
+    return new z.errors.ExpiredAuthError(
+      say(
+        `Codat rejected the Zapier integration key for Client ID ${ctx.clientId}. Codat keeps only one ` +
+          `live Zapier key: generating a new one revokes the previous key in every connection that ` +
+          `holds it. Reconnect this account with the current key.`,
+      ),
+    );
+  }
+  if (status === 403) {
+    return new z.errors.Error(
+      say(
+        `Codat refused permission to ${ctx.action}${reason}. The Zapier integration key must belong to ` +
+          `the Codat instance of Client ID ${ctx.clientId} and be allowed to manage webhook consumers.`,
+      ),
+      'codat_forbidden',
+      403,
+    );
+  }
+  if (status === 404) {
+    return new z.errors.Error(
+      say(
+        `Codat could not find ${ctx.notFound} while trying to ${ctx.action}${reason}. ` +
+          `Check that "${ctx.clientId}" is your Codat Client ID.`,
+      ),
+      'codat_not_found',
+      404,
+    );
+  }
+  if (status === 429) {
+    const delay = retryAfterSeconds(resp);
+    const wait = delay !== undefined ? ` Zapier will retry in ${delay} seconds.` : ' Zapier will retry later.';
+    return new z.errors.ThrottledError(say(`Codat's rate limit was reached while trying to ${ctx.action}.${wait}`), delay);
+  }
+  if (status >= 500) {
+    return new z.errors.Error(
+      say(
+        `Codat's webhook service failed (HTTP ${status}) while trying to ${ctx.action}${ref}. ` +
+          `This is on Codat's side and usually temporary: try again in a few minutes.`,
+      ),
+      'codat_server_error',
+      status,
+    );
+  }
+  return new z.errors.Error(
+    say(
+      `Codat rejected the request to ${ctx.action} (HTTP ${status})` +
+        (detail ? `: ${detail}` : ` with ${describeBody(resp, ctx.secrets)}`) +
+        `${ref}.`,
+    ),
+    'codat_request_rejected',
+    status,
+  );
+}

@@ -1,0 +1,15 @@
+/** Jest runs the TypeScript sources as ESM (see package.json "test"). */
+export default {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  extensionsToTreatAsEsm: ['.ts'],
+  moduleNameMapper: {
+    // NodeNext sources import './x.js'; jest must resolve the .ts file.
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+  },
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.test.json' }],
+  },
+  testTimeout: 20000,
+};
