@@ -1,0 +1,48 @@
+// Produces build/build.zip (and build/source.zip) with production dependencies only.
+//
+// `zapier-platform build` copies the whole project, node_modules included, into a temp dir before
+// installing production deps; with the CLI itself in devDependencies that copy hits EMFILE on
+// machines with a 20k open-file limit (../shared/API-NOTES.md). So we stage only what the app needs
+// (compiled dist/, package.json, lockfile, .zapierapprc), install production deps there, and let the
+// CLI zip and smoke-test that directory with --skip-dep-install.
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync, copyFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..');
+const cli = join(root, 'node_modules', 'zapier-platform-cli', 'src', 'bin', 'run');
+const extraArgs = process.argv.slice(2);
+
+function run(cmd, args, cwd) {
+  console.log(`$ ${cmd} ${args.join(' ')}`);
+  execFileSync(cmd, args, { cwd, stdio: 'inherit', env: process.env });
+}
+
+run(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], root);
+
+const stage = mkdtempSync(join(tmpdir(), 'zapier-package-'));
+try {
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  // The staged copy is already compiled: the CLI must not try to run tsc there.
+  delete pkg.scripts;
+  delete pkg.devDependencies;
+  writeFileSync(join(stage, 'package.json'), JSON.stringify(pkg, null, 2));
+  copyFileSync(join(root, 'package-lock.json'), join(stage, 'package-lock.json'));
+  copyFileSync(join(root, '.zapierapprc'), join(stage, '.zapierapprc'));
+  cpSync(join(root, 'dist'), join(stage, 'dist'), { recursive: true });
+
+  const npmCli = process.env.npm_execpath;
+  const npm = npmCli && existsSync(npmCli) ? [process.execPath, [npmCli]] : ['npm', []];
+  run(npm[0], [...npm[1], 'ci', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund'], stage);
+
+  run(process.execPath, [cli, 'build', '--skip-dep-install', '--skip-validation', ...extraArgs], stage);
+
+  mkdirSync(join(root, 'build'), { recursive: true });
+  for (const name of ['build.zip', 'source.zip']) {
+    copyFileSync(join(stage, 'build', name), join(root, 'build', name));
+  }
+  console.log(`\nWrote build/build.zip and build/source.zip (production dependencies only).`);
+} finally {
+  rmSync(stage, { recursive: true, force: true });
+}
