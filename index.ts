@@ -3,6 +3,14 @@ import zapier, { defineApp } from 'zapier-platform-core';
 import packageJson from './package.json' with { type: 'json' };
 
 import authentication from './authentication.js';
+import blueCustomFieldList from './triggers/blue_custom_field_list.js';
+import blueEvent from './triggers/blue_event.js';
+import blueProjectList from './triggers/blue_project_list.js';
+import customFieldChanged from './triggers/custom_field_changed.js';
+import newComment from './triggers/new_comment.js';
+import newTodo from './triggers/new_todo.js';
+import todoCompleted from './triggers/todo_completed.js';
+import updatedTodo from './triggers/updated_todo.js';
 import createTodo from './creates/create_todo.js';
 import blueTagList from './triggers/blue_tag_list.js';
 import blueTodoListList from './triggers/blue_todo_list_list.js';
@@ -13,6 +21,14 @@ export default defineApp({
   platformVersion: zapier.version,
   authentication,
   triggers: {
+    blue_event: blueEvent,
+    new_todo: newTodo,
+    updated_todo: updatedTodo,
+    todo_completed: todoCompleted,
+    new_comment: newComment,
+    custom_field_changed: customFieldChanged,
+    blue_project_list: blueProjectList,
+    blue_custom_field_list: blueCustomFieldList,
     blue_todo_list_list: blueTodoListList,
     blue_user_list: blueUserList,
     blue_tag_list: blueTagList,

@@ -1,0 +1,77 @@
+// "Custom Field Changed" filter: which custom field changed, and to which value. Blue's delivery
+// may carry one custom field value (customFieldId / customField) or the record with all its
+// customFields, so both shapes are read.
+import type { BlueRecord } from './webhooks.js';
+
+interface FieldValue {
+  id: string;
+  values: string[];
+}
+
+function isRecord(value: unknown): value is BlueRecord {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Every readable form of a value: text, number, "true"/"false", option ids and titles. */
+function valueStrings(value: unknown, out: string[] = [], depth = 0): string[] {
+  if (value === null || value === undefined || depth > 3) return out;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+    out.push(String(value));
+  } else if (Array.isArray(value)) {
+    for (const item of value) valueStrings(item, out, depth + 1);
+  } else if (isRecord(value)) {
+    for (const key of ['id', 'title', 'name', 'value', 'text']) valueStrings(value[key], out, depth + 1);
+  }
+  return out;
+}
+
+function entryValues(entry: BlueRecord): string[] {
+  const out: string[] = [];
+  for (const key of ['value', 'text', 'number', 'checked', 'selectedOption', 'selectedOptions']) {
+    valueStrings(entry[key], out);
+  }
+  return out;
+}
+
+/** The custom field values a record carries, by custom field id. */
+export function customFieldValues(record: BlueRecord | null): FieldValue[] {
+  if (!record) return [];
+  const single = typeof record.customFieldId === 'string' ? record.customFieldId : isRecord(record.customField) ? record.customField.id : undefined;
+  if (typeof single === 'string') {
+    const nested = isRecord(record.customField) ? entryValues(record.customField) : [];
+    return [{ id: single, values: [...entryValues(record), ...nested] }];
+  }
+  const list = Array.isArray(record.customFields) ? record.customFields : [];
+  return list.flatMap((item) => (isRecord(item) && typeof item.id === 'string' ? [{ id: item.id, values: entryValues(item) }] : []));
+}
+
+const normalize = (s: string) => s.trim().toLowerCase();
+
+export interface CustomFieldFilter {
+  customFieldId?: string;
+  value?: string;
+}
+
+/**
+ * True when the change matches: the chosen field is in the new value (and differs from the
+ * previous value when Blue sends both), and one of its readable values equals the chosen value.
+ */
+export function matchesCustomFieldFilter(
+  filter: CustomFieldFilter,
+  currentValue: BlueRecord | null,
+  previousValue: BlueRecord | null,
+): boolean {
+  const fieldId = filter.customFieldId?.trim();
+  const wanted = filter.value?.trim();
+  if (!fieldId && !wanted) return true;
+  let fields = customFieldValues(currentValue);
+  if (fieldId) {
+    fields = fields.filter((f) => f.id === fieldId);
+    if (fields.length === 0) return false;
+    const before = customFieldValues(previousValue).find((f) => f.id === fieldId);
+    const after = fields[0];
+    if (before && after && before.values.map(normalize).join('\u0000') === after.values.map(normalize).join('\u0000')) return false;
+  }
+  if (!wanted) return true;
+  return fields.some((f) => f.values.some((v) => normalize(v) === normalize(wanted)));
+}

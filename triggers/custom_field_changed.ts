@@ -1,0 +1,57 @@
+import { defineInputFields, defineTrigger } from 'zapier-platform-core';
+import { matchesCustomFieldFilter, type CustomFieldFilter } from '../blue/custom-field-filter.js';
+import { exampleFor, listTodos } from '../blue/hook-samples.js';
+import { PROJECT_INPUT_FIELDS, TODO_OUTPUT_FIELDS, todoSample } from '../blue/trigger-fields.js';
+import { blueRestHook } from '../blue/webhooks.js';
+
+function filterFrom(input: Record<string, unknown>): CustomFieldFilter {
+  const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
+  const customFieldId = text(input.customFieldId);
+  const value = text(input.customFieldValue);
+  return { ...(customFieldId ? { customFieldId } : {}), ...(value ? { value } : {}) };
+}
+
+const recentRecords = listTodos('TODO_CUSTOM_FIELD_UPDATED');
+
+const hook = blueRestHook({
+  label: 'Custom Field Changed',
+  events: () => ['TODO_CUSTOM_FIELD_UPDATED'],
+  accept: (delivery, input) => matchesCustomFieldFilter(filterFrom(input), delivery.currentValue, delivery.previousValue),
+  // Sample: recent records that currently match the filter (none -> the typed example).
+  list: async (z, bundle, ctx) =>
+    (await recentRecords(z, bundle, ctx)).filter((item) => matchesCustomFieldFilter(filterFrom(bundle.inputData), item, null)),
+  example: exampleFor('TODO_CUSTOM_FIELD_UPDATED'),
+});
+
+export default defineTrigger({
+  key: 'custom_field_changed',
+  noun: 'Custom Field Value',
+  display: {
+    label: 'Custom Field Changed',
+    description: 'Triggers when a custom field value of a record changes in a Blue project, optionally only for one field and one value.',
+  },
+  operation: {
+    type: 'hook',
+    inputFields: defineInputFields([
+      ...PROJECT_INPUT_FIELDS,
+      {
+        key: 'customFieldId',
+        label: 'Custom Field',
+        dynamic: 'blue_custom_field_list.id.name',
+        required: false,
+        helpText: 'Only changes to this field start the Zap. Leave empty for any custom field.',
+      },
+      {
+        key: 'customFieldValue',
+        label: 'New Value',
+        type: 'string',
+        required: false,
+        helpText:
+          'Only start the Zap when the field changes to this value (not case-sensitive). For dropdown fields, enter the option title, e.g. `Confirmed`.',
+      },
+    ]),
+    ...hook,
+    sample: todoSample('TODO_CUSTOM_FIELD_UPDATED'),
+    outputFields: TODO_OUTPUT_FIELDS,
+  },
+});
