@@ -106,9 +106,12 @@ function date(z: ZObject, v: unknown, label: string): string | undefined {
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
+// Common HTML elements: text with one of them is taken as HTML; "<soon>" or "a < b" stay text.
+const HTML_TAG = /<\/?(?:p|br|div|span|a|b|i|u|s|em|strong|ul|ol|li|h[1-6]|blockquote|pre|code|img|hr|table|thead|tbody|tr|td|th)\b[^>]*>/i;
+
 /** Blue stores descriptions as HTML: markup is kept, plain text becomes paragraphs. */
 export function descriptionHtml(value: string): string {
-  if (/<[a-z][^>]*>/i.test(value)) return value;
+  if (HTML_TAG.test(value)) return value;
   return value
     .split(/\r?\n\s*\r?\n/)
     .map((para) => para.trim())
