@@ -1,0 +1,223 @@
+// Zapier's integration checks that can be judged offline, enforced on the whole app definition so a
+// bad label or sample fails `npm test` instead of a publishing review.
+import { describe, expect, it } from '@jest/globals';
+import App from '../../index.js';
+
+type Field = {
+  key: string;
+  label?: string;
+  helpText?: string;
+  dynamic?: string;
+  choices?: unknown;
+  type?: string;
+  list?: boolean;
+  children?: Field[];
+};
+type Operation = {
+  type?: string;
+  sample?: Record<string, unknown>;
+  outputFields?: unknown[];
+  inputFields?: unknown[];
+  performList?: unknown;
+  perform?: unknown;
+};
+type Action = {
+  key: string;
+  noun: string;
+  display: { label: string; description: string; hidden?: boolean; helpText?: string };
+  operation: Operation;
+};
+
+const triggers = Object.values((App.triggers ?? {}) as Record<string, Action>);
+const creates = Object.values((App.creates ?? {}) as Record<string, Action>);
+const visibleTriggers = triggers.filter((t) => !t.display.hidden);
+const visibleCreates = creates.filter((c) => !c.display.hidden);
+const authFields = (App.authentication?.fields ?? []) as Field[];
+
+const SMALL_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'of', 'for', 'to', 'in', 'on', 'by', 'with', 'at', 'from', 'per', 'as', 'vs']);
+
+/** D018: every word capitalised except short connecting words (not first); tokens like "ID", "URL", "e.g." pass. */
+function isTitleCase(label: string): boolean {
+  const words = label.split(/[\s/]+/).filter(Boolean);
+  return words.every((word, i) => {
+    const bare = word.replace(/^[("'[]+|[)"'\]:,.?]+$/g, '');
+    if (!bare || !/^[a-z]/i.test(bare)) return true;
+    if (i > 0 && SMALL_WORDS.has(bare)) return true;
+    return /^[A-Z0-9]/.test(bare);
+  });
+}
+
+/** Static input fields of an operation (functions build dynamic fields at run time). */
+function staticInputFields(op: Operation): Field[] {
+  return ((op.inputFields ?? []) as unknown[]).filter((f): f is Field => typeof f === 'object' && f !== null);
+}
+
+function staticOutputFields(op: Operation): Field[] {
+  return ((op.outputFields ?? []) as unknown[]).filter((f): f is Field => typeof f === 'object' && f !== null);
+}
+
+const ISO_8601 = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+function* dateLikeValues(value: unknown, path = ''): Generator<[string, string]> {
+  if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) yield* dateLikeValues(v, `${path}[${i}]`);
+  } else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      const p = path ? `${path}.${k}` : k;
+      if (typeof v === 'string' && /(date|At|Time|timestamp)$/i.test(k) && v !== '') yield [p, v];
+      else yield* dateLikeValues(v, p);
+    }
+  }
+}
+
+/** Zapier's outputField keys address nested values with "__" and list items with "list[]field". */
+function lookup(sample: unknown, key: string): unknown {
+  let current: unknown = sample;
+  for (const name of key.split(/__|\[\]/).filter(Boolean)) {
+    if (Array.isArray(current)) current = current[0];
+    if (!current || typeof current !== 'object') return undefined;
+    current = (current as Record<string, unknown>)[name];
+  }
+  return current;
+}
+
+function matchesType(value: unknown, type: string | undefined): boolean {
+  if (value === null || value === undefined || !type) return true;
+  switch (type) {
+    case 'integer':
+      return Number.isInteger(value);
+    case 'number':
+      return typeof value === 'number';
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'datetime':
+    case 'string':
+      return typeof value === 'string';
+    default:
+      return true;
+  }
+}
+
+describe('Zapier publishing checks (offline)', () => {
+  it('the app has triggers and creates to check', () => {
+    expect(visibleTriggers.length).toBeGreaterThan(0);
+  });
+
+  it('D002: every auth field help text links to where the value is found', () => {
+    for (const field of authFields) {
+      expect({ key: field.key, ok: /\]\(https:\/\/[^)]+\)/.test(field.helpText ?? '') }).toEqual({ key: field.key, ok: true });
+    }
+  });
+
+  it('D003: the connection has a label', () => {
+    expect(App.authentication?.connectionLabel).toBeDefined();
+  });
+
+  it('D004: inputs that take an ID are dynamic dropdowns (or fixed choices)', () => {
+    for (const action of [...triggers, ...creates]) {
+      for (const field of staticInputFields(action.operation)) {
+        const looksLikeId = /(^|_)id$|Id$|Ids$/.test(field.key) || /\bIDs?\b/.test(field.label ?? '');
+        if (!looksLikeId) continue;
+        expect({ where: `${action.key}.${field.key}`, dropdown: Boolean(field.dynamic || field.choices) }).toEqual({
+          where: `${action.key}.${field.key}`,
+          dropdown: true,
+        });
+      }
+    }
+  });
+
+  it('D006: every hook trigger has a performList', () => {
+    for (const t of triggers.filter((x) => x.operation.type === 'hook')) {
+      expect({ key: t.key, performList: typeof t.operation.performList }).toEqual({ key: t.key, performList: 'function' });
+    }
+  });
+
+  it('D007: every link in help texts and descriptions uses HTTPS', () => {
+    const texts: string[] = [
+      ...authFields.map((f) => f.helpText ?? ''),
+      ...[...triggers, ...creates].flatMap((a) => [
+        a.display.description,
+        ...staticInputFields(a.operation).map((f) => f.helpText ?? ''),
+      ]),
+    ];
+    for (const text of texts) {
+      for (const url of text.match(/\bhttps?:\/\/[^\s)]+/g) ?? []) expect(url).toMatch(/^https:\/\//);
+    }
+  });
+
+  it('D011: help text is not a restatement of the label', () => {
+    const fields = [...authFields, ...[...triggers, ...creates].flatMap((a) => staticInputFields(a.operation))];
+    for (const field of fields.filter((f) => f.helpText)) {
+      const help = field.helpText!.toLowerCase().replace(/[^a-z0-9 ]/g, '').trim();
+      const label = (field.label ?? field.key).toLowerCase().replace(/[^a-z0-9 ]/g, '').trim();
+      expect({ key: field.key, redundant: help === label || help.length < label.length + 10 }).toEqual({
+        key: field.key,
+        redundant: false,
+      });
+    }
+  });
+
+  it('D012: every visible trigger and create has a static sample', () => {
+    for (const a of [...visibleTriggers, ...visibleCreates]) {
+      expect({ key: a.key, sample: typeof a.operation.sample }).toEqual({ key: a.key, sample: 'object' });
+    }
+  });
+
+  it('D018: labels are in Title Case', () => {
+    const labels: [string, string][] = [
+      ...authFields.map((f): [string, string] => [`auth.${f.key}`, f.label ?? '']),
+      ...[...triggers, ...creates].flatMap((a) => [
+        [a.key, a.display.label] as [string, string],
+        ...staticInputFields(a.operation).map((f): [string, string] => [`${a.key}.${f.key}`, f.label ?? f.key]),
+        ...staticOutputFields(a.operation)
+          .filter((f) => f.label)
+          .map((f): [string, string] => [`${a.key}.out.${f.key}`, f.label!]),
+      ]),
+    ];
+    const bad = labels.filter(([, label]) => !isTitleCase(label));
+    expect(bad).toEqual([]);
+  });
+
+  it('D021: trigger descriptions start with "Triggers when " and end with "."', () => {
+    for (const t of visibleTriggers) {
+      expect({ key: t.key, description: t.display.description }).toEqual({
+        key: t.key,
+        description: expect.stringMatching(/^Triggers when .+\.$/),
+      });
+    }
+  });
+
+  it('action descriptions start with a verb ("Creates ...") and end with "."', () => {
+    for (const c of visibleCreates) {
+      expect(c.display.description).toMatch(/^(Creates|Adds|Updates|Sends|Posts|Finds|Deletes) .+\.$/);
+    }
+  });
+
+  it('nouns are singular', () => {
+    for (const a of [...triggers, ...creates]) {
+      expect({ key: a.key, noun: a.noun }).toEqual({ key: a.key, noun: expect.not.stringMatching(/[^s]s$/) });
+    }
+  });
+
+  it('D023: sample dates are ISO-8601', () => {
+    for (const a of [...triggers, ...creates]) {
+      for (const [path, value] of dateLikeValues(a.operation.sample ?? {})) {
+        expect({ where: `${a.key}.${path}`, iso: ISO_8601.test(value) }).toEqual({ where: `${a.key}.${path}`, iso: true });
+      }
+    }
+  });
+
+  it('D024: samples hold every static output field, with its type', () => {
+    for (const a of [...visibleTriggers, ...visibleCreates]) {
+      const sample = a.operation.sample;
+      for (const field of staticOutputFields(a.operation)) {
+        const value = lookup(sample, field.key);
+        expect({ where: `${a.key}.${field.key}`, present: value !== undefined, typed: matchesType(value, field.type) }).toEqual({
+          where: `${a.key}.${field.key}`,
+          present: true,
+          typed: true,
+        });
+      }
+    }
+  });
+});
