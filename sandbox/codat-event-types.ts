@@ -1,0 +1,30 @@
+// Event type names the sandbox's Codat (Svix) server knows, so it can reject unknown `filterTypes`
+// as Svix does. Names only (see API-NOTES §2 for where they come from); no example bodies.
+const DATA_TYPES = [
+  'bankAccounts', 'bankTransactions', 'billCreditNotes', 'billPayments', 'bills', 'chartOfAccounts',
+  'creditNotes', 'customers', 'directCosts', 'directIncomes', 'invoices', 'items', 'journalEntries',
+  'journals', 'payments', 'purchaseOrders', 'suppliers', 'transfers',
+] as const;
+
+const NAMED = [
+  'company.created', 'company.deleted', 'company.product.added', 'company.product.removed',
+  'connection.created', 'connection.connected', 'connection.failed', 'connection.disconnected',
+  'connection.reconnected', 'connection.deleted',
+  'read.completed', 'read.completed.initial',
+  'expenses.sync.successful', 'expenses.sync.unsuccessful',
+  'bankFeeds.sourceAccount.connected', 'bankFeeds.sourceAccount.disconnected',
+  'client.rateLimit.reached', 'client.rateLimit.reset',
+  'reports.categorizedBankStatement.generate.successful', 'reports.categorizedBankStatement.generate.unsuccessful',
+  'reports.creditModel.generate.successful', 'reports.creditModel.generate.unsuccessful',
+  'reports.spendAnalysis.generate.successful', 'reports.spendAnalysis.generate.unsuccessful',
+  // Legacy names (deprecated by Codat on 2025-01-10, still accepted).
+  'DataConnectionStatusChanged', 'NewCompanySynchronized', 'DataSyncCompleted', 'DatasetDataChanged',
+  'DataSyncStatusChangedToError', 'PushOperationStatusChanged', 'PushOperationTimedOut',
+  'AccountCategoriesUpdated', 'SyncConnectionDeleted', 'SyncCompleted', 'SyncFailed',
+  'ClientRateLimitReached', 'ClientRateLimitReset',
+];
+
+export const CODAT_EVENT_TYPES: readonly string[] = [
+  ...NAMED,
+  ...DATA_TYPES.flatMap((t) => [`${t}.write.successful`, `${t}.write.unsuccessful`]),
+];
