@@ -15,12 +15,14 @@ import createTodo from './creates/create_todo.js';
 import blueTagList from './triggers/blue_tag_list.js';
 import blueTodoListList from './triggers/blue_todo_list_list.js';
 import blueUserList from './triggers/blue_user_list.js';
+import codatEvent from './triggers/codat_event.js';
 
 export default defineApp({
   version: packageJson.version,
   platformVersion: zapier.version,
   authentication,
   triggers: {
+    codat_event: codatEvent,
     blue_event: blueEvent,
     new_todo: newTodo,
     updated_todo: updatedTodo,

@@ -1,0 +1,97 @@
+// Standard Webhooks verification of Codat (Svix) deliveries. Zapier hands the raw request over with
+// every header renamed `Http-` + Camel-Case (`webhook-signature` -> `Http-Webhook-Signature`), and
+// Svix may send `svix-*` instead of `webhook-*`: both spellings, any case, are accepted.
+// A delivery that fails here never starts the Zap: it halts with the reason (never the secret).
+import type { ZObject } from 'zapier-platform-core';
+import { Webhook, WebhookVerificationError } from 'standardwebhooks';
+
+export interface SignatureHeaders {
+  id?: string;
+  timestamp?: string;
+  signature?: string;
+}
+
+export interface VerifiedDelivery {
+  /** The webhook-id: the same across retries of one message. */
+  id: string;
+  timestamp: Date;
+}
+
+const PARTS = ['id', 'timestamp', 'signature'] as const;
+
+/** Picks webhook-id/-timestamp/-signature (or their svix-* twins) out of any header spelling. */
+export function signatureHeaders(headers: Readonly<Record<string, unknown>> | undefined): SignatureHeaders {
+  const normalised = new Map<string, string>();
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    const v = Array.isArray(value) ? value.join(' ') : value;
+    if (typeof v !== 'string' || v.trim() === '') continue;
+    normalised.set(name.toLowerCase().replace(/^http-/, ''), v.trim());
+  }
+  const out: SignatureHeaders = {};
+  for (const part of PARTS) {
+    const value = normalised.get(`webhook-${part}`) ?? normalised.get(`svix-${part}`);
+    if (value) out[part] = value;
+  }
+  return out;
+}
+
+const PREFIX = 'Codat webhook not accepted, so the Zap did not run';
+
+export function verifyDelivery(
+  z: ZObject,
+  raw: { headers?: Readonly<Record<string, unknown>>; content?: unknown } | undefined,
+  secret: string,
+): VerifiedDelivery {
+  const halt = (reason: string) => new z.errors.HaltedError(`${PREFIX}: ${reason}`);
+  const found = signatureHeaders(raw?.headers);
+  const missing = PARTS.filter((p) => !found[p]);
+  if (missing.length) {
+    throw halt(
+      `the request has no ${missing.map((p) => `webhook-${p}`).join(', ')} header (nor svix-${missing[0]}). ` +
+        `Only signed deliveries from Codat's webhook service start this Zap.`,
+    );
+  }
+  if (typeof raw?.content !== 'string') {
+    throw halt('the raw request body is missing, so its signature cannot be checked.');
+  }
+
+  let webhook: Webhook;
+  try {
+    webhook = new Webhook(secret);
+  } catch {
+    throw halt(
+      'the signing secret saved for this Zap is unusable. Turn the Zap off and on again to create a new Codat webhook consumer.',
+    );
+  }
+
+  try {
+    webhook.verify(raw.content, {
+      'webhook-id': found.id!,
+      'webhook-timestamp': found.timestamp!,
+      'webhook-signature': found.signature!,
+    }, { jsonParse: false });
+  } catch (err) {
+    if (!(err instanceof WebhookVerificationError)) throw err;
+    throw halt(describeFailure(err.message, found.timestamp!));
+  }
+  return { id: found.id!, timestamp: new Date(Number.parseInt(found.timestamp!, 10) * 1000) };
+}
+
+function describeFailure(libraryMessage: string, timestamp: string): string {
+  if (/too old|too new/i.test(libraryMessage)) {
+    const seconds = Number.parseInt(timestamp, 10);
+    const when = Number.isFinite(seconds) ? ` (${new Date(seconds * 1000).toISOString()})` : '';
+    return (
+      `the webhook-timestamp${when} is more than 5 minutes from the current time, so the delivery may be a replay. ` +
+      `If this keeps happening, check the message in Codat's webhook portal.`
+    );
+  }
+  if (/invalid signature headers/i.test(libraryMessage)) {
+    return 'the webhook-timestamp header is not a Unix timestamp.';
+  }
+  return (
+    `the webhook-signature does not match this Zap's signing secret: the body was altered in transit or was signed ` +
+    `for another webhook consumer. If the consumer's secret was rotated in Codat's portal, turn the Zap off and on ` +
+    `again to create a new one.`
+  );
+}

@@ -1,0 +1,43 @@
+import { defineInputFields, defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
+import { exampleOutput } from '../codat/envelope.js';
+import { BASE_OUTPUT_FIELDS, eventTypeChoices, findEventType, outputFieldsFor } from '../codat/events.js';
+import { handleDelivery, listRecent, readSelection, subscribe, unsubscribe } from '../codat/webhooks.js';
+
+// A write event carries every convenient top-level field, so it makes the fullest static sample.
+const SAMPLE_TYPE = 'invoices.write.successful';
+
+export default defineTrigger({
+  key: 'codat_event',
+  noun: 'Event',
+  display: {
+    label: 'New Codat Event',
+    description:
+      'Triggers when Codat sends a webhook event of a type you pick, such as a company being created, a connection ' +
+      'being linked, a read completing or a write to accounting software failing.',
+  },
+  operation: {
+    type: 'hook',
+    inputFields: defineInputFields([
+      {
+        key: 'eventTypes',
+        label: 'Event Types',
+        required: true,
+        list: true,
+        choices: eventTypeChoices(),
+        helpText:
+          'Each option starts with its group. Legacy types still work but are marked deprecated with their ' +
+          'replacement. Details of every type: [Codat event types](https://docs.codat.io/using-the-api/webhooks/event-types).',
+      },
+    ]),
+    performSubscribe: subscribe,
+    performUnsubscribe: unsubscribe,
+    perform: (z: ZObject, bundle: Bundle) => handleDelivery(z, bundle),
+    performList: listRecent,
+    outputFields: [
+      ...BASE_OUTPUT_FIELDS,
+      // Payload fields of the chosen types (of every type for "All Event Types").
+      async (_z: ZObject, bundle: Bundle) => outputFieldsFor(readSelection(bundle.inputData.eventTypes).types),
+    ],
+    sample: { ...exampleOutput(findEventType(SAMPLE_TYPE)!) },
+  },
+});
