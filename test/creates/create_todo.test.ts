@@ -1,4 +1,4 @@
-import { afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import nock from 'nock';
 import zapier from 'zapier-platform-core';
 import App from '../../index.js';
@@ -48,6 +48,12 @@ function blue(reply: { status?: number; body: unknown; headers?: Record<string, 
     });
   return { calls, scope };
 }
+
+// nock's interceptor is process-wide: release it so test files run later in this worker get their own.
+afterAll(() => {
+  nock.enableNetConnect();
+  nock.restore();
+});
 
 const run = (inputData: Record<string, unknown>) => appTester(perform, { authData, inputData } as never);
 
