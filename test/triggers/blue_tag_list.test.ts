@@ -2,6 +2,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/glob
 import nock from 'nock';
 import zapier from 'zapier-platform-core';
 import App from '../../index.js';
+import { tagChoices } from '../../blue/dropdowns.js';
+import blueTagList from '../../triggers/blue_tag_list.js';
 import { caught } from '../support/errors.js';
 
 const appTester = zapier.createAppTester(App);
@@ -33,7 +35,7 @@ describe('blue_tag_list (Tags dropdown)', () => {
         data: { tagList: { items: [{ id: 't1', title: 'Urgent', color: '#f00' }], pageInfo: { hasNextPage: false } } },
       });
     const meta = page === undefined ? {} : { page };
-    const result = await appTester(App.triggers.blue_tag_list.operation.perform, { authData, meta } as never);
+    const result = await appTester(tagChoices, { authData, meta } as never);
     expect(result).toEqual([{ id: 't1', title: 'Urgent', color: '#f00' }]);
     expect(sent?.query).toMatch(/^query ZapierListTags\(\$filter: TagListFilter!/);
     expect(sent?.variables).toEqual({ filter: { projectIds: ['proj-1'] }, first: 100, skip });
@@ -42,14 +44,14 @@ describe('blue_tag_list (Tags dropdown)', () => {
 
   it('fails clearly on an unexpected response', async () => {
     nock('https://api.blue.cc').post('/graphql').reply(200, { data: { tagList: { items: [{ id: 1 }] } } });
-    const err = await caught(appTester(App.triggers.blue_tag_list.operation.perform, { authData, meta: { page: 0 } } as never));
+    const err = await caught(appTester(tagChoices, { authData, meta: { page: 0 } } as never));
     expect(err.code).toBe('blue_invalid_response');
     expect(err.message).toMatch(/while trying to list the project's tags/);
   });
 
   it('asks to reconnect when the token is rejected', async () => {
     nock('https://api.blue.cc').post('/graphql').reply(401, 'Unauthorized');
-    const err = await caught(appTester(App.triggers.blue_tag_list.operation.perform, { authData, meta: { page: 0 } } as never));
+    const err = await caught(appTester(tagChoices, { authData, meta: { page: 0 } } as never));
     expect(err.name).toBe('ExpiredAuthError');
     expect(err.message).not.toContain('tsecret-123');
   });

@@ -2,6 +2,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/glob
 import nock from 'nock';
 import zapier from 'zapier-platform-core';
 import App from '../../index.js';
+import { todoListChoices } from '../../blue/dropdowns.js';
+import blueTodoListList from '../../triggers/blue_todo_list_list.js';
 import { caught } from '../support/errors.js';
 
 const appTester = zapier.createAppTester(App);
@@ -35,7 +37,7 @@ describe('blue_todo_list_list (Todo List dropdown)', () => {
           ],
         },
       });
-    const result = await appTester(App.triggers.blue_todo_list_list.operation.perform, { authData } as never);
+    const result = await appTester(todoListChoices, { authData } as never);
     expect(result).toEqual([
       { id: 'l1', title: 'To Do' },
       { id: 'l2', title: 'Done' },
@@ -49,12 +51,12 @@ describe('blue_todo_list_list (Todo List dropdown)', () => {
     nock('https://api.blue.cc')
       .post('/graphql')
       .reply(200, { data: null, errors: [{ message: 'Project not found', extensions: { code: 'PROJECT_NOT_FOUND' } }] });
-    const err = await caught(appTester(App.triggers.blue_todo_list_list.operation.perform, { authData } as never));
+    const err = await caught(appTester(todoListChoices, { authData } as never));
     expect(err.message).toMatch(/could not find the project while trying to list the project's todo lists.*Blue Project ID \("proj-1"\)/);
   });
 
   it('is a hidden trigger with a sample matching its output fields', () => {
-    const t = App.triggers.blue_todo_list_list;
+    const t = blueTodoListList;
     expect(t.display.hidden).toBe(true);
     expect(t.display.description).toMatch(/^Triggers when .*\.$/);
     expect(Object.keys(t.operation.sample!).sort()).toEqual(t.operation.outputFields!.map((f) => (f as { key: string }).key).sort());

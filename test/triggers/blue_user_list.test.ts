@@ -2,6 +2,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/glob
 import nock from 'nock';
 import zapier from 'zapier-platform-core';
 import App from '../../index.js';
+import { userChoices } from '../../blue/dropdowns.js';
+import blueUserList from '../../triggers/blue_user_list.js';
 
 const appTester = zapier.createAppTester(App);
 const authData = { blueTokenId: 'tid', blueTokenSecret: 'tsecret-123', blueCompanyId: 'acme', blueProjectId: 'proj-1' };
@@ -35,7 +37,7 @@ describe('blue_user_list (Assignees dropdown)', () => {
       ],
       true,
     );
-    const result = await appTester(App.triggers.blue_user_list.operation.perform, { authData, meta: { page: 0 } } as never);
+    const result = await appTester(userChoices, { authData, meta: { page: 0 } } as never);
     expect(result).toEqual([
       { id: 'u1', fullName: 'Jane Doe', email: 'jane@example.com', label: 'Jane Doe (jane@example.com)' },
       { id: 'u2', fullName: '', email: 'bot@example.com', label: 'bot@example.com' },
@@ -47,14 +49,14 @@ describe('blue_user_list (Assignees dropdown)', () => {
 
   it('skips the pages already shown when Zapier asks for the next one', async () => {
     const { sent, scope } = usersPage([{ id: 'u101', fullName: 'Late Comer', email: 'late@example.com' }], false);
-    const result = await appTester(App.triggers.blue_user_list.operation.perform, { authData, meta: { page: 2 } } as never);
+    const result = await appTester(userChoices, { authData, meta: { page: 2 } } as never);
     expect(result).toHaveLength(1);
     expect(sent[0]!.variables).toEqual({ projectId: 'proj-1', first: 100, skip: 200 });
     scope.done();
   });
 
   it('can paginate', () => {
-    expect(App.triggers.blue_user_list.operation.canPaginate).toBe(true);
-    expect(App.triggers.blue_user_list.display.hidden).toBe(true);
+    expect(blueUserList.operation.canPaginate).toBe(true);
+    expect(blueUserList.display.hidden).toBe(true);
   });
 });
