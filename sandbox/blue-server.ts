@@ -1,0 +1,698 @@
+// A local stand-in for Blue's GraphQL API: the schema subset in blue-schema.ts over an in-memory
+// store, Blue's X-Bloo-* header checks and error shape, and X-Signature-signed webhook delivery.
+import { createHmac, randomBytes } from 'node:crypto';
+import type http from 'node:http';
+import { buildSchema, graphql, GraphQLError, parse, validate, type GraphQLSchema } from 'graphql';
+import { BLUE_SANDBOX_SDL } from './blue-schema.js';
+import { deliver, listen, Pending, readBody, sendJson, type DeliveryAttempt, type Listening, type RetryPolicy } from './http.js';
+
+export interface BlueUser {
+  id: string;
+  uid: string;
+  username: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+  fullName: string;
+}
+export interface BlueCompany {
+  id: string;
+  uid: string;
+  slug: string;
+  name: string;
+}
+export interface BlueProject {
+  id: string;
+  uid: string;
+  slug: string;
+  name: string;
+  description: string | null;
+  companyId: string;
+  userIds: string[];
+}
+export interface BlueTodoList {
+  id: string;
+  uid: string;
+  title: string;
+  position: number;
+  projectId: string;
+}
+export interface BlueOption {
+  id: string;
+  uid: string;
+  title: string;
+  color: string;
+  position: number;
+}
+export interface BlueCustomFieldDef {
+  id: string;
+  uid: string;
+  name: string;
+  type: string;
+  position: number;
+  projectId: string;
+  currency: string | null;
+  options: BlueOption[];
+}
+export interface BlueTag {
+  id: string;
+  uid: string;
+  title: string;
+  color: string;
+  projectId: string;
+}
+export interface BlueTodoRecord {
+  id: string;
+  uid: string;
+  title: string;
+  text: string;
+  html: string;
+  position: number;
+  todoListId: string;
+  projectId: string;
+  startedAt: string | null;
+  duedAt: string | null;
+  done: boolean;
+  archived: boolean;
+  assigneeIds: string[];
+  tagIds: string[];
+  /** customFieldId -> value string as sent in CreateTodoInputCustomField. */
+  values: Record<string, string>;
+  checklists: { title: string; position: number }[];
+  createdById: string;
+  createdAt: string;
+  updatedAt: string;
+}
+export interface BlueWebhookRecord {
+  id: string;
+  uid: string;
+  name: string | null;
+  url: string;
+  secret: string;
+  status: 'HEALTHY' | 'UNHEALTHY';
+  events: string[];
+  projectIds: string[];
+  enabled: boolean;
+  ownerId: string;
+  createdAt: string;
+  updatedAt: string;
+}
+export interface BlueToken {
+  id: string;
+  secret: string;
+  userId: string;
+}
+
+export interface BlueStore {
+  users: BlueUser[];
+  companies: BlueCompany[];
+  projects: BlueProject[];
+  todoLists: BlueTodoList[];
+  customFields: BlueCustomFieldDef[];
+  tags: BlueTag[];
+  todos: BlueTodoRecord[];
+  webhooks: BlueWebhookRecord[];
+  tokens: BlueToken[];
+}
+
+export function emptyStore(): BlueStore {
+  return { users: [], companies: [], projects: [], todoLists: [], customFields: [], tags: [], todos: [], webhooks: [], tokens: [] };
+}
+
+export interface BlueDeliveryRecord {
+  webhookId: string;
+  url: string;
+  event: string;
+  body: string;
+  signature: string;
+  ok: boolean;
+  attempts: DeliveryAttempt[];
+}
+
+export interface BlueServerOptions {
+  store: BlueStore;
+  port?: number;
+  retry?: Partial<RetryPolicy>;
+}
+
+/** Blue ids look like cuid (25 lowercase alphanumerics starting with "c"). */
+export function blueId(): string {
+  const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
+  let out = 'c';
+  for (const b of randomBytes(24)) out += alphabet[b % alphabet.length];
+  return out;
+}
+
+export function blueSignature(secret: string, body: string): string {
+  return createHmac('sha256', secret).update(body, 'utf8').digest('hex');
+}
+
+interface Context {
+  user: BlueUser;
+  company: BlueCompany | undefined;
+  projectHeader: string | undefined;
+}
+
+const fail = (code: string, message: string) => new GraphQLError(message, { extensions: { code } });
+
+const pageInfo = (total: number, skip: number, take: number) => ({
+  totalItems: total,
+  totalPages: take > 0 ? Math.ceil(total / take) : 1,
+  page: take > 0 ? Math.floor(skip / take) + 1 : 1,
+  perPage: take,
+  hasNextPage: skip + take < total,
+  hasPreviousPage: skip > 0,
+});
+
+function checkCustomFieldValue(field: BlueCustomFieldDef, value: string): string | undefined {
+  const optionIds = new Set(field.options.map((o) => o.id));
+  switch (field.type) {
+    case 'NUMBER':
+    case 'PERCENT':
+    case 'RATING':
+      return Number.isFinite(Number(value)) && value.trim() !== '' ? undefined : 'expects a number';
+    case 'CHECKBOX':
+      return ['true', 'false', '1', '0', 'checked'].includes(value) ? undefined : 'expects "true" or "false"';
+    case 'SELECT_SINGLE':
+      return optionIds.has(value) ? undefined : 'expects the id of one of its options';
+    case 'SELECT_MULTI':
+      return value.split(',').every((v) => optionIds.has(v.trim())) ? undefined : 'expects comma-separated option ids';
+    case 'DATE':
+      return value.split(',').every((v) => !Number.isNaN(Date.parse(v.trim()))) ? undefined : 'expects an ISO date or "start,end"';
+    case 'LOCATION':
+      return /^-?\d+(\.\d+)?,\s*-?\d+(\.\d+)?$/.test(value) ? undefined : 'expects "latitude,longitude"';
+    case 'PHONE':
+      return /^\+\d/.test(value.trim()) ? undefined : 'needs a country code (e.g. +12345678900)';
+    case 'CURRENCY':
+      return /^-?\d+(\.\d+)?(\s+[A-Z]{3})?$/.test(value.trim()) ? undefined : 'expects an amount like "100.00 USD"';
+    default:
+      return undefined;
+  }
+}
+
+export class BlueServer {
+  readonly schema: GraphQLSchema = buildSchema(BLUE_SANDBOX_SDL);
+  readonly deliveries: BlueDeliveryRecord[] = [];
+  /** Operation names received, in order, with their error codes (for transcripts and tests). */
+  readonly operations: { name: string | null; codes: string[]; headers: http.IncomingHttpHeaders }[] = [];
+  private readonly pending = new Pending();
+  private readonly retry: RetryPolicy;
+  private listening?: Listening;
+
+  constructor(readonly options: BlueServerOptions) {
+    // Blue retries 5 times then disables the webhook; the sandbox keeps the count, not the waits.
+    this.retry = { attempts: 6, backoffMs: [50, 100, 200], timeoutMs: 15_000, ...options.retry };
+  }
+
+  get store(): BlueStore {
+    return this.options.store;
+  }
+
+  async start(): Promise<this> {
+    this.listening = await listen((req, res) => this.handle(req, res), this.options.port ?? 0);
+    return this;
+  }
+
+  /** The BLUE_API_URL value. */
+  get url(): string {
+    if (!this.listening) throw new Error('Blue sandbox server not started');
+    return `${this.listening.origin}/graphql`;
+  }
+
+  settled(): Promise<void> {
+    return this.pending.settled();
+  }
+
+  async close(): Promise<void> {
+    await this.pending.settled();
+    await this.listening?.close();
+  }
+
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const raw = await readBody(req);
+    if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'NOT_FOUND' });
+    if (req.method !== 'POST') return sendJson(res, 405, { error: 'METHOD_NOT_ALLOWED' });
+
+    let request: { query?: unknown; variables?: unknown; operationName?: unknown };
+    try {
+      request = JSON.parse(raw) as typeof request;
+    } catch {
+      return this.reply(res, req, null, 400, [fail('BAD_REQUEST', 'The request body is not valid JSON')]);
+    }
+    if (typeof request.query !== 'string') {
+      return this.reply(res, req, null, 400, [fail('BAD_REQUEST', 'Missing "query" in the request body')]);
+    }
+    let document;
+    try {
+      document = parse(request.query);
+    } catch (err) {
+      return this.reply(res, req, null, 400, [fail('GRAPHQL_PARSE_FAILED', (err as Error).message)]);
+    }
+    const opName = document.definitions.flatMap((d) => (d.kind === 'OperationDefinition' ? [d.name?.value ?? null] : []))[0] ?? null;
+    const invalid = validate(this.schema, document);
+    if (invalid.length) {
+      // Apollo-style servers answer schema validation failures with 400.
+      return this.reply(res, req, opName, 400, invalid.map((e) => fail('GRAPHQL_VALIDATION_FAILED', e.message)));
+    }
+
+    const ctx = this.authenticate(req.headers);
+    if (ctx instanceof GraphQLError) return this.reply(res, req, opName, 200, [ctx]);
+
+    const variables =
+      request.variables && typeof request.variables === 'object' && !Array.isArray(request.variables)
+        ? (request.variables as Record<string, unknown>)
+        : {};
+    const result = await graphql({
+      schema: this.schema,
+      source: request.query,
+      rootValue: this.root(),
+      contextValue: ctx,
+      variableValues: variables,
+      operationName: typeof request.operationName === 'string' ? request.operationName : undefined,
+    });
+    const codes = (result.errors ?? []).map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
+    this.operations.push({ name: opName, codes, headers: req.headers });
+    const body: Record<string, unknown> = { data: result.data ?? null };
+    if (result.errors?.length) {
+      body.errors = result.errors.map((e) => ({
+        message: e.message,
+        path: e.path,
+        extensions: { code: e.extensions?.code ?? 'INTERNAL_SERVER_ERROR' },
+      }));
+    }
+    sendJson(res, 200, body);
+  }
+
+  private reply(res: http.ServerResponse, req: http.IncomingMessage, opName: string | null, status: number, errors: GraphQLError[]): void {
+    this.operations.push({ name: opName, codes: errors.map((e) => String(e.extensions.code)), headers: req.headers });
+    sendJson(res, status, {
+      data: null,
+      errors: errors.map((e) => ({ message: e.message, extensions: { code: e.extensions.code } })),
+    });
+  }
+
+  private authenticate(headers: http.IncomingHttpHeaders): Context | GraphQLError {
+    const header = (name: string) => {
+      const v = headers[name];
+      return typeof v === 'string' && v.trim() ? v.trim() : undefined;
+    };
+    const tokenId = header('x-bloo-token-id');
+    const tokenSecret = header('x-bloo-token-secret');
+    if (!tokenId || !tokenSecret) return fail('UNAUTHENTICATED', 'You must be logged in (X-Bloo-Token-ID and X-Bloo-Token-Secret).');
+    const token = this.store.tokens.find((t) => t.id === tokenId);
+    if (!token || token.secret !== tokenSecret) return fail('UNAUTHENTICATED', 'Invalid token.');
+    const user = this.store.users.find((u) => u.id === token.userId);
+    if (!user) return fail('UNAUTHENTICATED', 'Invalid token.');
+    const companyRef = header('x-bloo-company-id');
+    let company: BlueCompany | undefined;
+    if (companyRef) {
+      company = this.store.companies.find((c) => c.id === companyRef || c.slug === companyRef);
+      if (!company) return fail('FORBIDDEN', 'You do not have access to this company.');
+    }
+    return { user, company, projectHeader: header('x-bloo-project-id') };
+  }
+
+  private findProject(ctx: Context, ref: string | null | undefined): BlueProject {
+    const wanted = ref ?? ctx.projectHeader;
+    const project = this.store.projects.find(
+      (p) => (p.id === wanted || p.slug === wanted) && (!ctx.company || p.companyId === ctx.company.id),
+    );
+    if (!wanted || !project) throw fail('PROJECT_NOT_FOUND', 'Project not found.');
+    if (!project.userIds.includes(ctx.user.id)) throw fail('FORBIDDEN', 'You do not have access to this project.');
+    return project;
+  }
+
+  private requireCompany(ctx: Context): BlueCompany {
+    if (!ctx.company) throw fail('BAD_USER_INPUT', 'The X-Bloo-Company-ID header is required.');
+    return ctx.company;
+  }
+
+  // --- object views (plain objects; nested fields with arguments are functions) ---
+
+  private projectView(p: BlueProject) {
+    const company = this.store.companies.find((c) => c.id === p.companyId);
+    return { ...p, archived: false, company: company && this.stamp(company), ...this.times() };
+  }
+
+  private times() {
+    return { createdAt: '2026-01-05T09:00:00.000Z', updatedAt: '2026-01-05T09:00:00.000Z' };
+  }
+
+  private stamp<T extends object>(o: T) {
+    return { ...this.times(), ...o };
+  }
+
+  private listView(l: BlueTodoList) {
+    const project = this.store.projects.find((p) => p.id === l.projectId);
+    return { ...this.stamp(l), isDisabled: false, isLocked: false, project: project && this.projectView(project) };
+  }
+
+  private fieldView(f: BlueCustomFieldDef, value?: string) {
+    const options = f.options.map((o) => this.stamp(o));
+    const base = { ...this.stamp(f), description: null, customFieldOptions: options };
+    if (value === undefined) return { ...base, value: null };
+    const picked = value.split(',').map((v) => v.trim());
+    const selected = options.filter((o) => picked.includes(o.id));
+    switch (f.type) {
+      case 'NUMBER':
+      case 'PERCENT':
+      case 'RATING':
+        return { ...base, number: Number(value), value: Number(value) };
+      case 'CHECKBOX':
+        return { ...base, checked: ['true', '1', 'checked'].includes(value), value: ['true', '1', 'checked'].includes(value) };
+      case 'SELECT_SINGLE':
+        return { ...base, selectedOption: selected[0] ?? null, value: selected[0]?.title ?? null };
+      case 'SELECT_MULTI':
+        return { ...base, selectedOptions: selected, value: selected.map((o) => o.title) };
+      default:
+        return { ...base, text: value, value };
+    }
+  }
+
+  private userView(u: BlueUser) {
+    return this.stamp(u);
+  }
+
+  /** A todo as GraphQL serves it and as webhook payloads carry it (`currentValue`). */
+  todoView(t: BlueTodoRecord) {
+    const list = this.store.todoLists.find((l) => l.id === t.todoListId);
+    const s = this.store;
+    return {
+      id: t.id,
+      uid: t.uid,
+      title: t.title,
+      text: t.text,
+      html: t.html,
+      position: t.position,
+      startedAt: t.startedAt,
+      duedAt: t.duedAt,
+      done: t.done,
+      archived: t.archived,
+      commentCount: 0,
+      checklistCount: t.checklists.length,
+      checklistCompletedCount: 0,
+      createdAt: t.createdAt,
+      updatedAt: t.updatedAt,
+      todoList: list && this.listView(list),
+      createdBy: ((u) => u && this.userView(u))(s.users.find((u) => u.id === t.createdById)),
+      users: s.users.filter((u) => t.assigneeIds.includes(u.id)).map((u) => this.userView(u)),
+      tags: s.tags.filter((g) => t.tagIds.includes(g.id)).map((g) => this.stamp(g)),
+      customFields: s.customFields.filter((f) => f.projectId === t.projectId).map((f) => this.fieldView(f, t.values[f.id])),
+    };
+  }
+
+  /** The JSON form of a todo in webhook payloads: plain data, no functions. */
+  private todoJson(t: BlueTodoRecord): Record<string, unknown> {
+    const v = this.todoView(t);
+    return {
+      ...v,
+      todoList: v.todoList && { id: v.todoList.id, uid: v.todoList.uid, title: v.todoList.title, position: v.todoList.position },
+      createdBy: v.createdBy && { id: v.createdBy.id, fullName: v.createdBy.fullName, email: v.createdBy.email },
+      users: v.users.map((u) => ({ id: u.id, fullName: u.fullName, email: u.email })),
+      tags: v.tags.map((g) => ({ id: g.id, title: g.title, color: g.color })),
+      customFields: v.customFields.map((f) => ({ id: f.id, name: f.name, type: f.type, value: f.value })),
+      projectId: t.projectId,
+    };
+  }
+
+  private webhookView(w: BlueWebhookRecord, withSecret: boolean) {
+    return { ...w, secret: withSecret ? w.secret : null };
+  }
+
+  private root() {
+    const s = this.store;
+    type Args = Record<string, unknown>;
+    const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+    const num = (v: unknown, d: number) => (typeof v === 'number' ? v : d);
+    return {
+      currentUser: (_: Args, ctx: Context) => this.userView(ctx.user),
+      project: (args: Args, ctx: Context) => this.projectView(this.findProject(ctx, str(args.id))),
+      projectList: (args: Args, ctx: Context) => {
+        const filter = args.filter as { companyIds: string[]; ids?: string[]; search?: string };
+        const companies = s.companies.filter((c) => filter.companyIds.includes(c.id) || filter.companyIds.includes(c.slug));
+        const skip = num(args.skip, 0);
+        const take = num(args.take, 20);
+        const all = s.projects.filter(
+          (p) =>
+            companies.some((c) => c.id === p.companyId) &&
+            p.userIds.includes(ctx.user.id) &&
+            (!filter.ids || filter.ids.includes(p.id)) &&
+            (!filter.search || p.name.toLowerCase().includes(filter.search.toLowerCase())),
+        );
+        const sort = ((args.sort as string[] | null | undefined) ?? [])[0];
+        if (sort?.startsWith('name_')) all.sort((a, b) => (sort === 'name_DESC' ? -1 : 1) * a.name.localeCompare(b.name));
+        return { items: all.slice(skip, skip + take).map((p) => this.projectView(p)), pageInfo: pageInfo(all.length, skip, take), totalCount: all.length };
+      },
+      todoLists: (args: Args, ctx: Context) => {
+        const project = this.findProject(ctx, str(args.projectId));
+        return s.todoLists.filter((l) => l.projectId === project.id).sort((a, b) => a.position - b.position).map((l) => this.listView(l));
+      },
+      customFields: (args: Args, ctx: Context) => {
+        const filter = (args.filter ?? {}) as { projectId?: string; types?: string[] };
+        const project = this.findProject(ctx, filter.projectId);
+        const skip = num(args.skip, 0);
+        const take = num(args.take, 500);
+        const all = s.customFields
+          .filter((f) => f.projectId === project.id && (!filter.types || filter.types.includes(f.type)))
+          .sort((a, b) => a.position - b.position);
+        return { items: all.slice(skip, skip + take).map((f) => this.fieldView(f)), pageInfo: pageInfo(all.length, skip, take) };
+      },
+      projectUserList: (args: Args, ctx: Context) => {
+        const project = this.findProject(ctx, str(args.projectId));
+        const search = str(args.search)?.toLowerCase();
+        const skip = num(args.skip, 0);
+        const first = num(args.first, 50);
+        const all = s.users.filter(
+          (u) => project.userIds.includes(u.id) && (!search || `${u.fullName} ${u.email}`.toLowerCase().includes(search)),
+        );
+        return { users: all.slice(skip, skip + first).map((u) => this.userView(u)), pageInfo: pageInfo(all.length, skip, first), totalCount: all.length };
+      },
+      tagList: (args: Args, ctx: Context) => {
+        const filter = args.filter as { projectIds?: string[]; search?: string; tagIds?: string[] };
+        const projectIds = (filter.projectIds ?? []).map((ref) => this.findProject(ctx, ref).id);
+        const skip = num(args.skip, 0);
+        const first = num(args.first, 500);
+        const all = s.tags.filter(
+          (g) =>
+            (!projectIds.length || projectIds.includes(g.projectId)) &&
+            (!filter.tagIds || filter.tagIds.includes(g.id)) &&
+            (!filter.search || g.title.toLowerCase().includes(filter.search.toLowerCase())),
+        );
+        return { items: all.slice(skip, skip + first).map((g) => this.stamp(g)), pageInfo: pageInfo(all.length, skip, first), totalCount: all.length };
+      },
+      todoQueries: (_: Args, ctx: Context) => ({
+        todos: (args: Args) => {
+          const f = args.filter as {
+            companyIds: string[];
+            projectIds?: string[];
+            todoIds?: string[];
+            todoListIds?: string[];
+            done?: boolean | null;
+            search?: string;
+          };
+          const company = s.companies.find((c) => f.companyIds.includes(c.id) || f.companyIds.includes(c.slug));
+          if (!company) throw fail('FORBIDDEN', 'You do not have access to this company.');
+          const projectIds = f.projectIds?.map((ref) => this.findProject(ctx, ref).id);
+          const sort = ((args.sort as string[] | undefined) ?? [])[0] ?? 'position_ASC';
+          const [key, dir] = sort.split('_') as [keyof BlueTodoRecord, string];
+          const limit = Math.min(num(args.limit, 20), 500);
+          const skip = num(args.skip, 0);
+          const all = s.todos
+            .filter((t) => {
+              const project = s.projects.find((p) => p.id === t.projectId);
+              return (
+                project?.companyId === company.id &&
+                project.userIds.includes(ctx.user.id) &&
+                (!projectIds || projectIds.includes(t.projectId)) &&
+                (!f.todoIds || f.todoIds.includes(t.id)) &&
+                (!f.todoListIds || f.todoListIds.includes(t.todoListId)) &&
+                (f.done === undefined || f.done === null || t.done === f.done) &&
+                (!f.search || t.title.toLowerCase().includes(f.search.toLowerCase()))
+              );
+            })
+            .sort((a, b) => {
+              const x = String(a[key] ?? '');
+              const y = String(b[key] ?? '');
+              const c = key === 'position' ? a.position - b.position : x.localeCompare(y);
+              return dir === 'DESC' ? -c : c;
+            });
+          return { items: all.slice(skip, skip + limit).map((t) => this.todoView(t)), pageInfo: pageInfo(all.length, skip, limit) };
+        },
+      }),
+      webhooks: (args: Args, ctx: Context) => {
+        const filter = (args.filter ?? {}) as { enabled?: boolean };
+        const skip = num(args.skip, 0);
+        const take = num(args.take, 20);
+        const all = s.webhooks.filter((w) => w.ownerId === ctx.user.id && (filter.enabled === undefined || w.enabled === filter.enabled));
+        return { items: all.slice(skip, skip + take).map((w) => this.webhookView(w, false)), pageInfo: pageInfo(all.length, skip, take) };
+      },
+      createTodo: (args: Args, ctx: Context) => this.createTodo(args.input as CreateTodoArgs, ctx),
+      createWebhook: (args: Args, ctx: Context) => {
+        const input = args.input as { name?: string | null; url: string; events?: string[] | null; projectIds?: string[] | null };
+        let parsed: URL;
+        try {
+          parsed = new URL(input.url);
+        } catch {
+          throw fail('BAD_USER_INPUT', 'The webhook URL is not a valid URL.');
+        }
+        if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw fail('BAD_USER_INPUT', 'The webhook URL must use http or https.');
+        const projectIds = (input.projectIds ?? []).map((ref) => this.findProject(ctx, ref).id);
+        const now = new Date().toISOString();
+        const hook: BlueWebhookRecord = {
+          id: blueId(),
+          uid: blueId(),
+          name: input.name ?? null,
+          url: input.url,
+          secret: randomBytes(32).toString('hex'),
+          status: 'HEALTHY',
+          events: input.events ?? [],
+          projectIds,
+          enabled: true,
+          ownerId: ctx.user.id,
+          createdAt: now,
+          updatedAt: now,
+        };
+        s.webhooks.push(hook);
+        // The secret is returned by createWebhook only.
+        return this.webhookView(hook, true);
+      },
+      deleteWebhook: (args: Args, ctx: Context) => {
+        const { webhookId } = args.input as { webhookId: string };
+        const index = s.webhooks.findIndex((w) => w.id === webhookId && w.ownerId === ctx.user.id);
+        if (index < 0) throw fail('WEBHOOK_NOT_FOUND', 'Webhook not found.');
+        s.webhooks.splice(index, 1);
+        return { success: true, operationId: null };
+      },
+    };
+  }
+
+  private createTodo(input: CreateTodoArgs, ctx: Context) {
+    const s = this.store;
+    this.requireCompany(ctx);
+    if (!ctx.projectHeader) throw fail('BAD_USER_INPUT', 'The X-Bloo-Project-ID header is required to create a record.');
+    const project = this.findProject(ctx, ctx.projectHeader);
+    if (!input.title.trim()) throw fail('BAD_USER_INPUT', 'Title cannot be empty.');
+    const lists = s.todoLists.filter((l) => l.projectId === project.id).sort((a, b) => a.position - b.position);
+    const list = input.todoListId ? lists.find((l) => l.id === input.todoListId) : lists[0];
+    if (!list) throw fail('TODO_LIST_NOT_FOUND', 'Todo list not found.');
+    for (const id of input.assigneeIds ?? []) {
+      if (!project.userIds.includes(id)) throw fail('BAD_USER_INPUT', `User ${id} is not a member of this project.`);
+    }
+    const values: Record<string, string> = {};
+    for (const cf of input.customFields ?? []) {
+      if (!cf?.customFieldId) throw fail('BAD_USER_INPUT', 'customFieldId is required.');
+      const field = s.customFields.find((f) => f.id === cf.customFieldId && f.projectId === project.id);
+      if (!field) throw fail('CUSTOM_FIELD_NOT_FOUND', 'Custom field not found.');
+      const value = cf.value ?? '';
+      const problem = checkCustomFieldValue(field, value);
+      if (problem) throw fail('BAD_USER_INPUT', `Custom field "${field.name}" (${field.type}) ${problem}.`);
+      values[field.id] = value;
+    }
+    const tagIds: string[] = [];
+    for (const tag of input.tags ?? []) {
+      if (tag.id) {
+        if (!s.tags.some((g) => g.id === tag.id && g.projectId === project.id)) throw fail('BAD_USER_INPUT', `Tag ${tag.id} not found.`);
+        tagIds.push(tag.id);
+      } else if (tag.title) {
+        let found = s.tags.find((g) => g.projectId === project.id && g.title === tag.title && (!tag.color || g.color === tag.color));
+        if (!found) {
+          found = { id: blueId(), uid: blueId(), title: tag.title, color: tag.color ?? '#4a9fff', projectId: project.id };
+          s.tags.push(found);
+        }
+        tagIds.push(found.id);
+      } else {
+        throw fail('BAD_USER_INPUT', 'A tag needs an id or a title.');
+      }
+    }
+    for (const d of [input.startedAt, input.duedAt]) {
+      if (d && Number.isNaN(Date.parse(d))) throw fail('BAD_USER_INPUT', `Invalid date: ${d}`);
+    }
+    const inList = s.todos.filter((t) => t.todoListId === list.id).map((t) => t.position);
+    const position =
+      input.position ?? (input.placement === 'TOP' ? Math.min(65535, ...inList) / 2 : Math.max(0, ...inList) + 65535);
+    const now = new Date().toISOString();
+    const description = input.description ?? '';
+    const todo: BlueTodoRecord = {
+      id: blueId(),
+      uid: blueId(),
+      title: input.title,
+      html: description,
+      text: description.replace(/<[^>]*>/g, ''),
+      position,
+      todoListId: list.id,
+      projectId: project.id,
+      startedAt: input.startedAt ?? null,
+      duedAt: input.duedAt ?? null,
+      done: false,
+      archived: false,
+      assigneeIds: input.assigneeIds ?? [],
+      tagIds,
+      values,
+      checklists: (input.checklists ?? []).map((c, i) => ({ title: c.title, position: c.position ?? i })),
+      createdById: ctx.user.id,
+      createdAt: now,
+      updatedAt: now,
+    };
+    s.todos.push(todo);
+    // Blue delivers after the mutation has answered.
+    const json = this.todoJson(todo);
+    this.pending.add(
+      new Promise<void>((resolve) =>
+        setImmediate(() => {
+          this.emit('TODO_CREATED', project.id, null, json);
+          resolve();
+        }),
+      ),
+    );
+    return this.todoView(todo);
+  }
+
+  /** Delivers one event to every enabled webhook subscribed to it for that project. */
+  emit(event: string, projectId: string, previousValue: Record<string, unknown> | null, currentValue: Record<string, unknown> | null): void {
+    const targets = this.store.webhooks.filter(
+      (w) =>
+        w.enabled &&
+        (w.events.length === 0 || w.events.includes(event)) &&
+        (w.projectIds.length === 0 || w.projectIds.includes(projectId)),
+    );
+    for (const hook of targets) {
+      const body = JSON.stringify({
+        event,
+        webhook: { id: hook.id, uid: hook.uid, name: hook.name, url: hook.url, events: hook.events, projectIds: hook.projectIds },
+        previousValue,
+        currentValue,
+      });
+      const signature = blueSignature(hook.secret, body);
+      this.pending.add(
+        deliver(hook.url, body, () => ({ 'X-Signature': signature }), this.retry).then((result) => {
+          if (!result.ok) {
+            // Blue disables a webhook whose deliveries keep failing.
+            hook.enabled = false;
+            hook.status = 'UNHEALTHY';
+          }
+          this.deliveries.push({ webhookId: hook.id, url: hook.url, event, body, signature, ok: result.ok, attempts: result.attempts });
+        }),
+      );
+    }
+  }
+}
+
+interface CreateTodoArgs {
+  todoListId?: string | null;
+  title: string;
+  position?: number | null;
+  startedAt?: string | null;
+  duedAt?: string | null;
+  notify?: boolean | null;
+  description?: string | null;
+  placement?: 'TOP' | 'BOTTOM' | null;
+  assigneeIds?: string[] | null;
+  checklists?: { title: string; position?: number | null }[] | null;
+  customFields?: ({ customFieldId?: string | null; value?: string | null } | null)[] | null;
+  tags?: { id?: string | null; title?: string | null; color?: string | null }[] | null;
+}
+
+export async function startBlueServer(options: BlueServerOptions): Promise<BlueServer> {
+  return new BlueServer(options).start();
+}

@@ -1,0 +1,201 @@
+// The sandbox's Blue GraphQL server over real loopback HTTP: header checks, Blue's error shape,
+// createTodo validation, webhooks and X-Signature-signed delivery.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createHmac } from 'node:crypto';
+import { BlueServer } from '../../sandbox/blue-server.js';
+import { DEMO, demoBlueStore } from '../../sandbox/seed.js';
+
+let server: BlueServer;
+
+beforeEach(async () => {
+  server = await new BlueServer({ store: demoBlueStore(), retry: { backoffMs: [1], timeoutMs: 2000 } }).start();
+});
+afterEach(async () => {
+  await server.close();
+});
+
+const goodHeaders = {
+  'X-Bloo-Token-ID': DEMO.blue.tokenId,
+  'X-Bloo-Token-Secret': DEMO.blue.tokenSecret,
+  'X-Bloo-Company-ID': DEMO.blue.companyId,
+  'X-Bloo-Project-ID': DEMO.blue.projectId,
+};
+
+interface GqlResponse {
+  status: number;
+  data: Record<string, unknown> | null;
+  errors?: { message: string; extensions: { code: string } }[];
+}
+
+async function gql(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = goodHeaders): Promise<GqlResponse> {
+  const resp = await fetch(server.url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: resp.status, ...((await resp.json()) as Omit<GqlResponse, 'status'>) };
+}
+
+const codes = (r: GqlResponse) => (r.errors ?? []).map((e) => e.extensions.code);
+
+describe('authentication and errors', () => {
+  it('answers the current user and project for valid headers (project by slug)', async () => {
+    const r = await gql('query Q($p: String) { currentUser { id fullName email } project(id: $p) { id name slug } }', { p: DEMO.blue.projectId });
+    expect(r.status).toBe(200);
+    expect(r.data).toEqual({
+      currentUser: { id: DEMO.ids.user, fullName: 'Ada Lovelace', email: 'ada@example.com' },
+      project: { id: DEMO.ids.project, name: 'Client Onboarding', slug: DEMO.blue.projectId },
+    });
+  });
+
+  it('answers UNAUTHENTICATED in an HTTP 200 for a wrong secret or missing token headers', async () => {
+    const wrong = await gql('query Q { currentUser { id } }', {}, { ...goodHeaders, 'X-Bloo-Token-Secret': 'nope' });
+    expect(wrong.status).toBe(200);
+    expect(codes(wrong)).toEqual(['UNAUTHENTICATED']);
+    expect(wrong.data).toBeNull();
+    const none = await gql('query Q { currentUser { id } }', {}, {});
+    expect(codes(none)).toEqual(['UNAUTHENTICATED']);
+  });
+
+  it('answers FORBIDDEN for an unknown company and PROJECT_NOT_FOUND for an unknown project', async () => {
+    expect(codes(await gql('query Q { currentUser { id } }', {}, { ...goodHeaders, 'X-Bloo-Company-ID': 'other' }))).toEqual(['FORBIDDEN']);
+    expect(codes(await gql('query Q { project(id: "nope") { id } }'))).toEqual(['PROJECT_NOT_FOUND']);
+  });
+
+  it('answers 400 GRAPHQL_VALIDATION_FAILED for a field outside the schema', async () => {
+    const r = await gql('query Q { currentUser { shoeSize } }');
+    expect(r.status).toBe(400);
+    expect(codes(r)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+  });
+});
+
+describe('reads', () => {
+  it('lists lists, custom fields with options, users and tags of the project', async () => {
+    const r = await gql(
+      `query Q($p: String!) {
+        todoLists(projectId: $p) { id title }
+        customFields(filter: { projectId: $p }, skip: 0, take: 2) { items { id name type customFieldOptions { id title } } pageInfo { hasNextPage } }
+        projectUserList(projectId: $p) { users { id fullName } }
+        tagList(filter: { projectIds: [$p] }) { items { id title color } }
+      }`,
+      { p: DEMO.ids.project },
+    );
+    expect(r.errors).toBeUndefined();
+    const data = r.data as {
+      todoLists: { title: string }[];
+      customFields: { items: { name: string; customFieldOptions: unknown[] }[]; pageInfo: { hasNextPage: boolean } };
+      projectUserList: { users: unknown[] };
+      tagList: { items: { title: string }[] };
+    };
+    expect(data.todoLists.map((l) => l.title)).toEqual(['New Clients', 'Onboarded']);
+    expect(data.customFields.items.map((f) => f.name)).toEqual(['Stage', 'Codat Company ID']);
+    expect(data.customFields.items[0]?.customFieldOptions).toHaveLength(2);
+    expect(data.customFields.pageInfo.hasNextPage).toBe(true);
+    expect(data.projectUserList.users).toHaveLength(2);
+    expect(data.tagList.items.map((t) => t.title)).toEqual(['Codat']);
+  });
+});
+
+const CREATE = `mutation C($input: CreateTodoInput!) {
+  createTodo(input: $input) { id title todoList { id } tags { title } customFields { id value } }
+}`;
+
+describe('createTodo', () => {
+  it('creates a todo with custom field values and tags, then lists it through todoQueries', async () => {
+    const r = await gql(CREATE, {
+      input: {
+        todoListId: DEMO.ids.listNew,
+        title: 'Onboard Bank of Dave',
+        customFields: [
+          { customFieldId: DEMO.ids.fieldStage, value: DEMO.ids.fieldStageKyc },
+          { customFieldId: DEMO.ids.fieldAmount, value: '2500.00 USD' },
+        ],
+        tags: [{ id: DEMO.ids.tagCodat }, { title: 'Loan', color: '#00ff00' }],
+      },
+    });
+    expect(r.errors).toBeUndefined();
+    const todo = (r.data as { createTodo: { id: string; tags: { title: string }[]; customFields: { id: string; value: unknown }[] } }).createTodo;
+    expect(todo.tags.map((t) => t.title)).toEqual(['Codat', 'Loan']);
+    expect(todo.customFields).toEqual(
+      expect.arrayContaining([
+        { id: DEMO.ids.fieldStage, value: 'KYC' },
+        { id: DEMO.ids.fieldAmount, value: '2500.00 USD' },
+      ]),
+    );
+    expect(server.store.todos).toHaveLength(1);
+
+    const list = await gql(
+      `query L($c: String!) { todoQueries { todos(filter: { companyIds: [$c] }, sort: [createdAt_DESC], limit: 5) { items { id title } } } }`,
+      { c: DEMO.blue.companyId },
+    );
+    expect(list.data).toEqual({ todoQueries: { todos: { items: [{ id: todo.id, title: 'Onboard Bank of Dave' }] } } });
+  });
+
+  it.each([
+    [{ todoListId: 'nope', title: 'x' }, 'TODO_LIST_NOT_FOUND'],
+    [{ title: '  ' }, 'BAD_USER_INPUT'],
+    [{ title: 'x', customFields: [{ customFieldId: 'nope', value: '1' }] }, 'CUSTOM_FIELD_NOT_FOUND'],
+    [{ title: 'x', customFields: [{ customFieldId: DEMO.ids.fieldStage, value: 'KYC' }] }, 'BAD_USER_INPUT'],
+    [{ title: 'x', assigneeIds: ['stranger'] }, 'BAD_USER_INPUT'],
+  ])('rejects %j with %s in an HTTP 200 and stores nothing', async (input, code) => {
+    const r = await gql(CREATE, { input });
+    expect(r.status).toBe(200);
+    expect(codes(r)).toEqual([code]);
+    expect(server.store.todos).toHaveLength(0);
+  });
+
+  it('needs the X-Bloo-Project-ID header', async () => {
+    const { 'X-Bloo-Project-ID': _omit, ...headers } = goodHeaders;
+    void _omit;
+    expect(codes(await gql(CREATE, { input: { title: 'x' } }, headers))).toEqual(['BAD_USER_INPUT']);
+  });
+});
+
+describe('webhooks', () => {
+  it('creates a webhook (secret returned once), delivers TODO_CREATED signed with X-Signature, deletes it', async () => {
+    const got: { headers: http.IncomingHttpHeaders; body: string }[] = [];
+    const rx = http.createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString()));
+      req.on('end', () => {
+        got.push({ headers: req.headers, body });
+        res.writeHead(200).end();
+      });
+    });
+    await new Promise<void>((r) => rx.listen(0, '127.0.0.1', r));
+    try {
+      const url = `http://127.0.0.1:${(rx.address() as AddressInfo).port}/hook`;
+      const created = await gql(
+        'mutation W($input: CreateWebhookInput!) { createWebhook(input: $input) { id secret events projectIds enabled } }',
+        { input: { name: 'Zapier', url, events: ['TODO_CREATED'], projectIds: [DEMO.ids.project] } },
+      );
+      const hook = (created.data as { createWebhook: { id: string; secret: string; events: string[] } }).createWebhook;
+      expect(hook.secret).toMatch(/^[0-9a-f]{64}$/);
+      expect(hook.events).toEqual(['TODO_CREATED']);
+      const listed = await gql('query H { webhooks { items { id secret } } }');
+      expect(listed.data).toEqual({ webhooks: { items: [{ id: hook.id, secret: null }] } });
+
+      const todo = await gql(CREATE, { input: { title: 'Hello' } });
+      await server.settled();
+      expect(got).toHaveLength(1);
+      const body = JSON.parse(got[0]!.body) as Record<string, unknown>;
+      expect(body).toMatchObject({
+        event: 'TODO_CREATED',
+        webhook: { id: hook.id },
+        previousValue: null,
+        currentValue: { id: (todo.data as { createTodo: { id: string } }).createTodo.id, title: 'Hello' },
+      });
+      expect(got[0]!.headers['x-signature']).toBe(createHmac('sha256', hook.secret).update(got[0]!.body).digest('hex'));
+
+      const del = 'mutation D($input: DeleteWebhookInput!) { deleteWebhook(input: $input) { success } }';
+      expect((await gql(del, { input: { webhookId: hook.id } })).data).toEqual({ deleteWebhook: { success: true } });
+      expect(codes(await gql(del, { input: { webhookId: hook.id } }))).toEqual(['WEBHOOK_NOT_FOUND']);
+      await gql(CREATE, { input: { title: 'After delete' } });
+      await server.settled();
+      expect(got).toHaveLength(1);
+    } finally {
+      await new Promise<void>((r) => rx.close(() => r()));
+    }
+  });
+});
