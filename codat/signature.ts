@@ -37,12 +37,22 @@ export function signatureHeaders(headers: Readonly<Record<string, unknown>> | un
 
 const PREFIX = 'Codat webhook not accepted, so the Zap did not run';
 
+/**
+ * A HaltedError for a refused delivery. Core appends "What happened" with the bundle (minus
+ * authData) to contextified errors, and the bundle holds subscribeData.secret: opt out of that.
+ */
+export function refuseDelivery(z: ZObject, reason: string): Error {
+  const err = new z.errors.HaltedError(`${PREFIX}: ${reason}`);
+  (err as Error & { doNotContextify?: boolean }).doNotContextify = true;
+  return err;
+}
+
 export function verifyDelivery(
   z: ZObject,
   raw: { headers?: Readonly<Record<string, unknown>>; content?: unknown } | undefined,
   secret: string,
 ): VerifiedDelivery {
-  const halt = (reason: string) => new z.errors.HaltedError(`${PREFIX}: ${reason}`);
+  const halt = (reason: string) => refuseDelivery(z, reason);
   const found = signatureHeaders(raw?.headers);
   const missing = PARTS.filter((p) => !found[p]);
   if (missing.length) {

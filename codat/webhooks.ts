@@ -13,7 +13,7 @@ import {
   unknownShapeOutput,
   type CodatEventOutput,
 } from './envelope.js';
-import { verifyDelivery } from './signature.js';
+import { refuseDelivery, verifyDelivery } from './signature.js';
 
 export interface EventSelection {
   all: boolean;
@@ -173,18 +173,15 @@ function accepts(subscribed: readonly string[], eventType: string): boolean {
 export function handleDelivery(z: ZObject, bundle: Bundle): CodatEventOutput[] {
   const sub = subscribeDataSchema.safeParse(bundle.subscribeData);
   if (!sub.success || !sub.data.secret) {
-    throw new z.errors.HaltedError(
-      'Codat webhook not accepted, so the Zap did not run: this Zap has no signing secret for its Codat webhook ' +
-        'consumer. Turn the Zap off and on again to create a new consumer.',
+    throw refuseDelivery(
+      z,
+      'this Zap has no signing secret for its Codat webhook consumer. Turn the Zap off and on again to create a new consumer.',
     );
   }
   const delivery = verifyDelivery(z, bundle.rawRequest, sub.data.secret);
   const parsed = parseDelivery(String(bundle.rawRequest?.content));
   if (!parsed.ok) {
-    throw new z.errors.HaltedError(
-      `Codat webhook not accepted, so the Zap did not run: ${parsed.detail}. ` +
-        `Codat events are JSON objects with an eventType (or legacy RuleType) field.`,
-    );
+    throw refuseDelivery(z, `${parsed.detail}. Codat events are JSON objects with an eventType (or legacy RuleType) field.`);
   }
   const item = toEventOutput(parsed.envelope, {
     fallbackId: delivery.id,
