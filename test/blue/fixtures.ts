@@ -1,7 +1,27 @@
 // Shared Blue test fixtures: a connection, a nock scope for the GraphQL endpoint that records
 // each request, and signed webhook deliveries.
 import { createHmac } from 'node:crypto';
+import { afterAll, afterEach, beforeAll } from '@jest/globals';
 import nock from 'nock';
+
+/**
+ * Nock for one test file: active and offline during it, restored afterwards, so files that share
+ * a jest worker do not inherit each other's interceptor.
+ */
+export function useNock(): void {
+  beforeAll(() => {
+    if (!nock.isActive()) nock.activate();
+    nock.disableNetConnect();
+  });
+  afterEach(() => {
+    nock.abortPendingRequests();
+    nock.cleanAll();
+  });
+  afterAll(() => {
+    nock.enableNetConnect();
+    nock.restore();
+  });
+}
 
 export const BLUE_URL = 'https://api.blue.cc';
 

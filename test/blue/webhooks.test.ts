@@ -1,12 +1,13 @@
-import { afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import nock from 'nock';
 import zapier from 'zapier-platform-core';
 import App from '../../index.js';
 import { CREATE_WEBHOOK, DELETE_WEBHOOK } from '../../blue/webhooks.js';
 import { caught } from '../support/errors.js';
-import { AUTH, TODO, WEBHOOK_SECRET, delivery, replyOnce, sign, type CapturedCall } from './fixtures.js';
+import { AUTH, TODO, WEBHOOK_SECRET, delivery, replyOnce, sign, type CapturedCall, useNock } from './fixtures.js';
 
 const appTester = zapier.createAppTester(App);
+useNock();
 const newTodo = App.triggers!.new_todo!.operation;
 const blueEvent = App.triggers!.blue_event!.operation;
 
@@ -14,8 +15,6 @@ type Op = { performSubscribe: never; performUnsubscribe: never; perform: never; 
 const op = (o: unknown) => o as Op;
 
 describe('Blue REST hooks: subscribe', () => {
-  beforeAll(() => nock.disableNetConnect());
-  afterEach(() => nock.cleanAll());
 
   it('creates the webhook with the exact variables and X-Bloo headers, and keeps id + secret', async () => {
     const calls: CapturedCall[] = [];
@@ -109,8 +108,6 @@ describe('Blue REST hooks: subscribe', () => {
 });
 
 describe('Blue REST hooks: unsubscribe', () => {
-  beforeAll(() => nock.disableNetConnect());
-  afterEach(() => nock.cleanAll());
   const bundle = { authData: AUTH, inputData: {}, subscribeData: { id: 'wh-1', secret: WEBHOOK_SECRET, projectId: 'proj-other' } };
 
   it('deletes the webhook by id with the subscription\'s project header', async () => {
@@ -243,8 +240,6 @@ describe('Blue REST hooks: perform', () => {
 });
 
 describe('Blue REST hooks: performList', () => {
-  beforeAll(() => nock.disableNetConnect());
-  afterEach(() => nock.cleanAll());
 
   it('lists recent records newest first, shaped like perform', async () => {
     const calls: CapturedCall[] = [];
