@@ -149,7 +149,8 @@ function currentFields(eventType: string, payload: unknown) {
     companyName: text(company?.name),
     connectionId: text(p.connectionId) ?? text(connection?.id) ?? joined(p.dataTypes, 'connectionId'),
     dataType: writeDataType(eventType) ?? text(p.dataType) ?? joined(p.dataTypes, 'dataType'),
-    status: text(p.status) ?? text(connection?.status) ?? text(record(p.sourceAccount)?.status),
+    status:
+      text(p.status) ?? text(connection?.status) ?? text(record(p.sourceAccount)?.status) ?? joined(p.dataTypes, 'status'),
   };
 }
 
