@@ -11,5 +11,6 @@ export default {
   transform: {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.test.json' }],
   },
+  setupFilesAfterEnv: ['<rootDir>/test/support/nock-release.ts'],
   testTimeout: 20000,
 };
