@@ -1,7 +1,14 @@
 import { defineInputFields, defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
 import { exampleOutput } from '../codat/envelope.js';
 import { BASE_OUTPUT_FIELDS, eventTypeChoices, findEventType, outputFieldsFor } from '../codat/events.js';
-import { handleDelivery, listRecent, readSelection, subscribe, unsubscribe } from '../codat/webhooks.js';
+import {
+  handleDelivery,
+  keepingSecretOutOfErrors,
+  listRecent,
+  readSelection,
+  subscribe,
+  unsubscribe,
+} from '../codat/webhooks.js';
 
 // A write event carries every convenient top-level field, so it makes the fullest static sample.
 const SAMPLE_TYPE = 'invoices.write.successful';
@@ -30,8 +37,9 @@ export default defineTrigger({
       },
     ]),
     performSubscribe: subscribe,
-    performUnsubscribe: unsubscribe,
-    perform: (z: ZObject, bundle: Bundle) => handleDelivery(z, bundle),
+    // Their bundles carry the signing secret (subscribeData), which must not reach error messages.
+    performUnsubscribe: keepingSecretOutOfErrors(unsubscribe),
+    perform: keepingSecretOutOfErrors((z: ZObject, bundle: Bundle) => handleDelivery(z, bundle)),
     performList: listRecent,
     outputFields: [
       ...BASE_OUTPUT_FIELDS,

@@ -237,6 +237,14 @@ describe('performUnsubscribe', () => {
     expect(err.message).not.toContain(SECRET);
   });
 
+  it('asks to reconnect on 401 without the bundle (and its signing secret) appended to the message', async () => {
+    nock(US).delete(`${ENDPOINT_PATH}/${ENDPOINT_ID}`).reply(401, { code: 'authentication_failed', detail: 'Invalid token' });
+    const err = await caught(run(op.performUnsubscribe, bundle));
+    expect(err.name).toBe('ExpiredAuthError');
+    expect(err.message).not.toContain(SECRET.slice('whsec_'.length));
+    expect(err.message).not.toMatch(/What happened/);
+  });
+
   it('explains when the subscription has no consumer id', async () => {
     const err = await caught(run(op.performUnsubscribe, { ...bundle, subscribeData: {} }));
     expect(err.code).toBe('codat_subscription_missing');
