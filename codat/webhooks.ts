@@ -91,7 +91,8 @@ function requireSelection(z: ZObject, bundle: Bundle): EventSelection {
   return selection;
 }
 
-const REPLAY_MARGIN_MS = 60_000;
+/** Clock skew allowance; a false positive only costs one extra call (the secret read is exact). */
+const REPLAY_MARGIN_MS = 10_000;
 
 export async function subscribe(z: ZObject, bundle: Bundle): Promise<CodatSubscription> {
   const targetUrl = bundle.targetUrl;
