@@ -68,18 +68,16 @@ const subscribeDataSchema = zod.object({
 export type BlueSubscribeData = zod.infer<typeof subscribeDataSchema>;
 
 const createResponse = zod.object({
-  createWebhook: zod.object({ id: zod.string(), secret: zod.string().nullish() }).passthrough(),
+  createWebhook: zod.looseObject({ id: zod.string(), secret: zod.string().nullish() }),
 });
 const deleteResponse = zod.object({ deleteWebhook: zod.object({ success: zod.boolean() }) });
 
-const payloadSchema = zod
-  .object({
-    event: zod.string().min(1),
-    webhook: zod.looseObject({}).nullish(),
-    previousValue: zod.looseObject({}).nullish(),
-    currentValue: zod.looseObject({}).nullish(),
-  })
-  .passthrough();
+const payloadSchema = zod.looseObject({
+  event: zod.string().min(1),
+  webhook: zod.looseObject({}).nullish(),
+  previousValue: zod.looseObject({}).nullish(),
+  currentValue: zod.looseObject({}).nullish(),
+});
 
 /** The trigger's project dropdown wins over the connection's Blue Project ID. */
 export function resolveProjectId(z: ZObject, bundle: Bundle): string {
