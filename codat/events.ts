@@ -216,6 +216,7 @@ function current(
   return { key, label, group, shape, example: envelope(key, payload) };
 }
 
+/** A legacy-envelope type; `group` applies only while it is current (deprecated ones go to 'legacy'). */
 function legacy(
   key: string,
   label: string,
