@@ -133,6 +133,8 @@ export interface BlueServerOptions {
   store: BlueStore;
   port?: number;
   retry?: Partial<RetryPolicy>;
+  /** Called with one line per operation and delivery (npm run sandbox prints them). */
+  log?: (line: string) => void;
 }
 
 /** Blue ids look like cuid (25 lowercase alphanumerics starting with "c"). */
@@ -273,6 +275,7 @@ export class BlueServer {
     });
     const codes = (result.errors ?? []).map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
     this.operations.push({ name: opName, codes, headers: req.headers });
+    this.options.log?.(`${opName ?? '(anonymous operation)'} -> ${codes.length ? codes.join(', ') : 'ok'}`);
     const body: Record<string, unknown> = { data: result.data ?? null };
     if (result.errors?.length) {
       body.errors = result.errors.map((e) => ({
@@ -286,6 +289,7 @@ export class BlueServer {
 
   private reply(res: http.ServerResponse, req: http.IncomingMessage, opName: string | null, status: number, errors: GraphQLError[]): void {
     this.operations.push({ name: opName, codes: errors.map((e) => String(e.extensions.code)), headers: req.headers });
+    this.options.log?.(`${opName ?? '(unparsed request)'} -> HTTP ${status} ${errors.map((e) => String(e.extensions.code)).join(', ')}`);
     sendJson(res, status, {
       data: null,
       errors: errors.map((e) => ({ message: e.message, extensions: { code: e.extensions.code } })),
@@ -672,6 +676,7 @@ export class BlueServer {
             hook.status = 'UNHEALTHY';
           }
           this.deliveries.push({ webhookId: hook.id, url: hook.url, event, body, signature, ok: result.ok, attempts: result.attempts });
+          this.options.log?.(`delivered ${event} to ${hook.url}: ${result.attempts.map((a) => a.status ?? a.error).join(' -> ')}`);
         }),
       );
     }

@@ -16,6 +16,8 @@ export interface CodatServerOptions {
   retry?: Partial<RetryPolicy>;
   /** Which header family to sign with; Svix sends svix-*, Standard Webhooks names webhook-*. */
   signatureHeaders?: 'svix' | 'webhook' | 'both';
+  /** Called with one line per request and delivery (npm run sandbox prints them). */
+  log?: (line: string) => void;
 }
 
 export interface SvixEndpoint {
@@ -200,6 +202,9 @@ export class CodatServer {
       attempts: result.attempts,
     };
     this.deliveries.push(record);
+    this.options.log?.(
+      `delivered ${message.eventType} ${message.id} to ${ep.url}: ${result.attempts.map((a) => a.status ?? a.error).join(' -> ')}`,
+    );
     return record;
   }
 
@@ -218,6 +223,7 @@ export class CodatServer {
       sendJson(res, err.status, err.body);
     } finally {
       this.requests.push({ method, path: url.pathname + url.search, status, headers: req.headers, body });
+      this.options.log?.(`${method} ${url.pathname}${url.search} -> ${status}`);
     }
   }
 

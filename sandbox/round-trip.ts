@@ -33,6 +33,7 @@ export interface Sandbox {
 export interface SandboxOptions {
   codatPort?: number;
   bluePort?: number;
+  log?: (service: 'codat' | 'blue', line: string) => void;
   /** Short waits keep the round trip fast; the servers' defaults are used otherwise. */
   fastRetries?: boolean;
 }
@@ -45,6 +46,7 @@ export async function startServers(options: SandboxOptions = {}): Promise<Pick<S
     apiKey: DEMO.codat.zapierKey,
     ...(options.codatPort === undefined ? {} : { port: options.codatPort }),
     ...(retry ? { retry } : {}),
+    ...(options.log ? { log: (line: string) => options.log?.('codat', line) } : {}),
   }).start();
   let blue: BlueServer;
   try {
@@ -52,6 +54,7 @@ export async function startServers(options: SandboxOptions = {}): Promise<Pick<S
       store: demoBlueStore(),
       ...(options.bluePort === undefined ? {} : { port: options.bluePort }),
       ...(retry ? { retry } : {}),
+      ...(options.log ? { log: (line: string) => options.log?.('blue', line) } : {}),
     }).start();
   } catch (err) {
     await codat.close();
