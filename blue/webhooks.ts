@@ -133,6 +133,22 @@ export interface BlueRestHook {
   performList: (z: ZObject, bundle: Bundle) => Promise<BlueEventOutput[]>;
 }
 
+/**
+ * Core appends "What happened" and the bundle (authData removed, subscribeData kept) to HaltedError,
+ * ExpiredAuthError and unexpected errors. perform and performUnsubscribe bundles hold the webhook's
+ * signing secret, so their errors are marked as already explained.
+ */
+function withoutBundleInErrors<R>(fn: (z: ZObject, bundle: Bundle) => Promise<R>): (z: ZObject, bundle: Bundle) => Promise<R> {
+  return async (z, bundle) => {
+    try {
+      return await fn(z, bundle);
+    } catch (err) {
+      if (err instanceof Error) Object.assign(err, { doNotContextify: true });
+      throw err;
+    }
+  };
+}
+
 export function blueRestHook(config: BlueHookConfig): BlueRestHook {
   const performSubscribe = async (z: ZObject, bundle: Bundle): Promise<BlueSubscribeData> => {
     const events = subscribedEvents(config, bundle);
@@ -212,7 +228,12 @@ export function blueRestHook(config: BlueHookConfig): BlueRestHook {
     return items.length ? items : [config.example(events)];
   };
 
-  return { performSubscribe, performUnsubscribe, perform, performList };
+  return {
+    performSubscribe,
+    performUnsubscribe: withoutBundleInErrors(performUnsubscribe),
+    perform: withoutBundleInErrors(perform),
+    performList,
+  };
 }
 
 /** Deletes a webhook; true if deleted, false if Blue no longer had it (already gone is fine). */
