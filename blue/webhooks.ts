@@ -2,6 +2,7 @@
 // turning it off deletes it, and each delivery is verified, filtered and shaped the same way.
 import { createHash } from 'node:crypto';
 import type { Bundle, ZObject } from 'zapier-platform-core';
+import { withoutBundleInErrors } from '../common/errors.js';
 import { z as zod } from 'zod';
 import { summarizeIssues } from '../common/validation.js';
 import { blueQuery, blueRequest } from './client.js';
@@ -131,22 +132,6 @@ export interface BlueRestHook {
   performUnsubscribe: (z: ZObject, bundle: Bundle) => Promise<{ id: string; deleted: boolean }>;
   perform: (z: ZObject, bundle: Bundle) => Promise<BlueEventOutput[]>;
   performList: (z: ZObject, bundle: Bundle) => Promise<BlueEventOutput[]>;
-}
-
-/**
- * Core appends "What happened" and the bundle (authData removed, subscribeData kept) to HaltedError,
- * ExpiredAuthError and unexpected errors. perform and performUnsubscribe bundles hold the webhook's
- * signing secret, so their errors are marked as already explained.
- */
-function withoutBundleInErrors<R>(fn: (z: ZObject, bundle: Bundle) => Promise<R>): (z: ZObject, bundle: Bundle) => Promise<R> {
-  return async (z, bundle) => {
-    try {
-      return await fn(z, bundle);
-    } catch (err) {
-      if (err instanceof Error) Object.assign(err, { doNotContextify: true });
-      throw err;
-    }
-  };
 }
 
 export function blueRestHook(config: BlueHookConfig): BlueRestHook {

@@ -167,21 +167,6 @@ export async function unsubscribe(z: ZObject, bundle: Bundle): Promise<{ id: str
   return { id, removed: result.status !== 404 };
 }
 
-/**
- * Core appends "What happened" + the bundle (minus authData) to most errors' messages, and the
- * bundle of perform/unsubscribe holds subscribeData.secret: mark every error as already explained.
- */
-export function keepingSecretOutOfErrors<A extends unknown[], R>(fn: (...args: A) => R | Promise<R>) {
-  return async (...args: A): Promise<R> => {
-    try {
-      return await fn(...args);
-    } catch (err) {
-      if (err instanceof Error) (err as Error & { doNotContextify?: boolean }).doNotContextify = true;
-      throw err;
-    }
-  };
-}
-
 function accepts(subscribed: readonly string[], eventType: string): boolean {
   return subscribed.length === 0 || subscribed.includes(ALL_EVENT_TYPES) || subscribed.includes(eventType);
 }

@@ -1,9 +1,9 @@
 import { defineInputFields, defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
+import { withoutBundleInErrors } from '../common/errors.js';
 import { exampleOutput } from '../codat/envelope.js';
 import { BASE_OUTPUT_FIELDS, eventTypeChoices, findEventType, outputFieldsFor } from '../codat/events.js';
 import {
   handleDelivery,
-  keepingSecretOutOfErrors,
   listRecent,
   readSelection,
   subscribe,
@@ -38,8 +38,8 @@ export default defineTrigger({
     ]),
     performSubscribe: subscribe,
     // Their bundles carry the signing secret (subscribeData), which must not reach error messages.
-    performUnsubscribe: keepingSecretOutOfErrors(unsubscribe),
-    perform: keepingSecretOutOfErrors((z: ZObject, bundle: Bundle) => handleDelivery(z, bundle)),
+    performUnsubscribe: withoutBundleInErrors(unsubscribe),
+    perform: withoutBundleInErrors((z: ZObject, bundle: Bundle) => handleDelivery(z, bundle)),
     performList: listRecent,
     outputFields: [
       ...BASE_OUTPUT_FIELDS,
