@@ -10,7 +10,8 @@ export interface CodatCall<T> {
   method: HttpMethod;
   /** Path under /api/v1/app/{clientId}, e.g. "/endpoint". */
   path: string;
-  params?: Record<string, string | number | boolean | undefined>;
+  /** Query parameters; an array becomes a repeated parameter (`event_types=a&event_types=b`), as Svix expects. */
+  params?: Record<string, string | number | boolean | readonly string[] | undefined>;
   body?: Record<string, unknown>;
   headers?: Record<string, string>;
   /** Follows "while trying to", e.g. "create the webhook consumer". */
@@ -37,15 +38,17 @@ export function appUrl(creds: CodatCredentials, path: string): string {
 export async function codatRequest<T>(z: ZObject, bundle: Bundle, call: CodatCall<T>): Promise<CodatResult<T>> {
   const creds = requireCodatCredentials(z, bundle.authData);
   const secrets = [creds.zapierKey, ...(call.secrets ?? [])];
-  const params = Object.fromEntries(
-    Object.entries(call.params ?? {}).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]),
-  );
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(call.params ?? {})) {
+    if (value === undefined) continue;
+    for (const item of Array.isArray(value) ? value : [value]) query.append(key, String(item));
+  }
+  const search = query.toString();
   const resp = await send(
     z,
     {
-      url: appUrl(creds, call.path),
+      url: appUrl(creds, call.path) + (search ? `?${search}` : ''),
       method: call.method,
-      params,
       headers: {
         Accept: 'application/json',
         Authorization: `Bearer ${creds.zapierKey}`,

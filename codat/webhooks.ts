@@ -202,12 +202,10 @@ const LIST_LIMIT = 10;
 
 export async function listRecent(z: ZObject, bundle: Bundle): Promise<CodatEventOutput[]> {
   const selection = requireSelection(z, bundle);
-  // Svix wants the array as repeated `event_types=` parameters, which a params object can't express.
-  const query = selection.types.map((t) => `event_types=${encodeURIComponent(t)}`).join('&');
   const { data } = await codatRequest(z, bundle, {
     method: 'GET',
-    path: `/msg${query ? `?${query}` : ''}`,
-    params: { with_content: true, limit: LIST_LIMIT },
+    path: '/msg',
+    params: { event_types: selection.types, with_content: true, limit: LIST_LIMIT },
     action: 'list recent Codat webhook messages',
     notFound: 'the webhook application of this Client ID',
     schema: messagePage,
