@@ -7,8 +7,8 @@ import App from '../../index.js';
 import { caught } from '../support/errors.js';
 
 const appTester = zapier.createAppTester(App);
-const triggers = App.triggers as Record<string, { operation: Record<string, unknown> }>;
-const creates = App.creates as Record<string, { operation: Record<string, unknown> }>;
+const triggers = App.triggers as unknown as Record<string, { operation: Record<string, unknown> }>;
+const creates = App.creates as unknown as Record<string, { operation: Record<string, unknown> }>;
 
 const blueOnly = { blueTokenId: 'id', blueTokenSecret: 'SECRET-blue-123', blueCompanyId: 'acme', blueProjectId: 'sales' };
 const codatOnly = { codatClientId: 'client-1', codatZapierKey: 'sk_integ_SECRET123.eu' };
