@@ -1,0 +1,74 @@
+// Build size: build/build.zip from `npm run package` (production dependencies only), split into
+// our code (everything outside node_modules: dist/, the CLI's definition.json and wrapper) and
+// dependencies, read from the zip's central directory.
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { readCentralDirectory, splitByOwner } from './zip.js';
+
+const run = promisify(execFile);
+
+export type BuildSizeResult =
+  | {
+      ok: true;
+      zipBytes: number;
+      files: number;
+      own: { files: number; compressed: number; uncompressed: number };
+      deps: { files: number; compressed: number; uncompressed: number };
+      /** Share of the zip's compressed bytes that is our code. */
+      ownShare: number;
+      topDependencies: { name: string; files: number; compressed: number }[];
+    }
+  | { ok: false; reason: string };
+
+/** The npm CLI that runs this script (npm sets npm_execpath), else `npm` on PATH. */
+export function npmCommand(): [string, string[]] {
+  const cli = process.env.npm_execpath;
+  return cli && existsSync(cli) && /\.c?js$/.test(cli) ? [process.execPath, [cli]] : ['npm', []];
+}
+
+export async function npmRun(root: string, script: string, timeoutMs: number): Promise<void> {
+  const [cmd, pre] = npmCommand();
+  try {
+    await run(cmd, [...pre, 'run', '--silent', script], { cwd: root, env: process.env, timeout: timeoutMs, maxBuffer: 32 * 1024 * 1024 });
+  } catch (err) {
+    const e = err as Error & { stdout?: string; stderr?: string; killed?: boolean };
+    const tail = `${e.stderr ?? ''}\n${e.stdout ?? ''}`.trim().split('\n').filter(Boolean).slice(-6).join(' | ');
+    throw new Error(`npm run ${script} ${e.killed ? `timed out after ${timeoutMs / 1000} s` : 'failed'}${tail ? `: ${tail}` : ''}`);
+  }
+}
+
+export function measureZip(zipPath: string): BuildSizeResult {
+  const zip = readFileSync(zipPath);
+  const entries = readCentralDirectory(zip);
+  const { own, deps, byDependency } = splitByOwner(entries);
+  const total = own.compressed + deps.compressed;
+  return {
+    ok: true,
+    zipBytes: statSync(zipPath).size,
+    files: own.files + deps.files,
+    own,
+    deps,
+    ownShare: total > 0 ? own.compressed / total : 0,
+    topDependencies: [...byDependency]
+      .map(([name, s]) => ({ name, files: s.files, compressed: s.compressed }))
+      .sort((a, b) => b.compressed - a.compressed)
+      .slice(0, 6),
+  };
+}
+
+export async function benchBuildSize(root: string, timeoutMs = 120_000): Promise<BuildSizeResult> {
+  try {
+    await npmRun(root, 'package', timeoutMs);
+  } catch (err) {
+    return { ok: false, reason: err instanceof Error ? err.message : String(err) };
+  }
+  const zipPath = join(root, 'build', 'build.zip');
+  if (!existsSync(zipPath)) return { ok: false, reason: 'npm run package finished but build/build.zip is missing' };
+  try {
+    return measureZip(zipPath);
+  } catch (err) {
+    return { ok: false, reason: `build/build.zip could not be read: ${err instanceof Error ? err.message : String(err)}` };
+  }
+}

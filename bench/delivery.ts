@@ -1,0 +1,77 @@
+// Per-delivery cost: each hook perform of the app through zapier-platform-core's runtime
+// (createAppTester, as the sandbox's catch hook runs it) vs the same runtime running a trivial hook
+// on the same bundle. Variants are interleaved so drift (GC, CPU frequency) hits them alike.
+import zapier from 'zapier-platform-core';
+import { AppRunner, type AppFunction, type AppLike } from '../sandbox/app-runner.js';
+import { HOOKS, signedDelivery, trivialApp, type Service } from './payloads.js';
+import { median, ratio } from './stats.js';
+
+export interface DeliveryCase {
+  service: Service;
+  triggerKey: string;
+  label: string;
+  bytes: number;
+  iterations: number;
+  performMs: number;
+  trivialMs: number;
+  ratio: number | null;
+}
+
+interface Variant {
+  name: string;
+  runner: AppRunner;
+  fn: AppFunction;
+  bundle: Record<string, unknown>;
+  samples: number[];
+}
+
+async function runOnce(v: Variant): Promise<number> {
+  const started = performance.now();
+  const result = await v.runner.run<unknown>(v.fn, v.bundle);
+  const ms = performance.now() - started;
+  // A perform that refused the delivery would be fast for the wrong reason.
+  if (!Array.isArray(result) || result.length !== 1) {
+    throw new Error(`${v.name}: perform returned ${JSON.stringify(result)?.slice(0, 200)} instead of one item`);
+  }
+  return ms;
+}
+
+export async function benchDeliveries(
+  app: AppLike,
+  sizes: readonly { label: string; bytes: number; iterations: number }[],
+): Promise<DeliveryCase[]> {
+  const appRunner = new AppRunner(app);
+  const trivialRunner = new AppRunner(trivialApp(zapier.version));
+  const trivialFn = trivialRunner.fn('triggers', 'trivial', 'perform');
+  const cases: DeliveryCase[] = [];
+  for (const size of sizes) {
+    for (const service of ['codat', 'blue'] as const) {
+      const { triggerKey } = HOOKS[service];
+      const delivery = signedDelivery(service, size.bytes);
+      const variants: Variant[] = [
+        { name: `${triggerKey} perform`, runner: appRunner, fn: appRunner.fn('triggers', triggerKey, 'perform'), bundle: delivery.bundle, samples: [] },
+        { name: 'trivial perform', runner: trivialRunner, fn: trivialFn, bundle: delivery.bundle, samples: [] },
+      ];
+      const warmup = Math.max(2, Math.min(10, Math.floor(size.iterations / 5)));
+      for (let i = 0; i < warmup; i++) for (const v of variants) await runOnce(v);
+      for (let i = 0; i < size.iterations; i++) {
+        // Alternate which variant goes first.
+        const order = i % 2 ? [...variants].reverse() : variants;
+        for (const v of order) v.samples.push(await runOnce(v));
+      }
+      const performMs = median(variants[0]!.samples);
+      const trivialMs = median(variants[1]!.samples);
+      cases.push({
+        service,
+        triggerKey,
+        label: size.label,
+        bytes: delivery.bytes,
+        iterations: size.iterations,
+        performMs,
+        trivialMs,
+        ratio: ratio(performMs, trivialMs),
+      });
+    }
+  }
+  return cases;
+}

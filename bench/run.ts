@@ -1,0 +1,168 @@
+// `npm run bench`: cold start, build size, per-delivery cost, HTTP calls per operation and peak
+// memory, side by side in one run. Prints one table and writes bench/results.json. Not a test: it
+// asserts nothing and never fails on a missed target (it reports it).
+import { cpus } from 'node:os';
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+// zapier-platform-core's developer mode (as under `zapier-platform test` and `npm start`): no
+// per-run memory lines on stdout. Its output checks run either way. Set before core loads.
+process.env.NODE_ENV = 'test';
+
+const { benchBuildSize, npmRun } = await import('./build-size.js');
+const { benchColdStart } = await import('./cold-start.js');
+const { benchDeliveries } = await import('./delivery.js');
+const { countHttpCalls } = await import('./http-calls.js');
+const { benchMemory } = await import('./memory.js');
+const { formatBytes, formatMs, round, table, verdict } = await import('./stats.js');
+type AppLike = import('../sandbox/app-runner.js').AppLike;
+
+const root = resolve(import.meta.dirname, '..');
+const appPath = join(root, 'dist', 'index.js');
+const KB = 1024;
+const MB = 1024 * KB;
+const TARGETS = { coldStartRatio: 1.15, buildZipBytes: 1 * MB, deliveryRatio1MB: 1.3 } as const;
+const COLD_RUNS = 15;
+
+const started = performance.now();
+const step = (what: string) => process.stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(3)} s] ${what}\n`);
+const machine = { node: process.version, cpu: cpus()[0]?.model.trim() ?? 'unknown', cores: cpus().length, platform: `${process.platform}-${process.arch}` };
+
+step('npm run build');
+await npmRun(root, 'build', 120_000);
+
+step('build size: npm run package');
+const buildSize = await benchBuildSize(root);
+
+step(`cold start: ${COLD_RUNS} processes importing dist/index.js, ${COLD_RUNS} importing zapier-platform-core`);
+const coldStart = await benchColdStart(root, appPath, COLD_RUNS);
+
+const { default: app } = (await import(pathToFileURL(appPath).href)) as { default: AppLike };
+step('per delivery: perform vs trivial hook, 1 KB and 1 MB signed payloads');
+const deliveries = await benchDeliveries(app, [
+  { label: '1 KB', bytes: KB, iterations: 200 },
+  { label: '1 MB', bytes: MB, iterations: 25 },
+]);
+
+step('HTTP calls per operation (sandbox servers)');
+const httpCalls = await countHttpCalls(app);
+
+step('peak memory: one delivery per fresh process (1 MB, 10 MB; 3 processes per variant)');
+// maxRSS moves by a few MB with GC timing: 3 children per variant, median.
+const memory = await benchMemory(root, appPath, [
+  { label: '1 MB', bytes: MB },
+  { label: '10 MB', bytes: 10 * MB },
+], 3);
+const totalSeconds = (performance.now() - started) / 1000;
+
+// ---- one table ----
+const rows: string[][] = [];
+const signed = (bytes: number) => `${bytes < 0 ? '-' : '+'}${formatBytes(Math.abs(bytes))}`;
+const status = (ok: boolean | null) => (ok === null ? '' : ok ? 'ok' : 'MISSED');
+rows.push([
+  `Cold start, import (median of ${coldStart.runs})`,
+  `app ${formatMs(coldStart.app.importMs)}`,
+  `core ${formatMs(coldStart.core.importMs)}`,
+  coldStart.importRatio === null ? 'n/a' : `${coldStart.importRatio.toFixed(2)}x`,
+  `<= ${TARGETS.coldStartRatio}x`,
+  status(coldStart.importRatio === null ? null : coldStart.importRatio <= TARGETS.coldStartRatio),
+]);
+rows.push([
+  `Cold start, process wall (median of ${coldStart.runs})`,
+  `app ${formatMs(coldStart.app.wallMs)}`,
+  `core ${formatMs(coldStart.core.wallMs)}`,
+  coldStart.wallRatio === null ? 'n/a' : `${coldStart.wallRatio.toFixed(2)}x`,
+  '',
+  '',
+]);
+if (buildSize.ok) {
+  rows.push([
+    'Build size, build/build.zip',
+    formatBytes(buildSize.zipBytes),
+    `own ${formatBytes(buildSize.own.compressed)} (${(buildSize.ownShare * 100).toFixed(1)}%), deps ${formatBytes(buildSize.deps.compressed)}`,
+    '',
+    '<= 1 MB',
+    status(buildSize.zipBytes <= TARGETS.buildZipBytes),
+  ]);
+} else {
+  rows.push(['Build size, build/build.zip', 'n/a', 'see below', '', '<= 1 MB', 'n/a']);
+}
+for (const d of deliveries) {
+  const targeted = d.label === '1 MB';
+  rows.push([
+    `Delivery ${d.label}, ${d.triggerKey} (median of ${d.iterations})`,
+    `perform ${formatMs(d.performMs)}`,
+    `trivial ${formatMs(d.trivialMs)}`,
+    d.ratio === null ? 'n/a' : `${d.ratio.toFixed(2)}x`,
+    targeted ? `<= ${TARGETS.deliveryRatio1MB}x` : '',
+    targeted ? status(d.ratio === null ? null : d.ratio <= TARGETS.deliveryRatio1MB) : '',
+  ]);
+}
+for (const c of httpCalls) {
+  rows.push([
+    `HTTP calls: ${c.operation}`,
+    String(c.actual),
+    '',
+    '',
+    `${c.expected}`,
+    c.error ? 'ERROR' : c.actual > c.expected ? 'ABOVE' : c.actual < c.expected ? 'below' : 'ok',
+  ]);
+}
+for (const m of memory) {
+  rows.push([
+    `Peak memory ${m.label}, ${m.triggerKey}`,
+    `perform ${signed(m.performDeltaBytes)}`,
+    `trivial ${signed(m.trivialDeltaBytes)}`,
+    '',
+    '',
+    '',
+  ]);
+}
+
+console.log(`\nNode ${machine.node} on ${machine.cpu} (${machine.cores} cores, ${machine.platform}); bench took ${totalSeconds.toFixed(0)} s\n`);
+console.log(table(['Measure', 'Ours', 'Baseline', 'Ratio', 'Target', 'Status'], rows));
+for (const c of httpCalls.filter((c) => c.error || c.actual !== c.expected)) {
+  console.log(`\n${c.operation}: ${c.actual} call(s), expected ${c.expected}${c.error ? `; error: ${c.error}` : ''}\n  ${c.calls.join('\n  ')}`);
+}
+if (buildSize.ok) {
+  const deps = buildSize.topDependencies.map((d) => `${d.name} ${formatBytes(d.compressed)}`).join(', ');
+  console.log(`\nbuild.zip: ${buildSize.files} files; own code = dist/ + the CLI's definition.json/wrapper; largest dependencies (compressed): ${deps}`);
+} else {
+  console.log(`\nBuild size n/a: ${buildSize.reason}`);
+}
+const baselines = memory.map((m) => `${m.label} ${m.service} ${formatBytes(m.baselineBytes)}`).join(', ');
+console.log(`Peak memory = maxRSS of a fresh process running one perform, minus a baseline process that loads the app and builds the same payload (baselines: ${baselines}).`);
+
+const results = {
+  command: 'npm run bench',
+  generatedAt: new Date().toISOString(),
+  machine,
+  durationSeconds: round(totalSeconds, 1),
+  targets: TARGETS,
+  coldStart: {
+    runs: coldStart.runs,
+    appImportMs: round(coldStart.app.importMs),
+    coreImportMs: round(coldStart.core.importMs),
+    importRatio: coldStart.importRatio === null ? null : round(coldStart.importRatio, 3),
+    appWallMs: round(coldStart.app.wallMs),
+    coreWallMs: round(coldStart.core.wallMs),
+    wallRatio: coldStart.wallRatio === null ? null : round(coldStart.wallRatio, 3),
+    verdict: verdict(coldStart.importRatio, TARGETS.coldStartRatio),
+  },
+  buildSize: buildSize.ok
+    ? { ...buildSize, ownShare: round(buildSize.ownShare, 4), verdict: buildSize.zipBytes <= TARGETS.buildZipBytes ? 'ok' : 'MISSED' }
+    : buildSize,
+  perDelivery: deliveries.map((d) => ({
+    ...d,
+    performMs: round(d.performMs, 3),
+    trivialMs: round(d.trivialMs, 3),
+    ratio: d.ratio === null ? null : round(d.ratio, 3),
+    ...(d.label === '1 MB' ? { verdict: verdict(d.ratio, TARGETS.deliveryRatio1MB) } : {}),
+  })),
+  httpCalls,
+  peakMemory: memory,
+};
+const resultsPath = join(root, 'bench', 'results.json');
+writeFileSync(resultsPath, `${JSON.stringify(results, null, 2)}\n`);
+console.log(`\nWrote bench/results.json`);
