@@ -20,18 +20,23 @@ export interface CodatEventOutput {
   payload: unknown;
 }
 
+// An id or date of an unexpected type is dropped (the trigger falls back to the delivery's own),
+// never a reason to lose the event.
 const scalar = zod
   .union([zod.string(), zod.number()])
   .nullish()
-  .transform((v) => (v === null || v === undefined || v === '' ? undefined : String(v)));
+  .transform((v) => (v === null || v === undefined || v === '' ? undefined : String(v)))
+  .catch(undefined);
+const optionalText = zod.string().nullish().catch(undefined);
 
 // Loose objects: Codat adds fields over time and they must reach the Zap untouched.
 const currentSchema = zod.looseObject({
   id: scalar,
-  eventType: zod.string().nullish(),
-  type: zod.string().nullish(),
+  eventType: optionalText,
+  type: optionalText,
   generatedDate: scalar,
-  payload: zod.unknown(),
+  // Optional: zod 4 treats a bare unknown() as required, which dropped envelopes without a payload.
+  payload: zod.unknown().optional(),
 });
 
 const legacySchema = zod.looseObject({
@@ -40,7 +45,7 @@ const legacySchema = zod.looseObject({
   CompanyId: scalar,
   DataConnectionId: scalar,
   Message: scalar,
-  Data: zod.record(zod.string(), zod.unknown()).nullish(),
+  Data: zod.record(zod.string(), zod.unknown()).nullish().catch(undefined),
 });
 
 export type Envelope =
