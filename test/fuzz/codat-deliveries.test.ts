@@ -44,7 +44,7 @@ const msgIdArb = fc
   .tuple(fc.constantFrom('', 'msg_'), fc.string({ unit: fc.constantFrom(...ID_CHARS), minLength: 1, maxLength: 40 }))
   .map(([p, s]) => p + s);
 const subscribedArb = fc.oneof(
-  { weight: 1, arbitrary: fc.constant(['all']) },
+  { weight: 1, arbitrary: fc.constant<string[]>(['all']) },
   { weight: 3, arbitrary: fc.subarray([...CURRENT, ...LEGACY.map((e) => e.key)], { minLength: 1, maxLength: 6 }) },
 );
 
