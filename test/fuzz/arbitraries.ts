@@ -101,7 +101,8 @@ export function isClearMessage(message: string): boolean {
   return (
     message.length >= 30 &&
     message.length <= 1_000 &&
-    !/\bundefined\b|\[object Object\]|\bNaN\b|What happened|    at /.test(message)
+    // "received undefined" is zod's wording for a missing field, quoted in validation summaries.
+    !/(?<!received )\bundefined\b|\[object Object\]|\bNaN\b|What happened|    at /.test(message)
   );
 }
 
