@@ -11,6 +11,8 @@ export interface ColdStartResult {
   runs: number;
   app: { importMs: number; wallMs: number };
   core: { importMs: number; wallMs: number };
+  /** zod alone: the app's one big dependency besides core, to attribute the difference. */
+  zod: { importMs: number; wallMs: number };
   importRatio: number | null;
   wallRatio: number | null;
 }
@@ -28,6 +30,7 @@ async function once(root: string, target: string): Promise<{ importMs: number; w
 export async function benchColdStart(root: string, appPath: string, runs: number): Promise<ColdStartResult> {
   const app: { importMs: number; wallMs: number }[] = [];
   const core: { importMs: number; wallMs: number }[] = [];
+  const zod: { importMs: number; wallMs: number }[] = [];
   // One unmeasured run of each warms the OS file cache, as on a Zapier worker that has the code.
   await once(root, appPath);
   await once(root, 'zapier-platform-core');
@@ -39,9 +42,10 @@ export async function benchColdStart(root: string, appPath: string, runs: number
       app.push(await once(root, appPath));
       core.push(await once(root, 'zapier-platform-core'));
     }
+    zod.push(await once(root, 'zod'));
   }
   const m = (xs: { importMs: number; wallMs: number }[]) => ({ importMs: median(xs.map((x) => x.importMs)), wallMs: median(xs.map((x) => x.wallMs)) });
   const a = m(app);
   const c = m(core);
-  return { runs, app: a, core: c, importRatio: ratio(a.importMs, c.importMs), wallRatio: ratio(a.wallMs, c.wallMs) };
+  return { runs, app: a, core: c, zod: m(zod), importRatio: ratio(a.importMs, c.importMs), wallRatio: ratio(a.wallMs, c.wallMs) };
 }

@@ -13,7 +13,14 @@ export interface DeliveryCase {
   bytes: number;
   iterations: number;
   performMs: number;
+  /** The trivial hook in a one-trigger app (the target's baseline). */
   trivialMs: number;
+  /**
+   * The same trivial hook added to our app's definition: core recompiles (deep-clones and
+   * freezes) the whole definition on every invocation, so this isolates what the definition's
+   * size costs from what perform itself costs.
+   */
+  trivialInAppMs: number;
   ratio: number | null;
 }
 
@@ -43,6 +50,9 @@ export async function benchDeliveries(
   const appRunner = new AppRunner(app);
   const trivialRunner = new AppRunner(trivialApp(zapier.version));
   const trivialFn = trivialRunner.fn('triggers', 'trivial', 'perform');
+  const trivialTrigger = trivialApp(zapier.version).triggers.trivial;
+  const appPlusTrivial = new AppRunner({ ...app, triggers: { ...app.triggers, bench_trivial: trivialTrigger } });
+  const appTrivialFn = appPlusTrivial.fn('triggers', 'bench_trivial', 'perform');
   const cases: DeliveryCase[] = [];
   for (const size of sizes) {
     for (const service of ['codat', 'blue'] as const) {
@@ -51,12 +61,13 @@ export async function benchDeliveries(
       const variants: Variant[] = [
         { name: `${triggerKey} perform`, runner: appRunner, fn: appRunner.fn('triggers', triggerKey, 'perform'), bundle: delivery.bundle, samples: [] },
         { name: 'trivial perform', runner: trivialRunner, fn: trivialFn, bundle: delivery.bundle, samples: [] },
+        { name: 'trivial perform in our app', runner: appPlusTrivial, fn: appTrivialFn, bundle: delivery.bundle, samples: [] },
       ];
       const warmup = Math.max(2, Math.min(10, Math.floor(size.iterations / 5)));
       for (let i = 0; i < warmup; i++) for (const v of variants) await runOnce(v);
       for (let i = 0; i < size.iterations; i++) {
-        // Alternate which variant goes first.
-        const order = i % 2 ? [...variants].reverse() : variants;
+        // Rotate which variant goes first.
+        const order = [...variants.slice(i % variants.length), ...variants.slice(0, i % variants.length)];
         for (const v of order) v.samples.push(await runOnce(v));
       }
       const performMs = median(variants[0]!.samples);
@@ -69,6 +80,7 @@ export async function benchDeliveries(
         iterations: size.iterations,
         performMs,
         trivialMs,
+        trivialInAppMs: median(variants[2]!.samples),
         ratio: ratio(performMs, trivialMs),
       });
     }
