@@ -1,7 +1,7 @@
 // The one way this app talks to Blue: a GraphQL POST with the X-Bloo-* headers.
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { z as zod } from 'zod';
-import { correlationSuffix, describeBody, parseJsonBody, redact, send } from '../common/http.js';
+import { bundleSecrets, correlationSuffix, describeBody, parseJsonBody, redact, send } from '../common/http.js';
 import { summarizeIssues } from '../common/validation.js';
 import { blueApiUrl, requireBlueCredentials, type BlueCredentials } from './config.js';
 import { blueGraphqlError, blueHttpError, type BlueErrorContext, type BlueGraphqlError } from './errors.js';
@@ -51,7 +51,8 @@ export function blueHeaders(creds: BlueCredentials, projectId?: string): Record<
 export async function blueRequest<T>(z: ZObject, bundle: Bundle, call: BlueCall<T>): Promise<BlueResult<T>> {
   const creds = requireBlueCredentials(z, bundle.authData);
   const projectId = call.projectId || creds.projectId;
-  const secrets = [creds.tokenSecret, ...(call.secrets ?? [])];
+  // The Zap's signing secret (hook bundles) too: a response could echo it back.
+  const secrets = [creds.tokenSecret, ...(call.secrets ?? []), ...bundleSecrets(bundle)];
   const ctx: BlueErrorContext = {
     action: call.action,
     companyId: creds.companyId,

@@ -1,7 +1,7 @@
 // The one way this app talks to Codat's webhook service (Svix API, Bearer = Zapier key).
 import type { Bundle, HttpMethod, ZObject } from 'zapier-platform-core';
 import type { z as zod } from 'zod';
-import { describeBody, correlationSuffix, parseJsonBody, redact, send } from '../common/http.js';
+import { bundleSecrets, describeBody, correlationSuffix, parseJsonBody, redact, send } from '../common/http.js';
 import { summarizeIssues } from '../common/validation.js';
 import { requireCodatCredentials, webhooksBaseUrl, type CodatCredentials } from './config.js';
 import { codatResponseError } from './errors.js';
@@ -37,7 +37,8 @@ export function appUrl(creds: CodatCredentials, path: string): string {
 
 export async function codatRequest<T>(z: ZObject, bundle: Bundle, call: CodatCall<T>): Promise<CodatResult<T>> {
   const creds = requireCodatCredentials(z, bundle.authData);
-  const secrets = [creds.zapierKey, ...(call.secrets ?? [])];
+  // The Zap's signing secret (hook bundles) too: a response could echo it back.
+  const secrets = [creds.zapierKey, ...(call.secrets ?? []), ...bundleSecrets(bundle)];
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(call.params ?? {})) {
     if (value === undefined) continue;

@@ -46,6 +46,12 @@ export function redact(text: string, secrets: readonly (string | undefined)[]): 
   return out;
 }
 
+/** Secrets a hook bundle carries beyond authData: the webhook signing secret in subscribeData. */
+export function bundleSecrets(bundle: { subscribeData?: unknown }): string[] {
+  const secret = (bundle.subscribeData as { secret?: unknown } | undefined)?.secret;
+  return typeof secret === 'string' && secret ? [secret] : [];
+}
+
 function requestTimeoutMs(): number {
   const fromEnv = Number(process.env.APP_HTTP_TIMEOUT_MS);
   return Number.isFinite(fromEnv) && fromEnv > 0 ? fromEnv : DEFAULT_TIMEOUT_MS;
@@ -54,7 +60,9 @@ function requestTimeoutMs(): number {
 function describeNetworkFailure(err: unknown): string {
   const e = err as { type?: string; code?: string; errno?: string; message?: string };
   if (e.type === 'request-timeout' || e.code === 'ETIMEDOUT' || e.type === 'body-timeout') {
-    return `no answer within ${Math.round(requestTimeoutMs() / 1000)} seconds`;
+    // Sub-second limits (APP_HTTP_TIMEOUT_MS) would otherwise read "within 0 seconds".
+    const ms = requestTimeoutMs();
+    return `no answer within ${ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} seconds`}`;
   }
   const code = e.code ?? e.errno;
   switch (code) {

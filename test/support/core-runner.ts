@@ -28,7 +28,11 @@ const cleaner = require('zapier-platform-core/src/tools/cleaner') as { maskOutpu
 export interface CoreRunner {
   /** Runs `fn` (a function of the app definition) with `bundle`, like appTester. */
   run: (fn: unknown, bundle: Record<string, unknown>) => Promise<unknown>;
-  /** Every log line core produced (console and HTTP logs, already censored by core), as text. */
+  /**
+   * Every log line core produced (console and HTTP logs, already censored by core), as text,
+   * without the response body and headers: those are the service's words, logged verbatim by
+   * core for the developer, and beyond the app's control.
+   */
   logs: string[];
 }
 
@@ -51,7 +55,10 @@ export function coreRunner(appRaw: unknown): CoreRunner {
       command: 'execute',
       method: methodOf(fn),
       bundle,
-      customLogger: (message: string, data: unknown) => logs.push(`${message} ${JSON.stringify(data)}`),
+      customLogger: (message: string, data: Record<string, unknown>) => {
+        const { response_content: _content, response_headers: _headers, ...rest } = data;
+        logs.push(`${message} ${JSON.stringify(rest)}`);
+      },
     };
     // No token: nothing is streamed anywhere; customLogger receives the censored lines.
     const logger = createLogger(event, { token: undefined, logBuffer: [] });

@@ -1,0 +1,214 @@
+// Codat fault matrix: every operation that calls Codat's webhook API x every way the call can fail.
+// Each cell asserts the Zapier error class and that the message names the cause. Responses echo
+// the key and secrets back, and every message and log line is scanned for them at the end.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import nock from 'nock';
+import App from '../../index.js';
+import { coreRunner } from '../support/core-runner.js';
+import {
+  TIMEOUT_MS,
+  assertExpected,
+  failure,
+  html,
+  late,
+  reset,
+  status,
+  withTimeout,
+  type Expected,
+  type Failure,
+} from '../support/fault-matrix.js';
+import { expectNoSecrets } from '../support/secret-hygiene.js';
+
+const BASE = 'https://codat-matrix.example.com';
+const ZAPIER_KEY = 'sk_integ_MATRIX-zapier-key-3e9d1b7c.us';
+const WEBHOOK_SECRET = 'whsec_TUFUUklYLXdlYmhvb2stc2VjcmV0LTAxMjM0NTY3';
+const APP_PATH = '/api/v1/app/client-matrix';
+const runner = coreRunner(App);
+const op = (App.triggers as unknown as Record<string, { operation: Record<string, unknown> }>).codat_event!.operation;
+
+// As Zapier builds them: only unsubscribe (and perform) get subscribeData, with the signing secret.
+const bundle = (o: Operation) => ({
+  authData: { codatClientId: 'client-matrix', codatZapierKey: ZAPIER_KEY },
+  inputData: { eventTypes: ['company.created'] },
+  targetUrl: 'https://hooks.zapier.com/hooks/standard/1/matrix/',
+  ...(o.fn === op.performUnsubscribe ? { subscribeData: { id: 'ep_matrix', secret: WEBHOOK_SECRET, eventTypes: ['company.created'] } } : {}),
+  meta: {},
+});
+
+const messages: string[] = [];
+const results: string[] = [];
+/** Secrets the app generated during the run (subscribe creates one per call). */
+const generated: string[] = [];
+
+interface Operation {
+  method: string;
+  path: RegExp;
+  fn: unknown;
+  /** Follows "while trying to" / "request to" in messages. */
+  action: RegExp;
+  /** A 200 whose JSON lacks what the operation needs. */
+  partial?: unknown;
+  /** Failures this operation treats as success, by design. */
+  succeedsOn?: string[];
+}
+
+const OPERATIONS: Record<string, Operation> = {
+  'auth test': {
+    method: 'GET',
+    path: new RegExp(`^${APP_PATH}/endpoint\\?`),
+    fn: App.authentication!.test,
+    action: /check the Codat credentials/,
+    partial: { iterator: null },
+  },
+  subscribe: {
+    method: 'POST',
+    path: new RegExp(`^${APP_PATH}/endpoint$`),
+    fn: op.performSubscribe,
+    action: /create the Codat webhook consumer/,
+    partial: { url: 'https://hooks.zapier.com/hooks/standard/1/matrix/' },
+  },
+  unsubscribe: {
+    method: 'DELETE',
+    path: new RegExp(`^${APP_PATH}/endpoint/ep_matrix$`),
+    fn: op.performUnsubscribe,
+    action: /remove this Zap's Codat webhook consumer/,
+    // Already gone is the goal; a DELETE has no body to read.
+    succeedsOn: ['404', 'non-JSON 200', 'partial data'],
+  },
+  performList: {
+    method: 'GET',
+    path: new RegExp(`^${APP_PATH}/msg\\?`),
+    fn: op.performList,
+    action: /list recent Codat webhook messages/,
+    partial: { data: [{ id: 'msg_1', payload: {} }] },
+  },
+};
+
+/** The signing secret the current request carried (subscribe sends a new one; unsubscribe's bundle has one). */
+let sentSecret = '';
+/** Responses echo back every secret the request carried, to prove none reaches a message. */
+const echo = () => `key ${ZAPIER_KEY} secret ${sentSecret}`;
+const err = (name: Expected['name'], message: RegExp, extra: Partial<Expected> = {}): Expected => ({ name, message, ...extra });
+
+/** Svix's documented errors (reference/svix/openapi.json) and transport failures. */
+const FAILURES = (o: Operation): Failure[] => [
+  {
+    name: '400',
+    reply: status(400, () => ({ code: 'bad_request', detail: `Invalid request (${echo()})` })),
+    expected: err('AppError', /Codat rejected the request to .* \(HTTP 400\): Invalid request/, { code: 'codat_request_rejected' }),
+  },
+  {
+    name: '401',
+    reply: status(401, () => ({ code: 'authentication_failed', detail: `Invalid token ${echo()}` })),
+    expected: err('ExpiredAuthError', /Codat rejected the Zapier integration key for Client ID client-matrix.*Reconnect/),
+  },
+  {
+    name: '403',
+    reply: status(403, () => ({ code: 'forbidden', detail: `Insufficient access (${echo()})` })),
+    expected: err('AppError', /Codat refused permission to .*: Insufficient access/, { code: 'codat_forbidden' }),
+  },
+  {
+    name: '404',
+    reply: status(404, { code: 'not_found', detail: 'Entity not found' }),
+    expected: err('AppError', /Codat could not find .*: Entity not found.*Client ID/, { code: 'codat_not_found' }),
+  },
+  {
+    name: '409',
+    reply: status(409, () => ({ code: 'conflict', detail: `Entity already exists (${echo()})` })),
+    expected: err('AppError', /\(HTTP 409\): Entity already exists/, { code: 'codat_request_rejected' }),
+  },
+  {
+    name: '413',
+    reply: html(413, () => `Request Entity Too Large ${echo()}`),
+    expected: err('AppError', /\(HTTP 413\) with a text\/html body starting ".*Request Entity Too Large/, { code: 'codat_request_rejected' }),
+  },
+  {
+    name: '422',
+    reply: status(422, () => ({ detail: [{ loc: ['body', 'url'], msg: `invalid or missing URL scheme (${echo()})`, type: 'value_error' }] })),
+    expected: err('AppError', /\(HTTP 422\): url: invalid or missing URL scheme/, { code: 'codat_request_rejected' }),
+  },
+  {
+    name: '429 with Retry-After',
+    reply: status(429, () => ({ code: 'rate_limit', detail: echo() }), { 'retry-after': '30' }),
+    expected: err('ThrottledError', /Codat's rate limit was reached .*retry in 30 seconds/, { delay: 30 }),
+  },
+  {
+    name: '429 without Retry-After',
+    reply: status(429, () => ({ code: 'rate_limit', detail: echo() })),
+    expected: err('ThrottledError', /Codat's rate limit was reached .*retry later/),
+  },
+  ...[500, 502, 503, 504].map((code) => ({
+    name: String(code),
+    reply: status(code, () => ({ code: 'server_error', detail: echo() }), () => ({ 'svix-req-id': `req_${code}_${echo()}` })),
+    expected: err('AppError', new RegExp(`Codat's webhook service failed \\(HTTP ${code}\\) .*request id req_${code}_.*usually temporary`), {
+      code: 'codat_server_error',
+    }),
+  })),
+  {
+    name: 'timeout',
+    reply: late(),
+    timeoutMs: TIMEOUT_MS,
+    expected: err('AppError', new RegExp(`Codat could not be reached .*no answer within ${TIMEOUT_MS} ms`), { code: 'network_error' }),
+  },
+  {
+    name: 'connection reset',
+    reply: reset(),
+    expected: err('AppError', /Codat could not be reached .*the connection was reset.*try again/, { code: 'network_error' }),
+  },
+  {
+    name: 'non-JSON 200',
+    reply: html(200, () => `Maintenance ${echo()}`),
+    expected: err('AppError', /Codat answered with a text\/html body starting ".*Maintenance.*instead of JSON/, { code: 'codat_invalid_response' }),
+  },
+  {
+    name: 'partial data',
+    reply: status(200, o.partial ?? {}),
+    expected: err('AppError', /Codat returned an unexpected response .*\((id|data|data\.0\.\w+): /, { code: 'codat_invalid_response' }),
+  },
+];
+
+const CASES = Object.entries(OPERATIONS).flatMap(([opName, o]) => FAILURES(o).map((f) => ({ opName, o, f })));
+
+beforeAll(() => {
+  process.env.CODAT_WEBHOOKS_API_URL = BASE;
+  if (!nock.isActive()) nock.activate();
+  nock.disableNetConnect();
+});
+afterEach(() => {
+  nock.abortPendingRequests();
+  nock.cleanAll();
+});
+afterAll(() => {
+  delete process.env.CODAT_WEBHOOKS_API_URL;
+  expectNoSecrets([...messages, ...results, ...runner.logs], [ZAPIER_KEY, WEBHOOK_SECRET, ...generated]);
+});
+
+describe(`Codat fault matrix (${CASES.length} cases)`, () => {
+  it('covers every operation with every failure', () => {
+    expect(Object.keys(OPERATIONS)).toEqual(['auth test', 'subscribe', 'unsubscribe', 'performList']);
+    expect(CASES).toHaveLength(4 * 17);
+  });
+
+  it.each(CASES.map((c) => [c.opName, c.f.name, c] as const))('%s x %s', async (_op, _f, { o, f }) => {
+    const scope = f.reply(
+      nock(BASE)
+        .intercept(o.path, o.method, (body: { secret?: string }) => {
+          if (body?.secret) generated.push(body.secret);
+          sentSecret = body?.secret ?? (o.fn === op.performUnsubscribe ? WEBHOOK_SECRET : '');
+          return true;
+        }),
+    );
+    const run = () => withTimeout(f.timeoutMs, () => runner.run(o.fn, bundle(o)));
+    if (o.succeedsOn?.includes(f.name)) {
+      const result = await run();
+      results.push(JSON.stringify(result));
+      expect(result).toEqual({ id: 'ep_matrix', removed: f.name !== '404' });
+    } else {
+      const e = await failure(run, messages);
+      assertExpected(e, f.expected);
+      // Network errors and rejections name what the app was doing.
+      if (f.name !== '401') expect(e.message).toMatch(o.action);
+    }
+    expect(scope.isDone()).toBe(true);
+  });
+});
