@@ -31,12 +31,25 @@ export function npmCommand(): [string, string[]] {
 export async function npmRun(root: string, script: string, timeoutMs: number): Promise<void> {
   const [cmd, pre] = npmCommand();
   try {
-    await run(cmd, [...pre, 'run', '--silent', script], { cwd: root, env: process.env, timeout: timeoutMs, maxBuffer: 32 * 1024 * 1024 });
+    await run(cmd, [...pre, 'run', script], { cwd: root, env: process.env, timeout: timeoutMs, maxBuffer: 32 * 1024 * 1024 });
   } catch (err) {
     const e = err as Error & { stdout?: string; stderr?: string; killed?: boolean };
-    const tail = `${e.stderr ?? ''}\n${e.stdout ?? ''}`.trim().split('\n').filter(Boolean).slice(-6).join(' | ');
+    const tail = failureSummary(e.stderr ?? '', e.stdout ?? '', root);
     throw new Error(`npm run ${script} ${e.killed ? `timed out after ${timeoutMs / 1000} s` : 'failed'}${tail ? `: ${tail}` : ''}`);
   }
+}
+
+/** The error lines of a failed npm run (else its last lines), without local paths or log pointers. */
+export function failureSummary(stderr: string, stdout: string, root: string): string {
+  const lines = `${stderr}\n${stdout}`
+    .split('\n')
+    .map((l) => l.split(root).join('.').trim())
+    .filter((l) => l && !/^npm warn|complete log of this run/i.test(l));
+  // npm's own error lines say what happened (e.g. the registry unreachable); stack frames don't.
+  const npmErrors = lines.filter((l) => /^npm (error|ERR!)/.test(l) && !/^npm (error|ERR!)\s*$/.test(l));
+  if (npmErrors.length) return npmErrors.slice(0, 4).join(' | ').slice(0, 600);
+  const errors = lines.filter((l) => /error|EAI_AGAIN|ECONNREFUSED|ENOTFOUND|ETIMEDOUT/i.test(l) && !/^at /.test(l));
+  return (errors.length ? errors : lines).slice(-4).join(' | ').slice(0, 600);
 }
 
 export function measureZip(zipPath: string): BuildSizeResult {

@@ -1,6 +1,7 @@
 // The bench's pure helpers: statistics and the zip central-directory reader (no timing here).
 import { describe, expect, it } from '@jest/globals';
 import { deflateRawSync } from 'node:zlib';
+import { failureSummary } from '../../bench/build-size.js';
 import { formatBytes, median, ratio, table, verdict } from '../../bench/stats.js';
 import { dependencyOf, readCentralDirectory, splitByOwner } from '../../bench/zip.js';
 
@@ -117,5 +118,26 @@ describe('readCentralDirectory', () => {
 
   it('refuses what is not a zip', () => {
     expect(() => readCentralDirectory(Buffer.from('PK not really a zip file at all'))).toThrow(/not a zip/);
+  });
+});
+
+describe('failureSummary (why the build-size row says n/a)', () => {
+  it("keeps npm's own error lines, without local paths, warnings or the debug-log pointer", () => {
+    const stderr = [
+      'npm warn Unknown user config "nodedir".',
+      '$ /home/me/app/node_modules/node/bin/node npm-cli.js ci --omit=dev',
+      'npm error code ECONNREFUSED',
+      'npm error',
+      'npm error FetchError: request to https://registry.npmjs.org/zod failed',
+      'npm error A complete log of this run can be found in: /root/.npm/_logs/x.log',
+      'Error: Command failed: /home/me/app/node_modules/node/bin/node npm-cli.js ci',
+      '    at checkExecSyncError (node:child_process:916:11)',
+    ].join('\n');
+    const summary = failureSummary(stderr, '', '/home/me/app');
+    expect(summary).toBe('npm error code ECONNREFUSED | npm error FetchError: request to https://registry.npmjs.org/zod failed');
+  });
+  it('falls back to the last error lines (never stack frames), paths made relative', () => {
+    const summary = failureSummary('Error: tsc failed in /home/me/app/dist\n    at x (y.js:1:1)', '', '/home/me/app');
+    expect(summary).toBe('Error: tsc failed in ./dist');
   });
 });
