@@ -1,0 +1,268 @@
+// Blue fault matrix: every operation that calls Blue's GraphQL API x every way the call can fail
+// (HTTP statuses, transport failures, GraphQL error codes inside an HTTP 200, partial data).
+// Each cell asserts the Zapier error class and that the message names the cause. Responses echo
+// the token secret (and the webhook secret where the request carried it) back, and every message
+// and log line is scanned for them at the end.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import nock from 'nock';
+import App from '../../index.js';
+import { coreRunner } from '../support/core-runner.js';
+import {
+  TIMEOUT_MS,
+  assertExpected,
+  failure,
+  html,
+  late,
+  reset,
+  status,
+  withTimeout,
+  type Expected,
+  type Failure,
+} from '../support/fault-matrix.js';
+import { expectNoSecrets } from '../support/secret-hygiene.js';
+
+const BLUE = 'https://blue-matrix.example.com';
+const TOKEN_SECRET = 'blue-MATRIX-token-secret-9c4f2a';
+const WEBHOOK_SECRET = 'blue-MATRIX-webhook-secret-51e8d0';
+const AUTH = { blueTokenId: 'tok-matrix', blueTokenSecret: TOKEN_SECRET, blueCompanyId: 'acme', blueProjectId: 'proj-matrix' };
+const runner = coreRunner(App);
+
+type Ops = Record<string, { operation: Record<string, unknown> }>;
+const triggers = App.triggers as unknown as Ops;
+const createTodo = (App.creates as unknown as Ops).create_todo!.operation;
+const customFieldInputs = (createTodo.inputFields as unknown[]).find((f) => typeof f === 'function');
+
+interface Operation {
+  fn: unknown;
+  bundle?: Record<string, unknown>;
+  /** The action named in messages ("while trying to ..."). */
+  action: RegExp;
+  /** Failures this operation treats as success, by design, with the result expected. */
+  succeedsOn?: Record<string, unknown>;
+  /** Extra wording for transport failures (create_todo warns the todo may exist). */
+  networkNote?: RegExp;
+}
+
+const OPERATIONS: Record<string, Operation> = {
+  'auth test': { fn: App.authentication!.test, action: /check the Blue credentials/ },
+  subscribe: {
+    fn: triggers.blue_event!.operation.performSubscribe,
+    bundle: { inputData: { events: ['TODO_CREATED'] }, targetUrl: 'https://hooks.zapier.com/hooks/standard/1/blue/' },
+    action: /create the Blue webhook for this Zap/,
+  },
+  unsubscribe: {
+    fn: triggers.blue_event!.operation.performUnsubscribe,
+    bundle: { subscribeData: { id: 'wh-matrix', secret: WEBHOOK_SECRET, projectId: 'proj-matrix', events: ['TODO_CREATED'] } },
+    action: /delete the Blue webhook of this Zap/,
+    // Deleted in Blue already: the goal is reached.
+    succeedsOn: { WEBHOOK_NOT_FOUND: { id: 'wh-matrix', deleted: false } },
+  },
+  'performList (records)': {
+    fn: triggers.blue_event!.operation.performList,
+    bundle: { inputData: { events: ['TODO_CREATED'] } },
+    action: /load recent records for the sample/,
+  },
+  'performList (comments)': { fn: triggers.new_comment!.operation.performList, action: /load recent comments for the sample/ },
+  'dropdown: projects': { fn: triggers.blue_project_list!.operation.perform, action: /list the company's projects/ },
+  'dropdown: custom fields': { fn: triggers.blue_custom_field_list!.operation.perform, action: /list the project's custom fields/ },
+  'dropdown: todo lists': { fn: triggers.blue_todo_list_list!.operation.perform, action: /list the project's todo lists/ },
+  'dropdown: users': { fn: triggers.blue_user_list!.operation.perform, action: /list the project's users/ },
+  'dropdown: tags': { fn: triggers.blue_tag_list!.operation.perform, action: /list the project's tags/ },
+  'dynamic fields (create_todo)': { fn: customFieldInputs, action: /list the project's custom fields/ },
+  create_todo: {
+    fn: createTodo.perform,
+    bundle: { inputData: { title: 'Matrix todo', todoListId: 'list-1' } },
+    action: /create the todo/,
+    networkNote: /may have been created anyway: check the list in Blue before replaying/,
+  },
+};
+
+/** The secrets the current request carried; Blue's replies echo them back. */
+let carried: string[] = [];
+const echo = () => `token ${carried.join(' ')}`;
+const gqlError = (code: string, message: string) => () => ({ data: null, errors: [{ message: `${message} (${echo()})`, extensions: { code } }] });
+const err = (name: Expected['name'], message: RegExp, extra: Partial<Expected> = {}): Expected => ({ name, message, ...extra });
+
+/** Blue's documented failures (API notes, section 3) and transport failures. */
+const FAILURES: Failure[] = [
+  {
+    name: 'HTTP 400 with GraphQL errors',
+    reply: status(400, gqlError('GRAPHQL_VALIDATION_FAILED', 'Cannot query field "nope"')),
+    expected: err('AppError', /Blue rejected the input to .*: Cannot query field "nope"/, { code: 'blue_bad_input' }),
+  },
+  {
+    name: 'HTTP 400 without a GraphQL body',
+    reply: html(400, () => `Bad Request ${echo()}`),
+    expected: err('AppError', /Blue rejected the request to .* \(HTTP 400\) with a text\/html body/, { code: 'blue_request_rejected' }),
+  },
+  {
+    name: 'HTTP 401',
+    reply: status(401, () => ({ error: 'Unauthorized', detail: echo() })),
+    expected: err('ExpiredAuthError', /Blue rejected the API token \(Token ID tok-matrix\).*reconnect/),
+  },
+  {
+    name: 'HTTP 403',
+    reply: status(403, () => ({ error: 'Forbidden', detail: echo() })),
+    expected: err('AppError', /Blue refused permission to .* \(HTTP 403\)/, { code: 'blue_forbidden' }),
+  },
+  {
+    name: 'HTTP 404',
+    reply: html(404, 'Not Found'),
+    expected: err('AppError', /Blue's API was not found at this address \(HTTP 404\)/, { code: 'blue_not_found' }),
+  },
+  {
+    name: 'HTTP 413',
+    reply: html(413, () => `Payload Too Large ${echo()}`),
+    expected: err('AppError', /\(HTTP 413\)/, { code: 'blue_request_rejected' }),
+  },
+  {
+    name: 'HTTP 429 with Retry-After',
+    reply: status(429, { error: 'RATE_LIMITED', retryAfter: 12 }, { 'retry-after': '30' }),
+    expected: err('ThrottledError', /Blue's rate limit was reached .*retry in 30 seconds/, { delay: 30 }),
+  },
+  {
+    name: 'HTTP 429 with retryAfter in the body only',
+    reply: status(429, { error: 'RATE_LIMITED', retryAfter: 12 }),
+    expected: err('ThrottledError', /Blue's rate limit was reached .*retry in 12 seconds/, { delay: 12 }),
+  },
+  {
+    name: 'HTTP 429 without Retry-After',
+    reply: status(429, { error: 'RATE_LIMITED' }),
+    expected: err('ThrottledError', /Blue's rate limit was reached .*retry later/),
+  },
+  ...[500, 502, 503, 504].map((code) => ({
+    name: `HTTP ${code}`,
+    reply: status(code, () => ({ error: 'Server error', detail: echo() }), () => ({ 'x-request-id': `req-${code}-${echo()}` })),
+    expected: err('AppError', new RegExp(`Blue's API failed \\(HTTP ${code}\\) .*request id req-${code}-.*usually temporary`), { code: 'blue_server_error' }),
+  })),
+  {
+    name: 'timeout',
+    reply: late(),
+    timeoutMs: TIMEOUT_MS,
+    expected: err('AppError', new RegExp(`Blue could not be reached .*no answer within ${TIMEOUT_MS} ms`), { code: 'network_error' }),
+  },
+  {
+    name: 'connection reset',
+    reply: reset(),
+    expected: err('AppError', /Blue could not be reached .*the connection was reset/, { code: 'network_error' }),
+  },
+  {
+    name: 'non-JSON 200',
+    reply: html(200, () => `Maintenance ${echo()}`),
+    expected: err('AppError', /Blue answered with a text\/html body starting ".*Maintenance.*instead of a GraphQL response/, { code: 'blue_invalid_response' }),
+  },
+  // GraphQL error codes in an HTTP 200 (extensions.code).
+  {
+    name: 'UNAUTHENTICATED',
+    reply: status(200, gqlError('UNAUTHENTICATED', 'Token expired')),
+    expected: err('ExpiredAuthError', /Blue rejected the API token \(Token ID tok-matrix\): Token expired.*revoked or expired/),
+  },
+  {
+    name: 'FORBIDDEN',
+    reply: status(200, gqlError('FORBIDDEN', 'Not a member of this project')),
+    expected: err('AppError', /Blue refused permission to .*: Not a member of this project.*Blue Project ID \("proj-matrix"\)/, { code: 'blue_forbidden' }),
+  },
+  {
+    name: 'BAD_USER_INPUT',
+    reply: status(200, gqlError('BAD_USER_INPUT', 'Invalid value for title')),
+    expected: err('AppError', /Blue rejected the input to .*: Invalid value for title/, { code: 'blue_bad_input' }),
+  },
+  ...(
+    [
+      ['PROJECT_NOT_FOUND', 'project'],
+      ['COMPANY_NOT_FOUND', 'company'],
+      ['TODO_LIST_NOT_FOUND', 'todo list'],
+      ['CUSTOM_FIELD_NOT_FOUND', 'custom field'],
+      ['WEBHOOK_NOT_FOUND', 'webhook'],
+    ] as const
+  ).map(([code, what]) => ({
+    name: code,
+    reply: status(200, gqlError(code, `${what} missing`)),
+    expected: err('AppError', new RegExp(`Blue could not find the ${what} while trying to .*: ${what} missing`), { code: 'blue_not_found' }),
+  })),
+  {
+    name: 'PLAN_LIMIT_REACHED',
+    reply: status(200, gqlError('PLAN_LIMIT_REACHED', 'Record limit reached')),
+    expected: err('AppError', /Your Blue plan's limit was reached .*: Record limit reached/, { code: 'blue_plan_limit' }),
+  },
+  {
+    name: 'RATE_LIMITED in an HTTP 200',
+    reply: status(200, gqlError('RATE_LIMITED', 'Slow down')),
+    expected: err('ThrottledError', /Blue's rate limit was reached/),
+  },
+  {
+    name: 'INTERNAL_SERVER_ERROR',
+    reply: status(200, gqlError('INTERNAL_SERVER_ERROR', 'Unexpected failure')),
+    expected: err('AppError', /Blue failed on its side .*: Unexpected failure.*usually temporary/, { code: 'blue_server_error' }),
+  },
+  {
+    name: 'CUSTOM_FIELD_VALUE_PARSE_ERROR',
+    reply: status(200, gqlError('CUSTOM_FIELD_VALUE_PARSE_ERROR', 'Not a number')),
+    expected: err('AppError', /Blue could not read a custom field value .*: Not a number/, { code: 'blue_custom_field_value' }),
+  },
+  {
+    name: 'unknown error code',
+    reply: status(200, gqlError('SOMETHING_ODD', 'Odd failure')),
+    expected: err('AppError', /Blue reported an error \(SOMETHING_ODD\) while trying to .*: Odd failure/, { code: 'blue_error' }),
+  },
+  {
+    name: 'partial data (empty data)',
+    reply: status(200, { data: {} }),
+    expected: err('AppError', /Blue returned an unexpected response while trying to .* \(\w+: /, { code: 'blue_invalid_response' }),
+  },
+  {
+    name: 'partial data (null data, no errors)',
+    reply: status(200, { data: null }),
+    expected: err('AppError', /Blue returned an unexpected response while trying to .* \(body: /, { code: 'blue_invalid_response' }),
+  },
+];
+
+const CASES = Object.entries(OPERATIONS).flatMap(([opName, o]) => FAILURES.map((f) => ({ opName, o, f })));
+const messages: string[] = [];
+const results: string[] = [];
+
+beforeAll(() => {
+  process.env.BLUE_API_URL = `${BLUE}/graphql`;
+  if (!nock.isActive()) nock.activate();
+  nock.disableNetConnect();
+});
+afterEach(() => {
+  nock.abortPendingRequests();
+  nock.cleanAll();
+});
+afterAll(() => {
+  delete process.env.BLUE_API_URL;
+  expectNoSecrets([...messages, ...results, ...runner.logs], [TOKEN_SECRET, WEBHOOK_SECRET]);
+});
+
+describe(`Blue fault matrix (${CASES.length} cases)`, () => {
+  it('covers every operation with every failure', () => {
+    expect(Object.keys(OPERATIONS)).toHaveLength(12);
+    expect(FAILURES).toHaveLength(31);
+    expect(CASES).toHaveLength(12 * 31);
+  });
+
+  it.each(CASES.map((c) => [c.opName, c.f.name, c] as const))('%s x %s', async (_op, _f, { o, f }) => {
+    const scope = f.reply(
+      nock(BLUE).post('/graphql', (body: unknown) => {
+        // Blue receives the token secret in a header; unsubscribe's bundle also holds the webhook secret.
+        carried = [TOKEN_SECRET, ...(o.bundle?.subscribeData ? [WEBHOOK_SECRET] : [])];
+        return typeof body === 'object';
+      }),
+    );
+    const bundle = { authData: AUTH, inputData: {}, meta: { page: 0 }, ...o.bundle };
+    const run = () => withTimeout(f.timeoutMs, () => runner.run(o.fn, bundle));
+    const success = o.succeedsOn?.[f.name];
+    if (success !== undefined) {
+      const result = await run();
+      results.push(JSON.stringify(result));
+      expect(result).toEqual(success);
+    } else {
+      const e = await failure(run, messages);
+      assertExpected(e, f.expected);
+      if (e.name !== 'ExpiredAuthError') expect(e.message).toMatch(o.action);
+      if (o.networkNote && e.code === 'network_error') expect(e.message).toMatch(o.networkNote);
+    }
+    expect(scope.isDone()).toBe(true);
+  });
+});
