@@ -28,10 +28,10 @@ export function npmCommand(): [string, string[]] {
   return cli && existsSync(cli) && /\.c?js$/.test(cli) ? [process.execPath, [cli]] : ['npm', []];
 }
 
-export async function npmRun(root: string, script: string, timeoutMs: number): Promise<void> {
+export async function npmRun(root: string, script: string, timeoutMs: number, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const [cmd, pre] = npmCommand();
   try {
-    await run(cmd, [...pre, 'run', script], { cwd: root, env: process.env, timeout: timeoutMs, maxBuffer: 32 * 1024 * 1024 });
+    await run(cmd, [...pre, 'run', script], { cwd: root, env, timeout: timeoutMs, maxBuffer: 32 * 1024 * 1024 });
   } catch (err) {
     const e = err as Error & { stdout?: string; stderr?: string; killed?: boolean };
     const tail = failureSummary(e.stderr ?? '', e.stdout ?? '', root);
@@ -71,9 +71,9 @@ export function measureZip(zipPath: string): BuildSizeResult {
   };
 }
 
-export async function benchBuildSize(root: string, timeoutMs = 120_000): Promise<BuildSizeResult> {
+export async function benchBuildSize(root: string, env: NodeJS.ProcessEnv = process.env, timeoutMs = 120_000): Promise<BuildSizeResult> {
   try {
-    await npmRun(root, 'package', timeoutMs);
+    await npmRun(root, 'package', timeoutMs, env);
   } catch (err) {
     return { ok: false, reason: err instanceof Error ? err.message : String(err) };
   }

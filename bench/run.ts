@@ -6,6 +6,8 @@ import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
+// The build and packaging run with the environment the bench was started with.
+const buildEnv = { ...process.env };
 // zapier-platform-core's developer mode (as under `zapier-platform test` and `npm start`): no
 // per-run memory lines on stdout. Its output checks run either way. Set before core loads.
 process.env.NODE_ENV = 'test';
@@ -30,10 +32,10 @@ const step = (what: string) => process.stderr.write(`[bench ${((performance.now(
 const machine = { node: process.version, cpu: cpus()[0]?.model.trim() ?? 'unknown', cores: cpus().length, platform: `${process.platform}-${process.arch}` };
 
 step('npm run build');
-await npmRun(root, 'build', 120_000);
+await npmRun(root, 'build', 120_000, buildEnv);
 
 step('build size: npm run package');
-const buildSize = await benchBuildSize(root);
+const buildSize = await benchBuildSize(root, buildEnv);
 
 step(`cold start: ${COLD_RUNS} processes each importing dist/index.js, zapier-platform-core, zod`);
 const coldStart = await benchColdStart(root, appPath, COLD_RUNS);
