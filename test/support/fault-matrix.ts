@@ -38,7 +38,7 @@ export function html(code: number, text: Lazy<string>) {
 }
 
 /** No answer before the app's timeout (the reply comes far too late and is aborted). */
-export const TIMEOUT_MS = 150;
+export const TIMEOUT_MS = 50;
 export function late() {
   return (i: nock.Interceptor) => i.delay(5_000).reply(200, '{}', json);
 }
