@@ -74,10 +74,10 @@ const createResponse = zod.object({
 const deleteResponse = zod.object({ deleteWebhook: zod.object({ success: zod.boolean() }) });
 
 const payloadSchema = zod.looseObject({
-  event: zod.string().min(1),
+  event: zod.string({ error: 'no "event" name, which every Blue webhook call carries' }).min(1, 'the "event" name is empty'),
   webhook: zod.looseObject({}).nullish(),
-  previousValue: zod.looseObject({}).nullish(),
-  currentValue: zod.looseObject({}).nullish(),
+  previousValue: zod.looseObject({}, { error: '"previousValue" is not a record' }).nullish(),
+  currentValue: zod.looseObject({}, { error: '"currentValue" is not a record' }).nullish(),
 });
 
 /** The trigger's project dropdown wins over the connection's Blue Project ID. */

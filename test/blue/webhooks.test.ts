@@ -236,7 +236,7 @@ describe('Blue REST hooks: perform', () => {
   it('halts on a signed body that is not a Blue payload', async () => {
     const err = await caught(appTester(op(newTodo).perform, delivery({ hello: 'world' }) as never));
     expect(err.name).toBe('HaltedError');
-    expect(err.message).toMatch(/unexpected body \(event:/);
+    expect(err.message).toMatch(/unexpected body \(event: no "event" name, which every Blue webhook call carries\)/);
     const notJson = await caught(appTester(op(newTodo).perform, delivery('not json') as never));
     expect(notJson.message).toMatch(/not JSON/);
   });
