@@ -3,19 +3,19 @@ import zapier, { defineApp } from 'zapier-platform-core';
 import packageJson from './package.json' with { type: 'json' };
 
 import authentication from './authentication.js';
+import createTodo from './creates/create_todo.js';
 import blueCustomFieldList from './triggers/blue_custom_field_list.js';
 import blueEvent from './triggers/blue_event.js';
 import blueProjectList from './triggers/blue_project_list.js';
+import blueTagList from './triggers/blue_tag_list.js';
+import blueTodoListList from './triggers/blue_todo_list_list.js';
+import blueUserList from './triggers/blue_user_list.js';
+import codatEvent from './triggers/codat_event.js';
 import customFieldChanged from './triggers/custom_field_changed.js';
 import newComment from './triggers/new_comment.js';
 import newTodo from './triggers/new_todo.js';
 import todoCompleted from './triggers/todo_completed.js';
 import updatedTodo from './triggers/updated_todo.js';
-import createTodo from './creates/create_todo.js';
-import blueTagList from './triggers/blue_tag_list.js';
-import blueTodoListList from './triggers/blue_todo_list_list.js';
-import blueUserList from './triggers/blue_user_list.js';
-import codatEvent from './triggers/codat_event.js';
 
 export default defineApp({
   version: packageJson.version,
@@ -29,6 +29,7 @@ export default defineApp({
     todo_completed: todoCompleted,
     new_comment: newComment,
     custom_field_changed: customFieldChanged,
+    // Hidden triggers behind the dropdowns.
     blue_project_list: blueProjectList,
     blue_custom_field_list: blueCustomFieldList,
     blue_todo_list_list: blueTodoListList,
