@@ -112,6 +112,11 @@ export function isDeleteEvent(event: string): boolean {
   return event.endsWith('_DELETED');
 }
 
+/** Creations carry no previous value (previousValue is null). */
+export function isCreateEvent(event: string): boolean {
+  return event.endsWith('_CREATED');
+}
+
 /** Changes to an existing record (what "Updated Record" listens to). */
 export const RECORD_CHANGE_EVENTS: readonly BlueWebhookEvent[] = [
   'TODO_MOVED',

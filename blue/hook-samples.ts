@@ -1,15 +1,16 @@
 // performList sources and fallback examples for the Blue triggers, shaped by eventOutput exactly
 // like perform's output (Zapier check D006).
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { eventGroup, isDeleteEvent, type BlueWebhookEvent } from './events.js';
+import { eventGroup, isCreateEvent, type BlueWebhookEvent } from './events.js';
 import { EXAMPLE_COMMENT, EXAMPLE_TODO, recentComments, recentTodos } from './todos.js';
 import { eventOutput, type BlueEventOutput, type BlueRecord, type ListContext } from './webhooks.js';
 
 type Lister = (z: ZObject, bundle: Bundle, ctx: ListContext) => Promise<BlueEventOutput[]>;
 
 function asOutput(event: BlueWebhookEvent, record: BlueRecord): BlueEventOutput {
-  // A deletion's record is its previous value; other events have no previous value to show.
-  return eventOutput(event, record, isDeleteEvent(event) ? record : null);
+  // Deliveries carry a previous value for every event but creations (a deletion's record is its
+  // previous value); the sample shows the record there so its fields match perform's (D006).
+  return eventOutput(event, record, isCreateEvent(event) ? null : record);
 }
 
 /** Recent records, labelled with the trigger's first event. */
