@@ -53,8 +53,10 @@ export interface CustomFieldFilter {
 }
 
 /**
- * True when the change matches: the chosen field is in the new value (and differs from the
- * previous value when Blue sends both), and one of its readable values equals the chosen value.
+ * True when the change matches: among the fields whose value changed (all of them when Blue sends
+ * no previous value), the chosen field is there, and one of its readable values equals the
+ * chosen value. Unchanged fields never match, so editing another field of a record that already
+ * has the value does not start the Zap again.
  */
 export function matchesCustomFieldFilter(
   filter: CustomFieldFilter,
@@ -64,14 +66,11 @@ export function matchesCustomFieldFilter(
   const fieldId = filter.customFieldId?.trim();
   const wanted = filter.value?.trim();
   if (!fieldId && !wanted) return true;
-  let fields = customFieldValues(currentValue);
-  if (fieldId) {
-    fields = fields.filter((f) => f.id === fieldId);
-    if (fields.length === 0) return false;
-    const before = customFieldValues(previousValue).find((f) => f.id === fieldId);
-    const after = fields[0];
-    if (before && after && before.values.map(normalize).join('\u0000') === after.values.map(normalize).join('\u0000')) return false;
-  }
+  const key = (f: FieldValue) => f.values.map(normalize).join('\u0000');
+  const before = new Map(customFieldValues(previousValue).map((f) => [f.id, key(f)]));
+  const changed = customFieldValues(currentValue).filter((f) => before.get(f.id) !== key(f));
+  const fields = fieldId ? changed.filter((f) => f.id === fieldId) : changed;
+  if (fields.length === 0) return false;
   if (!wanted) return true;
   return fields.some((f) => f.values.some((v) => normalize(v) === normalize(wanted)));
 }

@@ -217,3 +217,27 @@ describe('performList of change triggers (D006)', () => {
     expect(flat(list[0]!)).toEqual(flat(hooked!));
   });
 });
+
+describe('Custom Field Changed with only a value', () => {
+  const sub = { id: 'wh', secret: WEBHOOK_SECRET, events: ['TODO_CUSTOM_FIELD_UPDATED'] };
+  const record = (status: string, notes: string) => ({
+    ...TODO,
+    customFields: [
+      { id: 'cf-status', name: 'Status', type: 'TEXT_SINGLE', value: status },
+      { id: 'cf-notes', name: 'Notes', type: 'TEXT_SINGLE', value: notes },
+    ],
+  });
+  const run = (previousValue: unknown, currentValue: unknown) =>
+    appTester(
+      trigger('custom_field_changed').operation.perform,
+      delivery({ event: 'TODO_CUSTOM_FIELD_UPDATED', previousValue, currentValue }, { subscribeData: sub, inputData: { customFieldValue: 'Confirmed' } }) as never,
+    ) as Promise<unknown[]>;
+
+  it('starts when a field changes to the value', async () => {
+    expect(await run(record('Pending', 'a'), record('Confirmed', 'a'))).toHaveLength(1);
+  });
+
+  it('does not start again when another field changes on a record that already had the value', async () => {
+    expect(await run(record('Confirmed', 'a'), record('Confirmed', 'b'))).toEqual([]);
+  });
+});
