@@ -69,9 +69,10 @@ export interface TagChoice {
   color: string;
 }
 
-function page(bundle: Bundle): number {
-  const p = Number(bundle.meta?.page ?? 0);
-  return Number.isInteger(p) && p > 0 ? p : 0;
+/** Zapier's page number for dropdowns (0 when absent). */
+export function dropdownPage(bundle: Bundle): number {
+  const page = Number(bundle.meta?.page ?? 0);
+  return Number.isInteger(page) && page > 0 ? page : 0;
 }
 
 /** The project's todo lists in board order (Blue returns them all at once). */
@@ -93,7 +94,7 @@ export async function userChoices(z: ZObject, bundle: Bundle): Promise<UserChoic
   const { projectId } = requireBlueCredentials(z, bundle.authData);
   const data = await blueQuery(z, bundle, {
     query: LIST_PROJECT_USERS,
-    variables: { projectId, first: DROPDOWN_PAGE_SIZE, skip: page(bundle) * DROPDOWN_PAGE_SIZE },
+    variables: { projectId, first: DROPDOWN_PAGE_SIZE, skip: dropdownPage(bundle) * DROPDOWN_PAGE_SIZE },
     action: 'list the project\'s users',
     schema: usersSchema,
   });
@@ -110,7 +111,7 @@ export async function tagChoices(z: ZObject, bundle: Bundle): Promise<TagChoice[
   const { projectId } = requireBlueCredentials(z, bundle.authData);
   const data = await blueQuery(z, bundle, {
     query: LIST_TAGS,
-    variables: { filter: { projectIds: [projectId] }, first: DROPDOWN_PAGE_SIZE, skip: page(bundle) * DROPDOWN_PAGE_SIZE },
+    variables: { filter: { projectIds: [projectId] }, first: DROPDOWN_PAGE_SIZE, skip: dropdownPage(bundle) * DROPDOWN_PAGE_SIZE },
     action: 'list the project\'s tags',
     schema: tagsSchema,
   });

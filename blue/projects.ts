@@ -34,9 +34,3 @@ export async function projectPage(z: ZObject, bundle: Bundle, page: number): Pro
   });
   return { items: data.projectList.items, hasNextPage: data.projectList.pageInfo.hasNextPage };
 }
-
-/** Zapier's page number for dropdowns (0 when absent). */
-export function dropdownPage(bundle: Bundle): number {
-  const page = Number(bundle.meta?.page ?? 0);
-  return Number.isInteger(page) && page > 0 ? page : 0;
-}

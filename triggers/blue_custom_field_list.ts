@@ -1,7 +1,7 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { defineTrigger } from 'zapier-platform-core';
 import { customFieldPage } from '../blue/custom-fields.js';
-import { dropdownPage } from '../blue/projects.js';
+import { dropdownPage } from '../blue/dropdowns.js';
 import { resolveProjectId } from '../blue/webhooks.js';
 
 // Hidden: feeds the Custom Field dropdown, for the project picked in the Zap (or the connection's).

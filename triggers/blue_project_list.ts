@@ -1,6 +1,7 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { defineTrigger } from 'zapier-platform-core';
-import { dropdownPage, projectPage } from '../blue/projects.js';
+import { dropdownPage } from '../blue/dropdowns.js';
+import { projectPage } from '../blue/projects.js';
 
 // Hidden: feeds the Project dropdown of the Blue triggers, one Zapier page per API page.
 const perform = async (z: ZObject, bundle: Bundle) => (await projectPage(z, bundle, dropdownPage(bundle))).items;
