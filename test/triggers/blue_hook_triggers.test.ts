@@ -204,16 +204,16 @@ describe('performList of change triggers (D006)', () => {
   const flat = (obj: Record<string, unknown>) => flatKeys(obj).sort();
 
   it.each([
-    ['updated_todo', 'TODO_MOVED', {}],
-    ['todo_completed', 'TODO_DONE_STATUS_UPDATED', {}],
-    ['custom_field_changed', 'TODO_CUSTOM_FIELD_UPDATED', {}],
-  ] as const)('%s lists records with the same fields as a delivery (previousValue included)', async (key, event, inputData) => {
+    ['updated_todo', 'TODO_MOVED'],
+    ['todo_completed', 'TODO_DONE_STATUS_UPDATED'],
+    ['custom_field_changed', 'TODO_CUSTOM_FIELD_UPDATED'],
+  ])('%s lists records with the same fields as a delivery (previousValue included)', async (key, event) => {
     const current = { ...TODO, done: true };
     replyOnce([], 200, { data: { todoQueries: { todos: { items: [current] } } } });
-    const list = (await appTester(trigger(key).operation.performList, { authData: AUTH, inputData, meta: {} } as never)) as Record<string, unknown>[];
+    const list = (await appTester(trigger(key).operation.performList, { authData: AUTH, inputData: {}, meta: {} } as never)) as Record<string, unknown>[];
     const sub = { id: 'wh', secret: WEBHOOK_SECRET, events: [event] };
     const payload = { event, previousValue: { ...TODO, customFields: [{ ...TODO.customFields[0]!, value: 'New' }] }, currentValue: current };
-    const [hooked] = (await appTester(trigger(key).operation.perform, delivery(payload, { subscribeData: sub, inputData }) as never)) as Record<string, unknown>[];
+    const [hooked] = (await appTester(trigger(key).operation.perform, delivery(payload, { subscribeData: sub }) as never)) as Record<string, unknown>[];
     expect(flat(list[0]!)).toEqual(flat(hooked!));
   });
 });
