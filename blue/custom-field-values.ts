@@ -200,10 +200,14 @@ function asBoolean(v: unknown): string {
   return fail(`"${asText(v)}" is not a yes/no value (use true or false)`);
 }
 
-/** A date/time as ISO-8601 UTC; a bare date stays midnight UTC of that day. */
+/**
+ * A date/time as ISO-8601 UTC; a bare date stays midnight UTC of that day. Only 9-10 digits
+ * (epoch seconds) or 11-13 (epoch milliseconds) are timestamps: "2026" is a year, and
+ * "20260301" is refused rather than read as a day of 1970.
+ */
 export function asIsoDate(v: unknown): string {
   const text = asText(v);
-  const ms = /^\d+$/.test(text) ? Number(text) * (text.length <= 10 ? 1000 : 1) : Date.parse(text);
+  const ms = /^\d{9,13}$/.test(text) ? Number(text) * (text.length <= 10 ? 1000 : 1) : Date.parse(text);
   if (!Number.isFinite(ms)) return fail(`"${text}" is not a date (use ISO-8601, e.g. 2026-03-01 or 2026-03-01T09:00:00Z)`);
   return new Date(ms).toISOString();
 }

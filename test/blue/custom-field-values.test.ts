@@ -99,3 +99,15 @@ describe('asIsoDate', () => {
     expect(() => asIsoDate('31/02/2026')).toThrow(/is not a date/);
   });
 });
+
+describe('asIsoDate with digits only', () => {
+  it('reads 9-10 digits as epoch seconds and 11-13 as epoch milliseconds', () => {
+    expect(asIsoDate('1767225600')).toBe('2026-01-01T00:00:00.000Z');
+    expect(asIsoDate(1767225600000)).toBe('2026-01-01T00:00:00.000Z');
+  });
+
+  it('does not turn a year or a compact YYYYMMDD date into a 1970 timestamp', () => {
+    expect(asIsoDate('2026')).toBe('2026-01-01T00:00:00.000Z');
+    expect(() => asIsoDate('20260301')).toThrow(/is not a date/);
+  });
+});
