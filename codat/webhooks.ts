@@ -50,7 +50,6 @@ const messagePage = zod.looseObject({
   data: zod.array(
     zod.looseObject({
       id: zod.string(),
-      eventId: zod.string().nullish(),
       eventType: zod.string(),
       payload: zod.unknown(),
       timestamp: zod.string(),
@@ -212,7 +211,8 @@ export async function listRecent(z: ZObject, bundle: Bundle): Promise<CodatEvent
   });
   const items = (data?.data ?? [])
     .map((msg) => {
-      const ctx = { fallbackId: msg.eventId || msg.id, fallbackDate: msg.timestamp, eventType: msg.eventType };
+      // msg.id, not eventId: Svix sends the message id as the webhook-id header perform falls back to.
+      const ctx = { fallbackId: msg.id, fallbackDate: msg.timestamp, eventType: msg.eventType };
       const envelope = parseEnvelope(msg.payload);
       return envelope ? toEventOutput(envelope, ctx) : unknownShapeOutput(msg.payload, ctx);
     })

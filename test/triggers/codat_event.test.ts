@@ -435,8 +435,34 @@ describe('performList', () => {
       .query(true)
       .reply(200, { data: [{ id: 'msg_c', eventId: 'evt-c', eventType: 'company.created', payload: { odd: true }, timestamp: '2024-01-01T00:00:00Z' }] });
     await expect(run(op.performList, listBundle(['company.created']))).resolves.toEqual([
-      { id: 'evt-c', eventType: 'company.created', eventLabel: 'Company Created', generatedDate: '2024-01-01T00:00:00Z', payload: { odd: true } },
+      { id: 'msg_c', eventType: 'company.created', eventLabel: 'Company Created', generatedDate: '2024-01-01T00:00:00Z', payload: { odd: true } },
     ]);
+  });
+
+  it('gives a body without an id the same id as perform does: the Svix message id, which is the webhook-id header', async () => {
+    const { id: _drop, ...body } = findEventType('company.created')!.example;
+    nock(US)
+      .get(MSG_PATH)
+      .query(true)
+      .reply(200, { data: [{ id: 'msg_d', eventId: 'codat-evt-d', eventType: 'company.created', payload: body, timestamp: '2024-01-01T00:00:00Z' }] });
+    const listed = (await run(op.performList, listBundle(['company.created']))) as unknown[];
+    const at = new Date();
+    const content = JSON.stringify(body);
+    const live = await run(op.perform, {
+      authData: authData(),
+      inputData: {},
+      subscribeData: { id: ENDPOINT_ID, secret: SECRET, eventTypes: ['company.created'] },
+      rawRequest: {
+        headers: {
+          'Http-Webhook-Id': 'msg_d',
+          'Http-Webhook-Timestamp': String(Math.floor(at.getTime() / 1000)),
+          'Http-Webhook-Signature': new Webhook(SECRET).sign('msg_d', at, content),
+        },
+        content,
+      },
+    });
+    expect(live).toEqual(listed);
+    expect(listed).toEqual([expect.objectContaining({ id: 'msg_d' })]);
   });
 
   it('falls back to the catalog example of each chosen type when Codat has no message yet', async () => {
