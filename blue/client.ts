@@ -1,7 +1,7 @@
 // The one way this app talks to Blue: a GraphQL POST with the X-Bloo-* headers.
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { z as zod } from 'zod';
-import { bundleSecrets, correlationSuffix, describeBody, parseJsonBody, redact, send } from '../common/http.js';
+import { bundleSecrets, correlationSuffix, describeBody, parseJsonBody, redact, retryAfterSeconds, send } from '../common/http.js';
 import { summarizeIssues } from '../common/validation.js';
 import { blueApiUrl, requireBlueCredentials, type BlueCredentials } from './config.js';
 import { blueGraphqlError, blueHttpError, type BlueErrorContext, type BlueGraphqlError } from './errors.js';
@@ -100,7 +100,8 @@ export async function blueRequest<T>(z: ZObject, bundle: Bundle, call: BlueCall<
   if (errors.length) {
     const tolerated = errors.find((e) => e.code && call.tolerate?.includes(e.code));
     if (tolerated?.code && errors.length === 1) return { ok: false, tolerated: tolerated.code };
-    throw blueGraphqlError(z, errors, ctx);
+    // A RATE_LIMITED code can come in a 200 too; its wait is honoured like a 429's.
+    throw blueGraphqlError(z, errors, ctx, retryAfterSeconds(resp, body.retryAfter));
   }
   const checked = call.schema.safeParse(body.data);
   if (!checked.success) {

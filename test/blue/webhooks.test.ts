@@ -278,6 +278,14 @@ describe('Blue REST hooks: performList', () => {
     expect(err.delay).toBe(7);
   });
 
+  it('honours Retry-After on a RATE_LIMITED error inside an HTTP 200', async () => {
+    replyOnce([], 200, { data: null, errors: [{ message: 'Slow down', extensions: { code: 'RATE_LIMITED' } }] }, { 'Retry-After': '15' });
+    const err = await caught(appTester(op(newTodo).performList, { authData: AUTH, inputData: {}, meta: {} } as never));
+    expect(err.name).toBe('ThrottledError');
+    expect(err.delay).toBe(15);
+    expect(err.message).toMatch(/retry in 15 seconds/);
+  });
+
   it('rejects a response of the wrong shape', async () => {
     replyOnce([], 200, { data: { todoQueries: { todos: { items: [{ id: 1 }] } } } });
     const err = await caught(appTester(op(newTodo).performList, { authData: AUTH, inputData: {}, meta: {} } as never));
