@@ -79,7 +79,8 @@ export function verifyDelivery(
   const missing = PARTS.filter((p) => !found[p]);
   if (missing.length) {
     throw halt(
-      `the request has no ${missing.map((p) => `webhook-${p}`).join(', ')} header (nor svix-${missing[0]}). ` +
+      `the request has no ${missing.map((p) => `webhook-${p}`).join(', ')} header ` +
+        `(nor ${missing.map((p) => `svix-${p}`).join(', ')}). ` +
         `Only signed deliveries from Codat's webhook service start this Zap.`,
     );
   }

@@ -71,6 +71,8 @@ describe('verifyDelivery', () => {
     ['a stale timestamp', () => verifyDelivery(z, { headers: zapierHeaders({ at: new Date(Date.now() - 6 * 60_000) }), content: BODY }, SECRET), /more than 5 minutes/],
     ['a timestamp in the future', () => verifyDelivery(z, { headers: zapierHeaders({ at: new Date(Date.now() + 6 * 60_000) }), content: BODY }, SECRET), /more than 5 minutes/],
     ['missing headers', () => verifyDelivery(z, { headers: { 'Content-Type': 'application/json' }, content: BODY }, SECRET), /no webhook-id, webhook-timestamp, webhook-signature header/],
+    // Every missing header's svix- twin, not only the first one's.
+    ['all headers missing, naming their svix- twins', () => verifyDelivery(z, { headers: {}, content: BODY }, SECRET), /\(nor svix-id, svix-timestamp, svix-signature\)/],
     ['a missing signature header only', () => {
       const { ['Http-Webhook-Signature']: _drop, ...headers } = zapierHeaders();
       return verifyDelivery(z, { headers, content: BODY }, SECRET);
