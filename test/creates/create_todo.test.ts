@@ -403,9 +403,10 @@ describe('create_todo input fields', () => {
 
   it('pages through custom fields when the project has more than one page', async () => {
     const { calls } = blue({ body: { data: { customFields: { items: [field('a', 'NUMBER')], pageInfo: { hasNextPage: true } } } } });
-    blue({ body: { data: { customFields: { items: [field('b', 'CHECKBOX')], pageInfo: { hasNextPage: false } } } } });
+    const { calls: second } = blue({ body: { data: { customFields: { items: [field('b', 'CHECKBOX')], pageInfo: { hasNextPage: false } } } } });
     const fields = (await appTester(inputFields as never, { authData, inputData: {} } as never)) as Record<string, unknown>[];
     expect(calls[0]!.body.variables).toEqual({ projectId: 'proj-1', skip: 0, take: 500 });
+    expect(second.map((c) => c.body.variables)).toEqual([{ projectId: 'proj-1', skip: 500, take: 500 }]);
     expect(fields.map((f) => f.key)).toEqual(expect.arrayContaining(['cf_NUMBER_a', 'cf_CHECKBOX_b']));
   });
 
