@@ -39,13 +39,11 @@ export function signatureHeaders(headers: Readonly<Record<string, unknown>> | un
 const PREFIX = 'Codat webhook not accepted, so the Zap did not run';
 
 /**
- * A HaltedError for a refused delivery. Core appends "What happened" with the bundle (minus
- * authData) to contextified errors, and the bundle holds subscribeData.secret: opt out of that.
+ * A HaltedError for a refused delivery. The trigger's perform is wrapped in withoutBundleInErrors
+ * (common/errors.ts), which keeps the bundle and its signing secret out of the message.
  */
 export function refuseDelivery(z: ZObject, reason: string): Error {
-  const err = new z.errors.HaltedError(`${PREFIX}: ${reason}`);
-  (err as Error & { doNotContextify?: boolean }).doNotContextify = true;
-  return err;
+  return new z.errors.HaltedError(`${PREFIX}: ${reason}`);
 }
 
 /**

@@ -39,7 +39,7 @@ export default defineTrigger({
     performSubscribe: subscribe,
     // Their bundles carry the signing secret (subscribeData), which must not reach error messages.
     performUnsubscribe: withoutBundleInErrors(unsubscribe),
-    perform: withoutBundleInErrors((z: ZObject, bundle: Bundle) => handleDelivery(z, bundle)),
+    perform: withoutBundleInErrors(handleDelivery),
     performList: listRecent,
     outputFields: [
       ...BASE_OUTPUT_FIELDS,
