@@ -180,16 +180,29 @@ function asText(v: unknown): string {
 }
 
 const NUMBER_RE = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?$/i;
+const PLAIN_DECIMAL_RE = /^([-+]?)(\d*)(\.\d*)?$/;
+
+/** Never exponent notation (String(1e21) is "1e+21"), which Blue may not parse. */
+function plainNumber(n: number): string {
+  return n.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 20 });
+}
 
 function asNumber(v: unknown, allowPercent = false): string {
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) fail('expected a finite number');
-    return String(v);
+    return plainNumber(v);
   }
   let text = asText(v).replace(/\s+/g, '');
   if (allowPercent) text = text.replace(/%$/, '');
   if (!NUMBER_RE.test(text)) fail(`"${asText(v)}" is not a number (use digits and a dot for decimals, e.g. 1250.75)`);
-  return String(Number(text));
+  // Plain decimals keep every digit (String(Number()) rounds past 15); exponents are expanded.
+  const plain = PLAIN_DECIMAL_RE.exec(text);
+  if (!plain) return plainNumber(Number(text));
+  const [, sign, int = '', frac = ''] = plain;
+  const whole = int.replace(/^0+(?=\d)/, '') || '0';
+  const fraction = frac.replace(/0+$/, '').replace(/^\.$/, '');
+  const value = `${whole}${fraction}`;
+  return sign === '-' && /[1-9]/.test(value) ? `-${value}` : value;
 }
 
 function asBoolean(v: unknown): string {

@@ -70,7 +70,10 @@ function text(v: unknown): string | undefined {
   return t === '' ? undefined : t;
 }
 
-/** A list input: Zapier sends arrays, but a mapped value may arrive as one string. */
+/**
+ * A list input: Zapier sends arrays, but a mapped value may arrive as one string. Ids are split
+ * on commas and de-duplicated; titles (checklists, new tags) are kept as entered.
+ */
 function list(v: unknown, splitCommas: boolean): string[] {
   const items = Array.isArray(v) ? v : v === undefined || v === null ? [] : [v];
   const out: string[] = [];
@@ -79,15 +82,16 @@ function list(v: unknown, splitCommas: boolean): string[] {
     if (!t) continue;
     out.push(...(splitCommas ? t.split(',').map((s) => s.trim()).filter(Boolean) : [t]));
   }
-  return [...new Set(out)];
+  return splitCommas ? [...new Set(out)] : out;
 }
 
 function bool(z: ZObject, v: unknown, label: string): boolean | undefined {
   if (typeof v === 'boolean') return v;
   const t = text(v)?.toLowerCase();
   if (t === undefined) return undefined;
-  if (['true', 'yes', '1'].includes(t)) return true;
-  if (['false', 'no', '0'].includes(t)) return false;
+  // Same words as a checkbox custom field accepts (custom-field-values.ts).
+  if (['true', 'yes', '1', 'checked', 'on'].includes(t)) return true;
+  if (['false', 'no', '0', 'unchecked', 'off'].includes(t)) return false;
   throw new z.errors.Error(`${label} must be true or false, not "${t}".`, 'invalid_input', 400);
 }
 
@@ -205,7 +209,9 @@ export async function createTodo(z: ZObject, bundle: Bundle): Promise<CreatedTod
     // After a timeout or dropped connection Blue may have created the todo anyway: say so, since
     // replaying the run blindly could create it twice.
     const payload = appErrorPayload(err);
-    if (payload?.code === 'network_error' && payload.message) {
+    // A gateway error (502/504) leaves the same doubt: the request may have reached Blue.
+    const uncertain = payload?.code === 'network_error' || (payload?.code === 'blue_server_error' && (payload.status === 502 || payload.status === 504));
+    if (uncertain && payload?.message) {
       throw new z.errors.Error(
         `${payload.message} The todo may have been created anyway: check the list in Blue before replaying this run.`,
         payload.code,

@@ -111,3 +111,23 @@ describe('asIsoDate with digits only', () => {
     expect(() => asIsoDate('20260301')).toThrow(/is not a date/);
   });
 });
+
+describe('number values keep their digits', () => {
+  const z = { errors: { Error } } as unknown as Parameters<typeof customFieldValues>[0];
+  const value = (raw: unknown) => customFieldValues(z, { cf_NUMBER_f1: raw })[0]?.value;
+
+  it.each([
+    ['12345678901234567890.12', '12345678901234567890.12'],
+    ['1250.750', '1250.75'],
+    ['+007.50', '7.5'],
+    ['-.5', '-0.5'],
+    ['-0', '0'],
+    ['10.', '10'],
+    ['1e21', '1000000000000000000000'],
+    ['1.5e-7', '0.00000015'],
+    [1e21, '1000000000000000000000'],
+    [0.0000001, '0.0000001'],
+  ])('%p -> %s', (raw, expected) => {
+    expect(value(raw)).toBe(expected);
+  });
+});

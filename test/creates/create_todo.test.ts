@@ -304,6 +304,31 @@ describe('create_todo perform', () => {
     expect(attempts).toBe(1);
   });
 
+  it.each([502, 504])('warns that the todo may exist after a gateway error %i, without resending', async (status) => {
+    const { calls } = blue({ status, body: 'Bad gateway' }, 2);
+    const err = await caught(run({ todoListId: 'list-1', title: 'T' }));
+    expect(err.code).toBe('blue_server_error');
+    expect(err.status).toBe(status);
+    expect(err.message).toMatch(new RegExp(`HTTP ${status}.*may have been created anyway`));
+    expect(calls).toHaveLength(1);
+  });
+
+  it('does not add that warning to a plain server error (500), where Blue answered', async () => {
+    blue({ status: 500, body: 'oops' });
+    const err = await caught(run({ todoListId: 'list-1', title: 'T' }));
+    expect(err.message).not.toMatch(/may have been created/);
+  });
+
+  it('keeps checklists with the same name, in order', async () => {
+    const { calls } = blue({ body: { data: { createTodo: createdTodo } } });
+    await run({ todoListId: 'list-1', title: 'T', checklists: ['Call', 'Call', 'Ship'] });
+    expect(calls[0]!.body.variables.input.checklists).toEqual([
+      { title: 'Call', position: 1 },
+      { title: 'Call', position: 2 },
+      { title: 'Ship', position: 3 },
+    ]);
+  });
+
   it('rejects a response that is not a todo', async () => {
     blue({ body: { data: { createTodo: { id: 'todo-1' } } } });
     const err = await caught(run({ todoListId: 'list-1', title: 'T' }));
