@@ -20,7 +20,7 @@ const blueAuthData = zod.object({
   project: zod.object({ id: zod.string(), name: zod.string(), slug: zod.string().nullish() }),
 });
 
-const svixEndpointPage = zod.object({ data: zod.array(zod.unknown()) }).passthrough();
+const svixEndpointPage = zod.looseObject({ data: zod.array(zod.unknown()) });
 
 export interface AuthTestResult {
   codat?: { clientId: string };

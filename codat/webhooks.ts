@@ -44,7 +44,11 @@ const subscribeDataSchema = zod.object({
   eventTypes: zod.array(zod.string()).optional(),
 });
 
-const endpointOut = zod.looseObject({ id: zod.string().min(1), createdAt: zod.string().optional() });
+const endpointOut = zod.looseObject({
+  id: zod.string().min(1),
+  createdAt: zod.string().optional(),
+  metadata: zod.record(zod.string(), zod.unknown()).nullish(),
+});
 const endpointSecret = zod.looseObject({ key: zod.string().min(1) });
 const messagePage = zod.looseObject({
   data: zod.array(
@@ -90,8 +94,21 @@ function requireSelection(z: ZObject, bundle: Bundle): EventSelection {
   return selection;
 }
 
-/** Clock skew allowance; a false positive only costs one extra call (the secret read is exact). */
+/**
+ * Each subscribe attempt tags the consumer it creates with a nonce in Svix's `metadata`: a replayed
+ * response (same idempotency key) carries an earlier attempt's nonce, which tells a replay apart
+ * exactly, however soon it comes. A server that drops metadata falls back to `createdAt`.
+ */
+const ATTEMPT_METADATA_KEY = 'zapierSubscribeAttempt';
+/** Clock skew allowance of that fallback; a false positive only costs one extra call. */
 const REPLAY_MARGIN_MS = 10_000;
+
+function isReplay(endpoint: zod.infer<typeof endpointOut>, attempt: string, startedAt: number): boolean {
+  const tagged = endpoint.metadata?.[ATTEMPT_METADATA_KEY];
+  if (typeof tagged === 'string') return tagged !== attempt;
+  const created = endpoint.createdAt ? Date.parse(endpoint.createdAt) : Number.NaN;
+  return Number.isFinite(created) && created < startedAt - REPLAY_MARGIN_MS;
+}
 
 export async function subscribe(z: ZObject, bundle: Bundle): Promise<CodatSubscription> {
   const targetUrl = bundle.targetUrl;
@@ -101,6 +118,7 @@ export async function subscribe(z: ZObject, bundle: Bundle): Promise<CodatSubscr
   const selection = requireSelection(z, bundle);
   const key = idempotencyKey(targetUrl);
   const secret = generateSecret();
+  const attempt = randomBytes(8).toString('hex');
   const startedAt = Date.now();
 
   const create = async (idempotency: string) =>
@@ -114,6 +132,7 @@ export async function subscribe(z: ZObject, bundle: Bundle): Promise<CodatSubscr
         // Omitted for "all": a consumer without filterTypes receives every event type.
         ...(selection.all ? {} : { filterTypes: selection.types }),
         secret,
+        metadata: { [ATTEMPT_METADATA_KEY]: attempt },
       },
       action: 'create the Codat webhook consumer for this Zap',
       notFound: 'the webhook application of this Client ID',
@@ -123,10 +142,9 @@ export async function subscribe(z: ZObject, bundle: Bundle): Promise<CodatSubscr
 
   let endpoint = (await create(key)).data!;
   let endpointSecretKey = secret;
-  // An older createdAt means Svix replayed an earlier subscribe with the same key: that consumer
-  // holds the earlier attempt's secret, so learn it (or start afresh if it was deleted since).
-  const created = endpoint.createdAt ? Date.parse(endpoint.createdAt) : Number.NaN;
-  if (Number.isFinite(created) && created < startedAt - REPLAY_MARGIN_MS) {
+  // Svix replayed an earlier subscribe with the same key: that consumer holds the earlier
+  // attempt's secret, so learn it (or start afresh if it was deleted since).
+  if (isReplay(endpoint, attempt, startedAt)) {
     const existing = await codatRequest(z, bundle, {
       method: 'GET',
       path: `/endpoint/${encodeURIComponent(endpoint.id)}/secret`,

@@ -359,6 +359,10 @@ export class CodatServer {
     if (uid !== null && (typeof uid !== 'string' || !ID_PATTERN.test(uid) || uid.length > 256)) {
       issue('uid', 'string does not match regex "^[a-zA-Z0-9\\-_.]+$"', 'value_error.str.regex');
     }
+    const metadata = input.metadata ?? {};
+    if (typeof metadata !== 'object' || metadata === null || Array.isArray(metadata) || Object.values(metadata).some((v) => typeof v !== 'string')) {
+      issue('metadata', 'expected an object of strings', 'type_error.dict');
+    }
     const disabled = input.disabled ?? false;
     if (typeof disabled !== 'boolean') issue('disabled', 'value could not be parsed to a boolean', 'type_error.bool');
     if (issues.length) throw validationError(issues);
@@ -374,7 +378,7 @@ export class CodatServer {
       description: description as string,
       filterTypes,
       disabled: disabled as boolean,
-      metadata: {},
+      metadata: { ...(metadata as Record<string, string>) },
       createdAt: now,
       updatedAt: now,
       secret: (secret as string | undefined) ?? newSigningSecret(),

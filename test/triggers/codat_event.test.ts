@@ -42,7 +42,7 @@ function endpointReply(body: Record<string, unknown>, createdAt = new Date().toI
     id: ENDPOINT_ID,
     url: body.url,
     description: body.description,
-    metadata: {},
+    metadata: body.metadata ?? {},
     filterTypes: body.filterTypes,
     createdAt,
     updatedAt: createdAt,
@@ -102,6 +102,7 @@ describe('performSubscribe', () => {
       description: `Zapier "New Codat Event" trigger, Zap subscription ${sha256(TARGET_URL).slice(0, 12)}: company.created, connection.connected`,
       filterTypes: ['company.created', 'connection.connected'],
       secret: expect.stringMatching(SECRET_PATTERN),
+      metadata: { zapierSubscribeAttempt: expect.stringMatching(/^[0-9a-f]{16}$/) },
     });
     expect(Buffer.from(String(sent.secret).slice('whsec_'.length), 'base64').length).toBeGreaterThanOrEqual(24);
     expect(result).toEqual({ id: ENDPOINT_ID, secret: sent.secret, eventTypes: ['company.created', 'connection.connected'] });
@@ -155,16 +156,41 @@ describe('performSubscribe', () => {
     expect(new Set(secrets).size).toBe(3);
   });
 
-  it("keeps the first consumer's secret when Codat replays an earlier subscribe with the same key", async () => {
-    const earlier = new Date(Date.now() - 3_600_000).toISOString();
+  /** A replayed response: an earlier attempt's consumer, tagged with that attempt's nonce. */
+  function replayedReply(body: Record<string, unknown>, createdAt = new Date().toISOString()) {
+    return { ...endpointReply(body, createdAt), metadata: { zapierSubscribeAttempt: 'aaaaaaaaaaaaaaaa' } };
+  }
+
+  it("keeps the first consumer's secret when Codat replays an earlier subscribe with the same key, however soon", async () => {
     const scope = nock(US)
       .post(ENDPOINT_PATH)
-      .reply(201, (_uri, b) => endpointReply(b as Record<string, unknown>, earlier))
+      .reply(201, (_uri, b) => replayedReply(b as Record<string, unknown>))
       .get(`${ENDPOINT_PATH}/${ENDPOINT_ID}/secret`)
       .reply(200, { key: SECRET });
     const result = (await run(op.performSubscribe, bundle(['company.created']))) as Record<string, unknown>;
     scope.done();
     expect(result).toEqual({ id: ENDPOINT_ID, secret: SECRET, eventTypes: ['company.created'] });
+  });
+
+  it('falls back to createdAt to spot a replay when the server returns no metadata', async () => {
+    const earlier = new Date(Date.now() - 3_600_000).toISOString();
+    const scope = nock(US)
+      .post(ENDPOINT_PATH)
+      .reply(201, (_uri, b) => ({ ...endpointReply(b as Record<string, unknown>, earlier), metadata: undefined }))
+      .get(`${ENDPOINT_PATH}/${ENDPOINT_ID}/secret`)
+      .reply(200, { key: SECRET });
+    const result = (await run(op.performSubscribe, bundle(['company.created']))) as Record<string, unknown>;
+    scope.done();
+    expect(result.secret).toBe(SECRET);
+  });
+
+  it('makes one call when the consumer is new, even if the clocks disagree', async () => {
+    const scope = nock(US)
+      .post(ENDPOINT_PATH)
+      .reply(201, (_uri, b) => endpointReply(b as Record<string, unknown>, new Date(Date.now() - 3_600_000).toISOString()));
+    const result = (await run(op.performSubscribe, bundle(['company.created']))) as Record<string, unknown>;
+    scope.done();
+    expect(result.secret).toMatch(SECRET_PATTERN);
   });
 
   it('creates a new consumer when the replayed one was deleted since (Zap turned off and on)', async () => {
@@ -174,7 +200,7 @@ describe('performSubscribe', () => {
       .post(ENDPOINT_PATH)
       .reply(201, function (_uri, b) {
         keys.push(String(this.req.headers['idempotency-key']));
-        return endpointReply(b as Record<string, unknown>, earlier);
+        return replayedReply(b as Record<string, unknown>, earlier);
       })
       .get(`${ENDPOINT_PATH}/${ENDPOINT_ID}/secret`)
       .reply(404, { code: 'not_found', detail: 'Entity not found' })
