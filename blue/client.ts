@@ -22,19 +22,19 @@ export interface BlueCall<T> {
 
 export type BlueResult<T> = { ok: true; data: T } | { ok: false; tolerated: string };
 
-const graphqlEnvelope = zod.object({
+const graphqlEnvelope = zod.looseObject({
   data: zod.unknown().optional(),
   errors: zod
     .array(
-      zod.object({
+      zod.looseObject({
         message: zod.string().optional(),
-        extensions: zod.object({ code: zod.string().optional() }).passthrough().optional(),
-      }).passthrough(),
+        extensions: zod.looseObject({ code: zod.string().optional() }).optional(),
+      }),
     )
     .optional(),
   error: zod.unknown().optional(),
   retryAfter: zod.unknown().optional(),
-}).passthrough();
+});
 
 export function blueHeaders(creds: BlueCredentials, projectId?: string): Record<string, string> {
   return {
