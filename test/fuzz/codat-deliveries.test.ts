@@ -240,13 +240,6 @@ function subscribedTo(subscribed: string[], type: string): boolean {
 
 // ---- the property -------------------------------------------------------------------------
 
-const PROFILE = process.env.FUZZ_PROFILE ? Object.entries({ extraKeys, payloadArb, subscribedArb, msgIdArb, headerNames, current: currentBody(CURRENT), legacyBody, junkBody }) : [];
-for (const [n, a] of PROFILE) {
-  const t0 = Date.now();
-  fc.sample(a as fc.Arbitrary<unknown>, { numRuns: 2000, seed: 1 });
-  console.log(n, Date.now() - t0);
-}
-
 describe(`Codat delivery fuzzing (${FUZZ_RUNS} cases, seed ${FUZZ_SEED})`, () => {
   afterAll(() => {
     // FUZZ_REPORT=1 prints what the run covered (the README's Reliability numbers come from it).
