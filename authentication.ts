@@ -1,6 +1,6 @@
 // One custom authentication for both services: a connection may hold Codat, Blue or both.
 import type { Authentication, Bundle, ZObject } from 'zapier-platform-core';
-import { z as zod } from 'zod';
+import * as zod from 'zod';
 import { listLabels, readFieldSet } from './common/auth-fields.js';
 import { codatRequest } from './codat/client.js';
 import { CODAT_FIELDS } from './codat/config.js';

@@ -1,6 +1,6 @@
 // The one way this app talks to Blue: a GraphQL POST with the X-Bloo-* headers.
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { z as zod } from 'zod';
+import * as zod from 'zod';
 import { bundleSecrets, correlationSuffix, describeBody, parseJsonBody, redact, retryAfterSeconds, send } from '../common/http.js';
 import { summarizeIssues } from '../common/validation.js';
 import { blueApiUrl, requireBlueCredentials, type BlueCredentials } from './config.js';

@@ -1,6 +1,6 @@
 // Reading a project's custom fields (used by dropdowns, trigger filters and Create Todo's form).
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { z as zod } from 'zod';
+import * as zod from 'zod';
 import { blueQuery } from './client.js';
 import { gql } from './gql.js';
 

@@ -1,6 +1,6 @@
 // Data behind Create Todo's dynamic dropdowns: the connection's project's lists, users and tags.
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { z as zod } from 'zod';
+import * as zod from 'zod';
 import { blueQuery } from './client.js';
 import { requireBlueCredentials } from './config.js';
 import { gql } from './gql.js';

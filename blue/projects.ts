@@ -1,6 +1,6 @@
 // Pages of the company's projects, for the triggers' project dropdown.
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { z as zod } from 'zod';
+import * as zod from 'zod';
 import { blueQuery } from './client.js';
 import { requireBlueCredentials } from './config.js';
 import { gql } from './gql.js';

@@ -2,7 +2,7 @@
 // Everything the form resolved (ids, custom field types) is already in the inputs, so a run sends
 // exactly one request; every conversion happens before it, and the app never resends it.
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { z as zod } from 'zod';
+import * as zod from 'zod';
 import { blueQuery } from './client.js';
 import { asIsoDate, customFieldValues, type CustomFieldValue } from './custom-field-values.js';
 import { gql } from './gql.js';

@@ -1,7 +1,7 @@
 // Recent real records and comments of a Blue project, for the REST-hook triggers' performList
 // (the Zap editor's "test trigger"), plus typed examples when the project has none yet.
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { z as zod } from 'zod';
+import * as zod from 'zod';
 import { blueQuery } from './client.js';
 import { requireBlueCredentials } from './config.js';
 import { gql } from './gql.js';

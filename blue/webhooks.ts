@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { withoutBundleInErrors } from '../common/errors.js';
-import { z as zod } from 'zod';
+import * as zod from 'zod';
 import { summarizeIssues } from '../common/validation.js';
 import { blueQuery, blueRequest } from './client.js';
 import { requireBlueCredentials } from './config.js';

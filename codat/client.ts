@@ -1,6 +1,6 @@
 // The one way this app talks to Codat's webhook service (Svix API, Bearer = Zapier key).
 import type { Bundle, HttpMethod, ZObject } from 'zapier-platform-core';
-import type { z as zod } from 'zod';
+import type * as zod from 'zod';
 import { bundleSecrets, describeBody, correlationSuffix, parseJsonBody, redact, send } from '../common/http.js';
 import { summarizeIssues } from '../common/validation.js';
 import { requireCodatCredentials, webhooksBaseUrl, type CodatCredentials } from './config.js';

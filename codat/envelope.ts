@@ -1,7 +1,7 @@
 // Reads the bodies Codat delivers (current `{id, eventType|type, generatedDate, payload}` and
 // legacy `{RuleType, CompanyId, Data, ...}` envelopes) and turns them into the one item shape
 // the trigger outputs, for live deliveries and for "Test trigger" alike.
-import { z as zod } from 'zod';
+import * as zod from 'zod';
 import { eventLabel, eventTypeForRuleType, EXAMPLE_DATE, WRITE_DATA_TYPES, type CodatEventType } from './events.js';
 
 export interface CodatEventOutput {

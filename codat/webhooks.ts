@@ -2,7 +2,7 @@
 // and recent messages (or catalog examples) for the Zap editor's "Test trigger".
 import { createHash, randomBytes } from 'node:crypto';
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { z as zod } from 'zod';
+import * as zod from 'zod';
 import { codatRequest } from './client.js';
 import { ALL_EVENT_TYPES, CODAT_EVENT_TYPES, findEventType } from './events.js';
 import {

@@ -1,5 +1,5 @@
 // Turning zod failures into one readable line for error messages.
-import type { z as zod } from 'zod';
+import type * as zod from 'zod';
 
 export function summarizeIssues(error: zod.ZodError, max = 3): string {
   const parts = error.issues.slice(0, max).map((issue) => {

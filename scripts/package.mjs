@@ -3,12 +3,13 @@
 // `zapier-platform build` copies the whole project, node_modules included, into a temp dir before
 // installing production deps; with the CLI itself in devDependencies that copy hits EMFILE on
 // machines with a 20k open-file limit (../shared/API-NOTES.md). So we stage only what the app needs
-// (compiled dist/, package.json, lockfile, .zapierapprc), install production deps there, and let the
-// CLI zip and smoke-test that directory with --skip-dep-install.
+// (the bundled dist/index.js, package.json, lockfile, .zapierapprc), install production deps there,
+// and let the CLI zip and smoke-test that directory with --skip-dep-install.
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync, copyFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { bundle } from './bundle.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const cli = join(root, 'node_modules', 'zapier-platform-cli', 'src', 'bin', 'run');
@@ -19,7 +20,10 @@ function run(cmd, args, cwd) {
   execFileSync(cmd, args, { cwd, stdio: 'inherit', env: process.env });
 }
 
-run(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], root);
+// The same two steps as `npm run build`: type-check, then bundle dist/index.js (scripts/bundle.mjs).
+run(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json', '--noEmit'], root);
+rmSync(join(root, 'dist'), { recursive: true, force: true });
+await bundle();
 
 const stage = mkdtempSync(join(tmpdir(), 'zapier-package-'));
 try {

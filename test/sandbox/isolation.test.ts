@@ -1,5 +1,6 @@
-// The sandbox is development tooling: nothing the app ships may import it, and the build
-// (tsconfig.json, which produces dist/ for build.zip) must not compile it.
+// The sandbox is development tooling: nothing the app ships may import it (the bundle in dist/ holds
+// what index.ts imports; test/scripts/bundle.test.ts checks its inputs), and the build's type check
+// (tsconfig.json) must not compile it.
 import fs from 'node:fs';
 import path from 'node:path';
 

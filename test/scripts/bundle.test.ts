@@ -1,0 +1,87 @@
+// The app Zapier runs is dist/index.js as scripts/bundle.mjs writes it, not the TypeScript the other
+// tests load. This builds the bundle into a scratch folder inside the project (so it resolves
+// zapier-platform-core as Zapier's runtime would), checks what went into it, and runs deliveries
+// through it next to the sources: same definition, same items, same refusals.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Metafile } from 'esbuild';
+import { signedDelivery, HOOKS } from '../../bench/payloads.js';
+import { AppRunner, type AppLike } from '../../sandbox/app-runner.js';
+import { bundle } from '../../scripts/bundle.mjs';
+import SourceApp from '../../index.js';
+import { caught } from '../support/errors.js';
+
+const root = process.cwd();
+const scratch = join(root, '.test-tmp', `bundle-${process.pid}`);
+const outfile = join(scratch, 'index.js');
+
+let meta: Metafile;
+let code: string;
+let bundled: AppLike;
+
+beforeAll(async () => {
+  mkdirSync(scratch, { recursive: true });
+  meta = await bundle({ outfile });
+  code = readFileSync(outfile, 'utf8');
+  bundled = ((await import(pathToFileURL(outfile).href)) as { default: AppLike }).default;
+}, 60_000);
+
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+const inputs = () => Object.keys(Object.values(meta.outputs)[0]?.inputs ?? {});
+
+describe('what goes into dist/index.js', () => {
+  it('holds our sources, zod and standardwebhooks, but not core, the sandbox or the bench', () => {
+    const files = inputs();
+    expect(files).toContain('index.ts');
+    expect(files).toContain('codat/signature.ts');
+    expect(files.some((f) => f.startsWith('node_modules/zod/'))).toBe(true);
+    expect(files.some((f) => f.startsWith('node_modules/standardwebhooks/'))).toBe(true);
+    expect(files.filter((f) => /zapier-platform-core|^sandbox\/|^bench\/|^test\//.test(f))).toEqual([]);
+  });
+
+  it("keeps zod's English messages and none of its 60-odd other locales (the cold-start saving)", () => {
+    const locales = inputs().filter((f) => f.includes('node_modules/zod/v4/locales/'));
+    expect(locales).toEqual(['node_modules/zod/v4/locales/en.js']);
+  });
+
+  it('imports nothing at run time but zapier-platform-core and Node built-ins', () => {
+    const specifiers = [...code.matchAll(/^\s*import\s[^;]*?from\s*["']([^"']+)["']/gm)].map((m) => m[1]);
+    expect(specifiers.length).toBeGreaterThan(0);
+    expect([...new Set(specifiers)].filter((s) => s !== 'zapier-platform-core' && !s?.startsWith('node:'))).toEqual([]);
+    // A CommonJS dependency left with a bare require() would throw in an ES module at run time.
+    expect(code).not.toMatch(/\b__require\(\s*["'](?!node:)/);
+  });
+});
+
+describe('dist/index.js behaves like the sources', () => {
+  it('exports the same app definition (keys, fields, samples)', () => {
+    expect(JSON.parse(JSON.stringify(bundled))).toEqual(JSON.parse(JSON.stringify(SourceApp)));
+  });
+
+  for (const service of ['codat', 'blue'] as const) {
+    const { triggerKey } = HOOKS[service];
+    it(`${service}: a signed delivery gives the same item through ${triggerKey}`, async () => {
+      const delivery = signedDelivery(service, 4096);
+      const fromBundle = new AppRunner(bundled);
+      const fromSources = new AppRunner(SourceApp as unknown as AppLike);
+      const items = await fromBundle.run<Record<string, unknown>[]>(fromBundle.fn('triggers', triggerKey, 'perform'), delivery.bundle);
+      expect(items).toHaveLength(1);
+      expect(items[0]?.id).toEqual(expect.any(String));
+      const expected = await fromSources.run<unknown>(fromSources.fn('triggers', triggerKey, 'perform'), delivery.bundle);
+      expect(items).toEqual(expected);
+    });
+
+    it(`${service}: a delivery with one byte changed is refused by the bundle`, async () => {
+      const delivery = signedDelivery(service, 4096);
+      const raw = delivery.bundle.rawRequest as { content: string };
+      const tampered = { ...delivery.bundle, rawRequest: { ...raw, content: raw.content.replace('"id":"', '"id":"x') } };
+      const runner = new AppRunner(bundled);
+      const err = await caught(runner.run(runner.fn('triggers', triggerKey, 'perform'), tampered));
+      expect(err.name).toBe('HaltedError');
+      expect(err.message).toMatch(/signature/i);
+    });
+  }
+});
