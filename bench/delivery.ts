@@ -21,7 +21,16 @@ export interface DeliveryCase {
    * size costs from what perform itself costs.
    */
   trivialInAppMs: number;
+  /**
+   * The parse floor: a one-trigger app whose hook returns `JSON.parse(rawRequest.content)`. Any hook
+   * that checks a signature and then uses the signed bytes (not Zapier's cleaned copy) pays this.
+   */
+  parseFloorMs: number;
+  /** JSON.parse of the body alone, outside core. */
+  parseOnlyMs: number;
   ratio: number | null;
+  /** perform vs the parse floor: what the app adds beyond reading the body it verified. */
+  ratioToParseFloor: number | null;
 }
 
 interface Variant {
@@ -53,6 +62,8 @@ export async function benchDeliveries(
   const trivialTrigger = trivialApp(zapier.version).triggers.trivial;
   const appPlusTrivial = new AppRunner({ ...app, triggers: { ...app.triggers, bench_trivial: trivialTrigger } });
   const appTrivialFn = appPlusTrivial.fn('triggers', 'bench_trivial', 'perform');
+  const parseRunner = new AppRunner(trivialApp(zapier.version, { parseRaw: true }));
+  const parseFn = parseRunner.fn('triggers', 'trivial', 'perform');
   const cases: DeliveryCase[] = [];
   for (const size of sizes) {
     for (const service of ['codat', 'blue'] as const) {
@@ -62,16 +73,23 @@ export async function benchDeliveries(
         { name: `${triggerKey} perform`, runner: appRunner, fn: appRunner.fn('triggers', triggerKey, 'perform'), bundle: delivery.bundle, samples: [] },
         { name: 'trivial perform', runner: trivialRunner, fn: trivialFn, bundle: delivery.bundle, samples: [] },
         { name: 'trivial perform in our app', runner: appPlusTrivial, fn: appTrivialFn, bundle: delivery.bundle, samples: [] },
+        { name: 'parse-floor perform', runner: parseRunner, fn: parseFn, bundle: delivery.bundle, samples: [] },
       ];
+      const content = (delivery.bundle.rawRequest as { content: string }).content;
+      const parseOnly: number[] = [];
       const warmup = Math.max(2, Math.min(10, Math.floor(size.iterations / 5)));
       for (let i = 0; i < warmup; i++) for (const v of variants) await runOnce(v);
       for (let i = 0; i < size.iterations; i++) {
         // Rotate which variant goes first.
         const order = [...variants.slice(i % variants.length), ...variants.slice(0, i % variants.length)];
         for (const v of order) v.samples.push(await runOnce(v));
+        const started = performance.now();
+        JSON.parse(content);
+        parseOnly.push(performance.now() - started);
       }
       const performMs = median(variants[0]!.samples);
       const trivialMs = median(variants[1]!.samples);
+      const parseFloorMs = median(variants[3]!.samples);
       cases.push({
         service,
         triggerKey,
@@ -81,7 +99,10 @@ export async function benchDeliveries(
         performMs,
         trivialMs,
         trivialInAppMs: median(variants[2]!.samples),
+        parseFloorMs,
+        parseOnlyMs: median(parseOnly),
         ratio: ratio(performMs, trivialMs),
+        ratioToParseFloor: ratio(performMs, parseFloorMs),
       });
     }
   }

@@ -138,8 +138,16 @@ export function signedDelivery(service: Service, bytes: number, withSecret?: str
   return { service, bytes: content.length, bundle };
 }
 
-/** A Zapier app with one hook trigger doing nothing but `return [bundle.cleanedRequest]`. */
-export function trivialApp(platformVersion: string) {
+/**
+ * A Zapier app with one hook trigger doing nothing but `return [bundle.cleanedRequest]`, or with
+ * `parseRaw`, `return [JSON.parse(bundle.rawRequest.content)]`: the least any hook does that uses
+ * the bytes a signature covers rather than Zapier's cleaned copy of them (the "parse floor").
+ */
+export function trivialApp(platformVersion: string, { parseRaw = false } = {}) {
+  type HookBundle = { cleanedRequest?: unknown; rawRequest?: { content?: string } };
+  const perform = parseRaw
+    ? (_z: unknown, bundle: HookBundle) => [JSON.parse(bundle.rawRequest?.content ?? 'null') as unknown]
+    : (_z: unknown, bundle: HookBundle) => [bundle.cleanedRequest];
   return {
     version: '1.0.0',
     platformVersion,
@@ -150,7 +158,7 @@ export function trivialApp(platformVersion: string) {
         display: { label: 'Trivial Hook', description: 'Triggers when anything is posted.' },
         operation: {
           type: 'hook',
-          perform: (_z: unknown, bundle: { cleanedRequest?: unknown }) => [bundle.cleanedRequest],
+          perform,
           sample: { id: '1' },
         },
       },

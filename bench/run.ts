@@ -17,7 +17,7 @@ const { benchColdStart } = await import('./cold-start.js');
 const { benchDeliveries } = await import('./delivery.js');
 const { countHttpCalls } = await import('./http-calls.js');
 const { benchMemory } = await import('./memory.js');
-const { formatBytes, formatMs, round, table, verdict } = await import('./stats.js');
+const { formatBytes, formatMs, ratio, round, table, verdict } = await import('./stats.js');
 type AppLike = import('../sandbox/app-runner.js').AppLike;
 
 const root = resolve(import.meta.dirname, '..');
@@ -82,7 +82,7 @@ if (buildSize.ok) {
   rows.push([
     'Build size, build/build.zip',
     formatBytes(buildSize.zipBytes),
-    `own ${formatBytes(buildSize.own.compressed)} (${(buildSize.ownShare * 100).toFixed(1)}%), deps ${formatBytes(buildSize.deps.compressed)}`,
+    `dist + CLI files ${formatBytes(buildSize.own.compressed)} (${(buildSize.ownShare * 100).toFixed(1)}%), node_modules ${formatBytes(buildSize.deps.compressed)}`,
     '',
     '<= 1 MB',
     status(buildSize.zipBytes <= TARGETS.buildZipBytes),
@@ -99,6 +99,14 @@ for (const d of deliveries) {
     d.ratio === null ? 'n/a' : `${d.ratio.toFixed(2)}x`,
     targeted ? `<= ${TARGETS.deliveryRatio1MB}x` : '',
     targeted ? status(d.ratio === null ? null : d.ratio <= TARGETS.deliveryRatio1MB) : '',
+  ]);
+  rows.push([
+    `  same, vs the parse floor`,
+    `perform ${formatMs(d.performMs)}`,
+    `parse-floor hook ${formatMs(d.parseFloorMs)} (JSON.parse alone ${formatMs(d.parseOnlyMs)})`,
+    d.ratioToParseFloor === null ? 'n/a' : `${d.ratioToParseFloor.toFixed(2)}x`,
+    '',
+    '',
   ]);
 }
 for (const c of httpCalls) {
@@ -129,9 +137,21 @@ for (const c of httpCalls.filter((c) => c.error || c.actual !== c.expected)) {
 }
 if (buildSize.ok) {
   const deps = buildSize.topDependencies.map((d) => `${d.name} ${formatBytes(d.compressed)}`).join(', ');
-  console.log(`\nbuild.zip: ${buildSize.files} files; own code = dist/ + the CLI's definition.json/wrapper; largest dependencies (compressed): ${deps}`);
+  console.log(`\nbuild.zip: ${buildSize.files} files; outside node_modules = dist/index.js + the CLI's definition.json/wrapper; largest dependencies (compressed): ${deps}`);
+  const b = buildSize.bundle;
+  if (b) {
+    const inlined = b.dependencies.map((d) => `${d.name} ${formatBytes(d.bytes)}`).join(', ');
+    console.log(`dist/index.js (bundle, uncompressed): ${formatBytes(b.bytes)} = our code ${formatBytes(b.own)} + inlined ${inlined} (+ esbuild glue)`);
+  }
 } else {
   console.log(`\nBuild size n/a: ${buildSize.reason}`);
+}
+for (const d of deliveries.filter((d) => d.label === '1 MB')) {
+  const floor = ratio(d.parseFloorMs, d.trivialMs);
+  console.log(
+    `${d.triggerKey} 1 MB: the parse-floor hook (returns JSON.parse(rawRequest.content)) is ${floor === null ? 'n/a' : `${floor.toFixed(2)}x`} the trivial hook; ` +
+      `JSON.parse alone takes ${formatMs(d.parseOnlyMs)}. A hook that verifies a signature must read the signed bytes, so it cannot go below that floor.`,
+  );
 }
 const baselines = memory.map((m) => `${m.label} ${m.service} ${formatBytes(m.baselineBytes)}`).join(', ');
 console.log(`Peak memory = maxRSS of a fresh process running one perform, minus a baseline process that loads the app and builds the same payload (baselines: ${baselines}).`);
@@ -161,6 +181,9 @@ const results = {
     performMs: round(d.performMs, 3),
     trivialMs: round(d.trivialMs, 3),
     trivialInAppMs: round(d.trivialInAppMs, 3),
+    parseFloorMs: round(d.parseFloorMs, 3),
+    parseOnlyMs: round(d.parseOnlyMs, 3),
+    ratioToParseFloor: d.ratioToParseFloor === null ? null : round(d.ratioToParseFloor, 3),
     ratio: d.ratio === null ? null : round(d.ratio, 3),
     ...(d.label === '1 MB' ? { verdict: verdict(d.ratio, TARGETS.deliveryRatio1MB) } : {}),
   })),

@@ -1,7 +1,7 @@
 // The bench's pure helpers: statistics and the zip central-directory reader (no timing here).
 import { describe, expect, it } from '@jest/globals';
 import { deflateRawSync } from 'node:zlib';
-import { failureSummary } from '../../bench/build-size.js';
+import { bundleComposition, failureSummary } from '../../bench/build-size.js';
 import { formatBytes, median, ratio, table, verdict } from '../../bench/stats.js';
 import { dependencyOf, readCentralDirectory, splitByOwner } from '../../bench/zip.js';
 
@@ -139,5 +139,47 @@ describe('failureSummary (why the build-size row says n/a)', () => {
   it('falls back to the last error lines (never stack frames), paths made relative', () => {
     const summary = failureSummary('Error: tsc failed in /home/me/app/dist\n    at x (y.js:1:1)', '', '/home/me/app');
     expect(summary).toBe('Error: tsc failed in ./dist');
+  });
+});
+
+describe('bundleComposition (what dist/index.js is made of)', () => {
+  const meta = (inputs: Record<string, number>, bytes = 1000) => ({
+    inputs: {},
+    outputs: {
+      'dist/index.js': {
+        bytes,
+        inputs: Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, { bytesInOutput: v }])),
+        imports: [],
+        exports: ['default'],
+        entryPoint: 'index.ts',
+      },
+    },
+  });
+
+  it('adds up our sources and each inlined dependency, largest first, nested packages under their parent', () => {
+    const c = bundleComposition(
+      meta({
+        'index.ts': 100,
+        'codat/events.ts': 250,
+        'node_modules/zod/v4/core/schemas.js': 300,
+        'node_modules/zod/v4/locales/en.js': 40,
+        'node_modules/standardwebhooks/dist/index.js': 50,
+        'node_modules/standardwebhooks/node_modules/@stablelib/base64/lib/base64.js': 20,
+        'node_modules/@stablelib/base64/lib/base64.js': 10,
+      }),
+    );
+    expect(c).toEqual({
+      bytes: 1000,
+      own: 350,
+      dependencies: [
+        { name: 'zod', bytes: 340 },
+        { name: 'standardwebhooks', bytes: 70 },
+        { name: '@stablelib/base64', bytes: 10 },
+      ],
+    });
+  });
+
+  it('refuses a metafile with other than one output', () => {
+    expect(() => bundleComposition({ inputs: {}, outputs: {} })).toThrow(/one bundle output/);
   });
 });
