@@ -8,7 +8,7 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync, copyFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { bundle } from './bundle.mjs';
 
 const root = resolve(import.meta.dirname, '..');
@@ -25,6 +25,38 @@ run(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '
 rmSync(join(root, 'dist'), { recursive: true, force: true });
 await bundle();
 
+// Files the stage already holds in the form Zapier needs (package.json without scripts, the bundle).
+const STAGED = new Set(['package.json', 'package-lock.json', '.zapierapprc']);
+// Used when git is not there to list the project's files (e.g. a copy without .git).
+const SOURCE_ROOTS = ['index.ts', 'authentication.ts', 'common', 'codat', 'blue', 'triggers', 'creates', 'test', 'sandbox', 'bench', 'scripts', '.ci', 'tsconfig.json', 'tsconfig.test.json', 'jest.config.js', 'README.md', '.gitignore'];
+
+/**
+ * The CLI zips source.zip from the directory it builds in, minus what its .gitignore names. Without
+ * the project's sources and .gitignore there, source.zip held node_modules and no TypeScript, which
+ * is not what Zapier's reviewers need to read. Only build.zip's dependency walk decides what ships.
+ */
+function copySources(stage) {
+  let files;
+  try {
+    files = execFileSync('git', ['ls-files', '-z'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+      .split('\0')
+      .filter(Boolean);
+  } catch {
+    files = null;
+  }
+  if (files) {
+    for (const file of files) {
+      if (STAGED.has(file) || !existsSync(join(root, file))) continue;
+      mkdirSync(dirname(join(stage, file)), { recursive: true });
+      copyFileSync(join(root, file), join(stage, file));
+    }
+    return;
+  }
+  for (const path of SOURCE_ROOTS) {
+    if (existsSync(join(root, path))) cpSync(join(root, path), join(stage, path), { recursive: true });
+  }
+}
+
 const stage = mkdtempSync(join(tmpdir(), 'zapier-package-'));
 try {
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -35,6 +67,7 @@ try {
   copyFileSync(join(root, 'package-lock.json'), join(stage, 'package-lock.json'));
   copyFileSync(join(root, '.zapierapprc'), join(stage, '.zapierapprc'));
   cpSync(join(root, 'dist'), join(stage, 'dist'), { recursive: true });
+  copySources(stage);
 
   const npmCli = process.env.npm_execpath;
   const npm = npmCli && existsSync(npmCli) ? [process.execPath, [npmCli]] : ['npm', []];
