@@ -193,20 +193,10 @@ export function toEventOutput(envelope: Envelope, ctx: OutputContext): CodatEven
   });
 }
 
-/** A body without an envelope (performList only): keep what Svix recorded about it. */
-export function unknownShapeOutput(payload: unknown, ctx: OutputContext & { eventType: string }): CodatEventOutput {
-  return {
-    id: ctx.fallbackId,
-    eventType: ctx.eventType,
-    eventLabel: eventLabel(ctx.eventType),
-    generatedDate: ctx.fallbackDate,
-    payload,
-  };
-}
-
 /** The catalog example of an event type, shaped like a live delivery. */
 export function exampleOutput(event: CodatEventType): CodatEventOutput {
   const envelope = parseEnvelope(event.example);
   const ctx = { fallbackId: event.key, fallbackDate: EXAMPLE_DATE, eventType: event.key };
-  return envelope ? toEventOutput(envelope, ctx) : unknownShapeOutput(event.example, ctx);
+  if (!envelope) throw new Error(`catalog example of ${event.key} has no event envelope`); // test/codat/events.test.ts checks all
+  return toEventOutput(envelope, ctx);
 }

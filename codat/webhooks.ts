@@ -10,7 +10,6 @@ import {
   parseDelivery,
   parseEnvelope,
   toEventOutput,
-  unknownShapeOutput,
   type CodatEventOutput,
 } from './envelope.js';
 import { refuseDelivery, verifyDelivery } from './signature.js';
@@ -228,11 +227,13 @@ export async function listRecent(z: ZObject, bundle: Bundle): Promise<CodatEvent
     schema: messagePage,
   });
   const items = (data?.data ?? [])
-    .map((msg) => {
-      // msg.id, not eventId: Svix sends the message id as the webhook-id header perform falls back to.
-      const ctx = { fallbackId: msg.id, fallbackDate: msg.timestamp, eventType: msg.eventType };
+    .flatMap((msg) => {
+      // A body without an event envelope would be refused if delivered live (perform halts on it),
+      // so it is no sample of what the Zap will see: skipped, like any message perform would refuse.
       const envelope = parseEnvelope(msg.payload);
-      return envelope ? toEventOutput(envelope, ctx) : unknownShapeOutput(msg.payload, ctx);
+      if (!envelope) return [];
+      // msg.id, not eventId: Svix sends the message id as the webhook-id header perform falls back to.
+      return [toEventOutput(envelope, { fallbackId: msg.id, fallbackDate: msg.timestamp, eventType: msg.eventType })];
     })
     .filter((item) => accepts(selectionTypes(selection), item.eventType));
   if (items.length) return items;

@@ -456,13 +456,28 @@ describe('performList', () => {
     expect(live).toEqual([items[0]]);
   });
 
-  it("keeps a message whose payload has no envelope, using Svix's own id, type and timestamp", async () => {
+  it('skips a message whose payload has no event envelope (perform would refuse it live), keeping the others', async () => {
+    const good = findEventType('company.created')!.example;
+    nock(US)
+      .get(MSG_PATH)
+      .query(true)
+      .reply(200, {
+        data: [
+          { id: 'msg_c', eventId: 'evt-c', eventType: 'company.created', payload: { odd: true }, timestamp: '2024-01-01T00:00:00Z' },
+          { id: 'msg_e', eventId: 'evt-e', eventType: 'company.created', payload: good, timestamp: '2024-01-02T00:00:00Z' },
+        ],
+      });
+    const items = (await run(op.performList, listBundle(['company.created']))) as Array<Record<string, unknown>>;
+    expect(items).toEqual([expect.objectContaining({ id: good.id, eventType: 'company.created', payload: good.payload })]);
+  });
+
+  it('falls back to the catalog example when every stored message lacks an envelope', async () => {
     nock(US)
       .get(MSG_PATH)
       .query(true)
       .reply(200, { data: [{ id: 'msg_c', eventId: 'evt-c', eventType: 'company.created', payload: { odd: true }, timestamp: '2024-01-01T00:00:00Z' }] });
     await expect(run(op.performList, listBundle(['company.created']))).resolves.toEqual([
-      { id: 'msg_c', eventType: 'company.created', eventLabel: 'Company Created', generatedDate: '2024-01-01T00:00:00Z', payload: { odd: true } },
+      exampleOutput(findEventType('company.created')!),
     ]);
   });
 
