@@ -1,6 +1,6 @@
 // One custom authentication for both services: a connection may hold Codat, Blue or both.
 import type { Authentication, Bundle, ZObject } from 'zapier-platform-core';
-import * as zod from 'zod';
+import * as zod from './common/zod.js';
 import { listLabels, readFieldSet } from './common/auth-fields.js';
 import { codatRequest } from './codat/client.js';
 import { CODAT_FIELDS } from './codat/config.js';
@@ -16,8 +16,8 @@ const AUTH_TEST_QUERY = gql`
 `;
 
 const blueAuthData = zod.object({
-  currentUser: zod.object({ id: zod.string(), fullName: zod.string().nullish(), email: zod.string().nullish() }),
-  project: zod.object({ id: zod.string(), name: zod.string(), slug: zod.string().nullish() }),
+  currentUser: zod.object({ id: zod.string(), fullName: zod.nullish(zod.string()), email: zod.nullish(zod.string()) }),
+  project: zod.object({ id: zod.string(), name: zod.string(), slug: zod.nullish(zod.string()) }),
 });
 
 const svixEndpointPage = zod.looseObject({ data: zod.array(zod.unknown()) });

@@ -1,6 +1,6 @@
 // The one way this app talks to Blue: a GraphQL POST with the X-Bloo-* headers.
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import * as zod from 'zod';
+import * as zod from '../common/zod.js';
 import { bundleSecrets, correlationSuffix, describeBody, parseJsonBody, redact, retryAfterSeconds, send } from '../common/http.js';
 import { summarizeIssues } from '../common/validation.js';
 import { blueApiUrl, requireBlueCredentials, type BlueCredentials } from './config.js';
@@ -12,7 +12,7 @@ export interface BlueCall<T> {
   /** Follows "while trying to", e.g. "create the todo". */
   action: string;
   /** Shape of `data`; the response is validated against it. */
-  schema: zod.ZodType<T>;
+  schema: zod.ZodMiniType<T>;
   /** Project (id or slug) for the X-Bloo-Project-ID header; defaults to the connection's. */
   projectId?: string;
   /** GraphQL error codes that mean success for this call (e.g. WEBHOOK_NOT_FOUND on delete). */
@@ -23,17 +23,17 @@ export interface BlueCall<T> {
 export type BlueResult<T> = { ok: true; data: T } | { ok: false; tolerated: string };
 
 const graphqlEnvelope = zod.looseObject({
-  data: zod.unknown().optional(),
-  errors: zod
-    .array(
+  data: zod.optional(zod.unknown()),
+  errors: zod.optional(
+    zod.array(
       zod.looseObject({
-        message: zod.string().optional(),
-        extensions: zod.looseObject({ code: zod.string().optional() }).optional(),
+        message: zod.optional(zod.string()),
+        extensions: zod.optional(zod.looseObject({ code: zod.optional(zod.string()) })),
       }),
-    )
-    .optional(),
-  error: zod.unknown().optional(),
-  retryAfter: zod.unknown().optional(),
+    ),
+  ),
+  error: zod.optional(zod.unknown()),
+  retryAfter: zod.optional(zod.unknown()),
 });
 
 export function blueHeaders(creds: BlueCredentials, projectId?: string): Record<string, string> {

@@ -1,6 +1,6 @@
 // Reading a project's custom fields (used by dropdowns, trigger filters and Create Todo's form).
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import * as zod from 'zod';
+import * as zod from '../common/zod.js';
 import { blueQuery } from './client.js';
 import { gql } from './gql.js';
 
@@ -25,8 +25,8 @@ const customFieldSchema = zod.object({
   id: zod.string(),
   name: zod.string(),
   type: zod.string(),
-  currency: zod.string().nullish(),
-  customFieldOptions: zod.array(zod.object({ id: zod.string(), title: zod.string(), color: zod.string().nullish() })).nullish(),
+  currency: zod.nullish(zod.string()),
+  customFieldOptions: zod.nullish(zod.array(zod.object({ id: zod.string(), title: zod.string(), color: zod.nullish(zod.string()) }))),
 });
 export type BlueCustomField = zod.infer<typeof customFieldSchema>;
 

@@ -1,6 +1,6 @@
 // Data behind Create Todo's dynamic dropdowns: the connection's project's lists, users and tags.
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import * as zod from 'zod';
+import * as zod from '../common/zod.js';
 import { blueQuery } from './client.js';
 import { requireBlueCredentials } from './config.js';
 import { gql } from './gql.js';
@@ -37,18 +37,18 @@ export const LIST_TAGS = gql`
 `;
 
 const todoListsSchema = zod.object({
-  todoLists: zod.array(zod.object({ id: zod.string(), title: zod.string(), position: zod.number().nullish() })),
+  todoLists: zod.array(zod.object({ id: zod.string(), title: zod.string(), position: zod.nullish(zod.number()) })),
 });
 const usersSchema = zod.object({
   projectUserList: zod.object({
-    users: zod.array(zod.object({ id: zod.string(), fullName: zod.string().nullish(), email: zod.string().nullish() })),
-    pageInfo: zod.object({ hasNextPage: zod.boolean() }).nullish(),
+    users: zod.array(zod.object({ id: zod.string(), fullName: zod.nullish(zod.string()), email: zod.nullish(zod.string()) })),
+    pageInfo: zod.nullish(zod.object({ hasNextPage: zod.boolean() })),
   }),
 });
 const tagsSchema = zod.object({
   tagList: zod.object({
-    items: zod.array(zod.object({ id: zod.string(), title: zod.string(), color: zod.string().nullish() })),
-    pageInfo: zod.object({ hasNextPage: zod.boolean() }).nullish(),
+    items: zod.array(zod.object({ id: zod.string(), title: zod.string(), color: zod.nullish(zod.string()) })),
+    pageInfo: zod.nullish(zod.object({ hasNextPage: zod.boolean() })),
   }),
 });
 

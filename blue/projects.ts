@@ -1,6 +1,6 @@
 // Pages of the company's projects, for the triggers' project dropdown.
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import * as zod from 'zod';
+import * as zod from '../common/zod.js';
 import { blueQuery } from './client.js';
 import { requireBlueCredentials } from './config.js';
 import { gql } from './gql.js';
@@ -16,7 +16,7 @@ export const LIST_PROJECTS = gql`
   }
 `;
 
-const projectSchema = zod.object({ id: zod.string(), name: zod.string(), slug: zod.string().nullish() });
+const projectSchema = zod.object({ id: zod.string(), name: zod.string(), slug: zod.nullish(zod.string()) });
 export type BlueProject = zod.infer<typeof projectSchema>;
 
 const pageSchema = zod.object({

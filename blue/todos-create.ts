@@ -2,7 +2,7 @@
 // Everything the form resolved (ids, custom field types) is already in the inputs, so a run sends
 // exactly one request; every conversion happens before it, and the app never resends it.
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import * as zod from 'zod';
+import * as zod from '../common/zod.js';
 import { blueQuery } from './client.js';
 import { asIsoDate, customFieldValues, type CustomFieldValue } from './custom-field-values.js';
 import { gql } from './gql.js';
@@ -31,15 +31,15 @@ const todoSchema = zod.object({
   id: zod.string(),
   uid: zod.string(),
   title: zod.string(),
-  text: zod.string().nullish(),
-  html: zod.string().nullish(),
-  startedAt: zod.string().nullish(),
-  duedAt: zod.string().nullish(),
+  text: zod.nullish(zod.string()),
+  html: zod.nullish(zod.string()),
+  startedAt: zod.nullish(zod.string()),
+  duedAt: zod.nullish(zod.string()),
   done: zod.boolean(),
   createdAt: zod.string(),
   todoList: zod.object({ id: zod.string(), title: zod.string() }),
-  users: zod.array(zod.object({ id: zod.string(), fullName: zod.string().nullish(), email: zod.string().nullish() })),
-  tags: zod.array(zod.object({ id: zod.string(), title: zod.string(), color: zod.string().nullish() })),
+  users: zod.array(zod.object({ id: zod.string(), fullName: zod.nullish(zod.string()), email: zod.nullish(zod.string()) })),
+  tags: zod.array(zod.object({ id: zod.string(), title: zod.string(), color: zod.nullish(zod.string()) })),
   customFields: zod.array(zod.object({ id: zod.string(), name: zod.string(), type: zod.string(), value: zod.unknown() })),
 });
 export type CreatedTodo = zod.infer<typeof todoSchema>;

@@ -1,7 +1,7 @@
 // Recent real records and comments of a Blue project, for the REST-hook triggers' performList
 // (the Zap editor's "test trigger"), plus typed examples when the project has none yet.
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import * as zod from 'zod';
+import * as zod from '../common/zod.js';
 import { blueQuery } from './client.js';
 import { requireBlueCredentials } from './config.js';
 import { gql } from './gql.js';
@@ -60,47 +60,47 @@ export const RECENT_COMMENTS = gql`
   }
 `;
 
-const person = zod.looseObject({ id: zod.string(), fullName: zod.string().nullish(), email: zod.string().nullish() });
+const person = zod.looseObject({ id: zod.string(), fullName: zod.nullish(zod.string()), email: zod.nullish(zod.string()) });
 
 const todoSchema = zod.looseObject({
   id: zod.string(),
-  uid: zod.string().nullish(),
+  uid: zod.nullish(zod.string()),
   title: zod.string(),
-  text: zod.string().nullish(),
-  html: zod.string().nullish(),
-  position: zod.number().nullish(),
+  text: zod.nullish(zod.string()),
+  html: zod.nullish(zod.string()),
+  position: zod.nullish(zod.number()),
   done: zod.boolean(),
-  archived: zod.boolean().nullish(),
-  startedAt: zod.string().nullish(),
-  duedAt: zod.string().nullish(),
+  archived: zod.nullish(zod.boolean()),
+  startedAt: zod.nullish(zod.string()),
+  duedAt: zod.nullish(zod.string()),
   createdAt: zod.string(),
   updatedAt: zod.string(),
-  commentCount: zod.number().nullish(),
-  todoList: zod.looseObject({ id: zod.string(), title: zod.string() }).nullish(),
-  users: zod.array(person).nullish(),
-  tags: zod.array(zod.looseObject({ id: zod.string(), title: zod.string(), color: zod.string().nullish() })).nullish(),
-  customFields: zod
-    .array(zod.looseObject({ id: zod.string(), name: zod.string(), type: zod.string(), value: zod.unknown() }))
-    .nullish(),
+  commentCount: zod.nullish(zod.number()),
+  todoList: zod.nullish(zod.looseObject({ id: zod.string(), title: zod.string() })),
+  users: zod.nullish(zod.array(person)),
+  tags: zod.nullish(zod.array(zod.looseObject({ id: zod.string(), title: zod.string(), color: zod.nullish(zod.string()) }))),
+  customFields: zod.nullish(
+    zod.array(zod.looseObject({ id: zod.string(), name: zod.string(), type: zod.string(), value: zod.unknown() })),
+  ),
 });
 export type BlueTodo = zod.infer<typeof todoSchema>;
 
 const commentSchema = zod.looseObject({
   id: zod.string(),
-  uid: zod.string().nullish(),
+  uid: zod.nullish(zod.string()),
   text: zod.string(),
-  html: zod.string().nullish(),
-  category: zod.string().nullish(),
+  html: zod.nullish(zod.string()),
+  category: zod.nullish(zod.string()),
   createdAt: zod.string(),
   updatedAt: zod.string(),
-  user: person.nullish(),
-  todo: zod.looseObject({ id: zod.string(), title: zod.string() }).nullish(),
+  user: zod.nullish(person),
+  todo: zod.nullish(zod.looseObject({ id: zod.string(), title: zod.string() })),
 });
 export type BlueComment = zod.infer<typeof commentSchema>;
 
 const todosResponse = zod.object({ todoQueries: zod.object({ todos: zod.object({ items: zod.array(todoSchema) }) }) });
 const commentsResponse = zod.object({
-  activityList: zod.object({ activities: zod.array(zod.looseObject({ id: zod.string(), comment: commentSchema.nullish() })) }),
+  activityList: zod.object({ activities: zod.array(zod.looseObject({ id: zod.string(), comment: zod.nullish(commentSchema) })) }),
 });
 
 export const RECENT_LIMIT = 10;

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { withoutBundleInErrors } from '../common/errors.js';
-import * as zod from 'zod';
+import * as zod from '../common/zod.js';
 import { summarizeIssues } from '../common/validation.js';
 import { blueQuery, blueRequest } from './client.js';
 import { requireBlueCredentials } from './config.js';
@@ -61,23 +61,25 @@ export interface BlueHookConfig {
 }
 
 const subscribeDataSchema = zod.object({
-  id: zod.string().min(1),
-  secret: zod.string().optional(),
-  projectId: zod.string().optional(),
-  events: zod.array(zod.string()).optional(),
+  id: zod.string().check(zod.minLength(1)),
+  secret: zod.optional(zod.string()),
+  projectId: zod.optional(zod.string()),
+  events: zod.optional(zod.array(zod.string())),
 });
 export type BlueSubscribeData = zod.infer<typeof subscribeDataSchema>;
 
 const createResponse = zod.object({
-  createWebhook: zod.looseObject({ id: zod.string(), secret: zod.string().nullish() }),
+  createWebhook: zod.looseObject({ id: zod.string(), secret: zod.nullish(zod.string()) }),
 });
 const deleteResponse = zod.object({ deleteWebhook: zod.object({ success: zod.boolean() }) });
 
 const payloadSchema = zod.looseObject({
-  event: zod.string({ error: 'no "event" name, which every Blue webhook call carries' }).min(1, 'the "event" name is empty'),
-  webhook: zod.looseObject({}).nullish(),
-  previousValue: zod.looseObject({}, { error: '"previousValue" is not a record' }).nullish(),
-  currentValue: zod.looseObject({}, { error: '"currentValue" is not a record' }).nullish(),
+  event: zod
+    .string({ error: 'no "event" name, which every Blue webhook call carries' })
+    .check(zod.minLength(1, 'the "event" name is empty')),
+  webhook: zod.nullish(zod.looseObject({})),
+  previousValue: zod.nullish(zod.looseObject({}, { error: '"previousValue" is not a record' })),
+  currentValue: zod.nullish(zod.looseObject({}, { error: '"currentValue" is not a record' })),
 });
 
 /** The trigger's project dropdown wins over the connection's Blue Project ID. */

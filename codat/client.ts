@@ -1,6 +1,6 @@
 // The one way this app talks to Codat's webhook service (Svix API, Bearer = Zapier key).
 import type { Bundle, HttpMethod, ZObject } from 'zapier-platform-core';
-import type * as zod from 'zod';
+import type * as zod from '../common/zod.js';
 import { bundleSecrets, describeBody, correlationSuffix, parseJsonBody, redact, send } from '../common/http.js';
 import { summarizeIssues } from '../common/validation.js';
 import { requireCodatCredentials, webhooksBaseUrl, type CodatCredentials } from './config.js';
@@ -19,7 +19,7 @@ export interface CodatCall<T> {
   /** What a 404 means, e.g. "the webhook consumer". */
   notFound: string;
   /** Response body schema; omitted when the call returns no body (204). */
-  schema?: zod.ZodType<T>;
+  schema?: zod.ZodMiniType<T>;
   /** Extra values to keep out of messages (e.g. a webhook secret being sent). */
   secrets?: readonly string[];
   /** Treat a 404 as success (returns undefined). */

@@ -1,7 +1,7 @@
 // Reads the bodies Codat delivers (current `{id, eventType|type, generatedDate, payload}` and
 // legacy `{RuleType, CompanyId, Data, ...}` envelopes) and turns them into the one item shape
 // the trigger outputs, for live deliveries and for "Test trigger" alike.
-import * as zod from 'zod';
+import * as zod from '../common/zod.js';
 import { eventLabel, eventTypeForRuleType, EXAMPLE_DATE, WRITE_DATA_TYPES, type CodatEventType } from './events.js';
 
 export interface CodatEventOutput {
@@ -22,12 +22,14 @@ export interface CodatEventOutput {
 
 // An id or date of an unexpected type is dropped (the trigger falls back to the delivery's own),
 // never a reason to lose the event.
-const scalar = zod
-  .union([zod.string(), zod.number()])
-  .nullish()
-  .transform((v) => (v === null || v === undefined || v === '' ? undefined : String(v)))
-  .catch(undefined);
-const optionalText = zod.string().nullish().catch(undefined);
+const scalar = zod.catch(
+  zod.pipe(
+    zod.nullish(zod.union([zod.string(), zod.number()])),
+    zod.transform((v: string | number | null | undefined) => (v === null || v === undefined || v === '' ? undefined : String(v))),
+  ),
+  undefined,
+);
+const optionalText = zod.catch(zod.nullish(zod.string()), undefined);
 
 // Loose objects: Codat adds fields over time and they must reach the Zap untouched.
 const currentSchema = zod.looseObject({
@@ -36,16 +38,16 @@ const currentSchema = zod.looseObject({
   type: optionalText,
   generatedDate: scalar,
   // Optional: zod 4 treats a bare unknown() as required, which dropped envelopes without a payload.
-  payload: zod.unknown().optional(),
+  payload: zod.optional(zod.unknown()),
 });
 
 const legacySchema = zod.looseObject({
-  RuleType: zod.string().min(1),
+  RuleType: zod.string().check(zod.minLength(1)),
   AlertId: scalar,
   CompanyId: scalar,
   DataConnectionId: scalar,
   Message: scalar,
-  Data: zod.record(zod.string(), zod.unknown()).nullish().catch(undefined),
+  Data: zod.catch(zod.nullish(zod.record(zod.string(), zod.unknown())), undefined),
 });
 
 export type Envelope =

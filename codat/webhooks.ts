@@ -2,7 +2,7 @@
 // and recent messages (or catalog examples) for the Zap editor's "Test trigger".
 import { createHash, randomBytes } from 'node:crypto';
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import * as zod from 'zod';
+import * as zod from '../common/zod.js';
 import { codatRequest } from './client.js';
 import { ALL_EVENT_TYPES, CODAT_EVENT_TYPES, findEventType } from './events.js';
 import {
@@ -38,17 +38,17 @@ export interface CodatSubscription {
 }
 
 const subscribeDataSchema = zod.object({
-  id: zod.string().min(1),
-  secret: zod.string().min(1).optional(),
-  eventTypes: zod.array(zod.string()).optional(),
+  id: zod.string().check(zod.minLength(1)),
+  secret: zod.optional(zod.string().check(zod.minLength(1))),
+  eventTypes: zod.optional(zod.array(zod.string())),
 });
 
 const endpointOut = zod.looseObject({
-  id: zod.string().min(1),
-  createdAt: zod.string().optional(),
-  metadata: zod.record(zod.string(), zod.unknown()).nullish(),
+  id: zod.string().check(zod.minLength(1)),
+  createdAt: zod.optional(zod.string()),
+  metadata: zod.nullish(zod.record(zod.string(), zod.unknown())),
 });
-const endpointSecret = zod.looseObject({ key: zod.string().min(1) });
+const endpointSecret = zod.looseObject({ key: zod.string().check(zod.minLength(1)) });
 const messagePage = zod.looseObject({
   data: zod.array(
     zod.looseObject({
