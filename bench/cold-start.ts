@@ -14,7 +14,14 @@ export interface ColdStartResult {
   /** zod alone: the app's one big dependency besides core, to attribute the difference. */
   zod: { importMs: number; wallMs: number };
   importRatio: number | null;
+  /**
+   * Median of app/core over the runs taken back to back (run i of each): machine-wide drift hits
+   * both halves of a pair, so this moves less than the ratio of the two medians.
+   */
+  pairedImportRatio: number | null;
   wallRatio: number | null;
+  /** Every run's import time (ms), in the order taken: the spread behind the medians. */
+  samples: { app: number[]; core: number[] };
 }
 
 async function once(root: string, target: string): Promise<{ importMs: number; wallMs: number }> {
@@ -47,5 +54,14 @@ export async function benchColdStart(root: string, appPath: string, runs: number
   const m = (xs: { importMs: number; wallMs: number }[]) => ({ importMs: median(xs.map((x) => x.importMs)), wallMs: median(xs.map((x) => x.wallMs)) });
   const a = m(app);
   const c = m(core);
-  return { runs, app: a, core: c, zod: m(zod), importRatio: ratio(a.importMs, c.importMs), wallRatio: ratio(a.wallMs, c.wallMs) };
+  return {
+    runs,
+    app: a,
+    core: c,
+    zod: m(zod),
+    importRatio: ratio(a.importMs, c.importMs),
+    pairedImportRatio: app.length ? median(app.map((x, i) => x.importMs / core[i]!.importMs)) : null,
+    wallRatio: ratio(a.wallMs, c.wallMs),
+    samples: { app: app.map((x) => Math.round(x.importMs * 10) / 10), core: core.map((x) => Math.round(x.importMs * 10) / 10) },
+  };
 }

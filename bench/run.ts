@@ -25,7 +25,9 @@ const appPath = join(root, 'dist', 'index.js');
 const KB = 1024;
 const MB = 1024 * KB;
 const TARGETS = { coldStartRatio: 1.15, buildZipBytes: 1 * MB, deliveryRatio1MB: 1.3 } as const;
-const COLD_RUNS = 15;
+// The issue asks for at least 15. On a shared 2-core machine single imports of core spread over
+// +-20% from run to run, which moved the median ratio by up to 0.1 at 15 runs; 31 steadies it.
+const COLD_RUNS = 31;
 
 const started = performance.now();
 const step = (what: string) => process.stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(3)} s] ${what}\n`);
@@ -44,7 +46,7 @@ const { default: app } = (await import(pathToFileURL(appPath).href)) as { defaul
 step('per delivery: perform vs trivial hook, 1 KB and 1 MB signed payloads');
 const deliveries = await benchDeliveries(app, [
   { label: '1 KB', bytes: KB, iterations: 200 },
-  { label: '1 MB', bytes: MB, iterations: 25 },
+  { label: '1 MB', bytes: MB, iterations: 60 },
 ]);
 
 step('HTTP calls per operation (sandbox servers)');
@@ -69,6 +71,14 @@ rows.push([
   coldStart.importRatio === null ? 'n/a' : `${coldStart.importRatio.toFixed(2)}x`,
   `<= ${TARGETS.coldStartRatio}x`,
   status(coldStart.importRatio === null ? null : coldStart.importRatio <= TARGETS.coldStartRatio),
+]);
+rows.push([
+  '  same, median of back-to-back pairs',
+  '',
+  '',
+  coldStart.pairedImportRatio === null ? 'n/a' : `${coldStart.pairedImportRatio.toFixed(2)}x`,
+  '',
+  '',
 ]);
 rows.push([
   `Cold start, process wall (median of ${coldStart.runs})`,
@@ -168,10 +178,12 @@ const results = {
     coreImportMs: round(coldStart.core.importMs),
     zodAloneImportMs: round(coldStart.zod.importMs),
     importRatio: coldStart.importRatio === null ? null : round(coldStart.importRatio, 3),
+    pairedImportRatio: coldStart.pairedImportRatio === null ? null : round(coldStart.pairedImportRatio, 3),
     appWallMs: round(coldStart.app.wallMs),
     coreWallMs: round(coldStart.core.wallMs),
     wallRatio: coldStart.wallRatio === null ? null : round(coldStart.wallRatio, 3),
     verdict: verdict(coldStart.importRatio, TARGETS.coldStartRatio),
+    importSamplesMs: coldStart.samples,
   },
   buildSize: buildSize.ok
     ? { ...buildSize, ownShare: round(buildSize.ownShare, 4), verdict: buildSize.zipBytes <= TARGETS.buildZipBytes ? 'ok' : 'MISSED' }
