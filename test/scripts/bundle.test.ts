@@ -9,6 +9,8 @@ import { pathToFileURL } from 'node:url';
 import type { Metafile } from 'esbuild';
 import { signedDelivery, HOOKS } from '../../bench/payloads.js';
 import { AppRunner, type AppLike } from '../../sandbox/app-runner.js';
+import { blueSignature } from '../../sandbox/blue-server.js';
+import { toRawRequest } from '../../sandbox/catch-hook.js';
 import { bundle } from '../../scripts/bundle.mjs';
 import SourceApp from '../../index.js';
 import { caught } from '../support/errors.js';
@@ -84,4 +86,20 @@ describe('dist/index.js behaves like the sources', () => {
       expect(err.message).toMatch(/signature/i);
     });
   }
+
+  it("keeps zod's English messages: a signed Blue body of the wrong shape is refused with the same words as from the sources", async () => {
+    const delivery = signedDelivery('blue', 1024);
+    const secret = (delivery.bundle.subscribeData as { secret: string }).secret;
+    const content = JSON.stringify({ event: 'TODO_CREATED', webhook: 5, currentValue: { id: 'ctodo1' } });
+    const rawRequest = toRawRequest('POST', '/hooks/catch/bench/', { 'content-type': 'application/json', 'x-signature': blueSignature(secret, content) }, content);
+    const bundle = { ...delivery.bundle, rawRequest, cleanedRequest: JSON.parse(content) as unknown };
+    const refusal = async (app: AppLike) => {
+      const runner = new AppRunner(app);
+      return caught(runner.run(runner.fn('triggers', 'new_todo', 'perform'), bundle));
+    };
+    const fromBundle = await refusal(bundled);
+    expect(fromBundle.name).toBe('HaltedError');
+    expect(fromBundle.message).toContain('webhook: Invalid input: expected object, received number');
+    expect(fromBundle.message).toBe((await refusal(SourceApp as unknown as AppLike)).message);
+  });
 });
