@@ -124,30 +124,31 @@ describe('Blue filters with a project slug or id', () => {
   const tagsReply = { data: { tagList: { items: [], pageInfo: { hasNextPage: false } } } };
   const fieldsReply = { data: { customFields: { items: [], pageInfo: { hasNextPage: false } } } };
 
-  const cases = [
-    ['performList (todos filter)', newTodo.performList, {}, RECENT_TODOS, todosReply, { companyId: 'acme', projectId: PROJECT_ID, limit: 10 }],
-    ['Todo List dropdown', todoListChoices as never, {}, LIST_TODO_LISTS, todoListsReply, { projectId: PROJECT_ID }],
-    ['User dropdown', userChoices as never, {}, LIST_PROJECT_USERS, usersReply, { projectId: PROJECT_ID, first: 100, skip: 0 }],
-    ['Tag dropdown', tagChoices as never, {}, LIST_TAGS, tagsReply, { filter: { projectIds: [PROJECT_ID] }, first: 100, skip: 0 }],
-    ['Custom Field dropdown', customFieldList.perform, {}, LIST_CUSTOM_FIELDS, fieldsReply, { projectId: PROJECT_ID, skip: 0, take: 500 }],
-    ['Create Todo custom field inputs', createTodoInputs, {}, LIST_CUSTOM_FIELDS, fieldsReply, { projectId: PROJECT_ID, skip: 0, take: 500 }],
-  ] as const;
+  // [name, operation, document sent after resolving, its reply, the exact variables]
+  const cases: [string, never, string, unknown, Record<string, unknown>][] = [
+    ['performList (todos filter)', newTodo.performList, RECENT_TODOS, todosReply, { companyId: 'acme', projectId: PROJECT_ID, limit: 10 }],
+    ['Todo List dropdown', todoListChoices as never, LIST_TODO_LISTS, todoListsReply, { projectId: PROJECT_ID }],
+    ['User dropdown', userChoices as never, LIST_PROJECT_USERS, usersReply, { projectId: PROJECT_ID, first: 100, skip: 0 }],
+    ['Tag dropdown', tagChoices as never, LIST_TAGS, tagsReply, { filter: { projectIds: [PROJECT_ID] }, first: 100, skip: 0 }],
+    ['Custom Field dropdown', customFieldList.perform, LIST_CUSTOM_FIELDS, fieldsReply, { projectId: PROJECT_ID, skip: 0, take: 500 }],
+    ['Create Todo custom field inputs', createTodoInputs, LIST_CUSTOM_FIELDS, fieldsReply, { projectId: PROJECT_ID, skip: 0, take: 500 }],
+  ];
 
-  it.each(cases)('%s: a slug costs one project(id:) query, then only the id is sent', async (_name, fn, inputData, query, reply, variables) => {
+  it.each(cases)('%s: a slug costs one project(id:) query, then only the id is sent', async (_name, fn, query, reply, variables) => {
     const calls: CapturedCall[] = [];
     replyOnce(calls, 200, resolved);
     replyOnce(calls, 200, reply);
-    await appTester(fn, { authData: SLUG_AUTH, inputData, meta: {} } as never);
+    await appTester(fn, { authData: SLUG_AUTH, inputData: {}, meta: {} } as never);
     expect(calls).toHaveLength(2);
     expectResolved(calls[0], 'sales-pipeline');
     expect(calls[1]!.query).toBe(query);
     expect(calls[1]!.variables).toEqual(variables);
   });
 
-  it.each(cases)('%s: an id is sent as is, with no extra request', async (_name, fn, inputData, query, reply, variables) => {
+  it.each(cases)('%s: an id is sent as is, with no extra request', async (_name, fn, query, reply, variables) => {
     const calls: CapturedCall[] = [];
     replyOnce(calls, 200, reply);
-    await appTester(fn, { authData: ID_AUTH, inputData, meta: {} } as never);
+    await appTester(fn, { authData: ID_AUTH, inputData: {}, meta: {} } as never);
     expect(calls).toHaveLength(1);
     expect(calls[0]!.query).toBe(query);
     expect(calls[0]!.variables).toEqual(variables);
