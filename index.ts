@@ -4,6 +4,7 @@ import packageJson from './package.json' with { type: 'json' };
 
 import authentication from './authentication.js';
 import createTodo from './creates/create_todo.js';
+import findUser from './searches/find_user.js';
 import blueCustomFieldList from './triggers/blue_custom_field_list.js';
 import blueEvent from './triggers/blue_event.js';
 import blueProjectList from './triggers/blue_project_list.js';
@@ -38,5 +39,8 @@ export default defineApp({
   },
   creates: {
     create_todo: createTodo,
+  },
+  searches: {
+    find_user: findUser,
   },
 });

@@ -30,6 +30,7 @@ const runner = coreRunner(App);
 type Ops = Record<string, { operation: Record<string, unknown> }>;
 const triggers = App.triggers as unknown as Ops;
 const createTodo = (App.creates as unknown as Ops).create_todo!.operation;
+const searches = App.searches as unknown as Ops;
 const customFieldInputs = (createTodo.inputFields as unknown[]).find((f) => typeof f === 'function');
 
 interface Operation {
@@ -75,6 +76,7 @@ const OPERATIONS: Record<string, Operation> = {
     action: /create the todo/,
     networkNote: /may have been created anyway: check the list in Blue before replaying/,
   },
+  find_user: { fn: searches.find_user!.operation.perform, bundle: { inputData: { email: 'ada@example.com' } }, action: /find the project member/ },
 };
 
 /** The secrets the current request carried; Blue's replies echo them back. */
@@ -237,9 +239,9 @@ afterAll(() => {
 
 describe(`Blue fault matrix (${CASES.length} cases)`, () => {
   it('covers every operation with every failure', () => {
-    expect(Object.keys(OPERATIONS)).toHaveLength(12);
+    expect(Object.keys(OPERATIONS)).toHaveLength(13);
     expect(FAILURES).toHaveLength(31);
-    expect(CASES).toHaveLength(12 * 31);
+    expect(CASES).toHaveLength(13 * 31);
   });
 
   it.each(CASES.map((c) => [c.opName, c.f.name, c] as const))('%s x %s', async (_op, _f, { o, f }) => {
