@@ -9,6 +9,7 @@ type Query {
   project(id: String): Project!
   projectList(filter: ProjectListFilter!, sort: [ProjectSort!], skip: Int = 0, take: Int = 20): ProjectPagination!
   todoLists(projectId: String!): [TodoList!]!
+  todos(filter: TodosFilter!, orderBy: TodoOrderByInput, first: Int, skip: Int): TodosPagination!
   customFields(filter: CustomFieldFilterInput, skip: Int = 0, take: Int = 500): CustomFieldPagination!
   projectUserList(projectId: String!, first: Int, skip: Int, search: String): ProjectUserList!
   tagList(filter: TagListFilter!, first: Int = 500, skip: Int): TagPagination!
@@ -221,6 +222,19 @@ enum TodosSort {
   position_DESC
   title_ASC
   title_DESC
+}
+
+enum TodoOrderByInput {
+  createdAt_ASC
+  createdAt_DESC
+  updatedAt_ASC
+  updatedAt_DESC
+}
+
+type TodosPagination {
+  items: [Todo!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
 }
 
 type TodosResult {

@@ -507,6 +507,12 @@ export class BlueServer {
         );
         return { items: all.slice(skip, skip + first).map((g) => this.stamp(g)), pageInfo: pageInfo(all.length, skip, first), totalCount: all.length };
       },
+      // The older root query, the one that sorts by updatedAt (TodoOrderByInput): same filter,
+      // `first` for `limit`.
+      todos: (args: Args, ctx: Context) => {
+        const page = this.root().todoQueries(args, ctx).todos({ filter: args.filter, sort: args.orderBy ? [args.orderBy] : [], limit: args.first, skip: args.skip });
+        return { ...page, totalCount: page.pageInfo.totalItems };
+      },
       todoQueries: (_: Args, ctx: Context) => ({
         todos: (args: Args) => {
           const f = args.filter as {
@@ -514,6 +520,8 @@ export class BlueServer {
             projectIds?: string[];
             todoIds?: string[];
             todoListIds?: string[];
+            assigneeIds?: string[];
+            tagIds?: string[];
             done?: boolean | null;
             search?: string;
           };
@@ -533,6 +541,9 @@ export class BlueServer {
                 (!projectIds || projectIds.includes(t.projectId)) &&
                 (!f.todoIds || f.todoIds.includes(t.id)) &&
                 (!f.todoListIds || f.todoListIds.includes(t.todoListId)) &&
+                // Any of the listed assignees / tags (each Zap filter sends one).
+                (!f.assigneeIds || f.assigneeIds.some((id) => t.assigneeIds.includes(id))) &&
+                (!f.tagIds || f.tagIds.some((id) => t.tagIds.includes(id))) &&
                 (f.done === undefined || f.done === null || t.done === f.done) &&
                 (!f.search || t.title.toLowerCase().includes(f.search.toLowerCase()))
               );

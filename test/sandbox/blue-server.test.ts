@@ -126,6 +126,39 @@ describe('reads', () => {
   });
 });
 
+describe('record searches', () => {
+  it('filters todos by list, assignee, tag, done and title text, and sorts the root todos query by updatedAt', async () => {
+    const make = async (input: Record<string, unknown>) => {
+      const r = await gql('mutation C($input: CreateTodoInput!) { createTodo(input: $input) { id } }', { input });
+      return (r.data as { createTodo: { id: string } }).createTodo.id;
+    };
+    const a = await make({ title: 'Onboard ACME', todoListId: DEMO.ids.listNew, assigneeIds: [DEMO.ids.user2], tags: [{ id: DEMO.ids.tagCodat }] });
+    const b = await make({ title: 'Onboard Globex', todoListId: DEMO.ids.listDone });
+    // The older record was edited last.
+    server.store.todos.find((t) => t.id === a)!.updatedAt = '2099-01-01T00:00:00.000Z';
+    const find = async (filter: Record<string, unknown>) => {
+      const r = await gql(
+        `query F($f: TodosFilter!) { todoQueries { todos(filter: $f, sort: [createdAt_DESC], limit: 10) { items { id } } } }`,
+        { f: { companyIds: [DEMO.ids.company], projectIds: [DEMO.ids.project], ...filter } },
+      );
+      expect(r.errors).toBeUndefined();
+      return (r.data as { todoQueries: { todos: { items: { id: string }[] } } }).todoQueries.todos.items.map((t) => t.id);
+    };
+    expect(await find({})).toEqual([b, a]);
+    expect(await find({ todoListIds: [DEMO.ids.listDone] })).toEqual([b]);
+    expect(await find({ assigneeIds: [DEMO.ids.user2] })).toEqual([a]);
+    expect(await find({ assigneeIds: [DEMO.ids.user] })).toEqual([]);
+    expect(await find({ tagIds: [DEMO.ids.tagCodat] })).toEqual([a]);
+    expect(await find({ search: 'globex' })).toEqual([b]);
+    expect(await find({ done: true })).toEqual([]);
+    const updated = await gql(
+      `query U($f: TodosFilter!) { todos(filter: $f, orderBy: updatedAt_DESC, first: 10) { items { id } totalCount } }`,
+      { f: { companyIds: [DEMO.ids.company], projectIds: [DEMO.ids.project] } },
+    );
+    expect(updated.data).toEqual({ todos: { items: [{ id: a }, { id: b }], totalCount: 2 } });
+  });
+});
+
 const CREATE = `mutation C($input: CreateTodoInput!) {
   createTodo(input: $input) { id title todoList { id } tags { title } customFields { id value } }
 }`;
