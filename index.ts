@@ -4,6 +4,7 @@ import packageJson from './package.json' with { type: 'json' };
 
 import authentication from './authentication.js';
 import createTodo from './creates/create_todo.js';
+import findTodo from './searches/find_todo.js';
 import findUser from './searches/find_user.js';
 import blueCustomFieldList from './triggers/blue_custom_field_list.js';
 import blueEvent from './triggers/blue_event.js';
@@ -15,8 +16,11 @@ import codatEvent from './triggers/codat_event.js';
 import customFieldChanged from './triggers/custom_field_changed.js';
 import newComment from './triggers/new_comment.js';
 import newTodo from './triggers/new_todo.js';
+import newTodoPolling from './triggers/new_todo_polling.js';
 import todoCompleted from './triggers/todo_completed.js';
+import todoMoved from './triggers/todo_moved.js';
 import updatedTodo from './triggers/updated_todo.js';
+import updatedTodoPolling from './triggers/updated_todo_polling.js';
 
 export default defineApp({
   version: packageJson.version,
@@ -30,6 +34,9 @@ export default defineApp({
     todo_completed: todoCompleted,
     new_comment: newComment,
     custom_field_changed: customFieldChanged,
+    todo_moved: todoMoved,
+    new_todo_polling: newTodoPolling,
+    updated_todo_polling: updatedTodoPolling,
     // Hidden triggers behind the dropdowns.
     blue_project_list: blueProjectList,
     blue_custom_field_list: blueCustomFieldList,
@@ -41,6 +48,19 @@ export default defineApp({
     create_todo: createTodo,
   },
   searches: {
+    find_todo: findTodo,
     find_user: findUser,
+  },
+  searchOrCreates: {
+    // Zapier pairs them under the search's key: find the record, create it when none matches.
+    find_todo: {
+      key: 'find_todo',
+      display: {
+        label: 'Find or Create Record',
+        description: 'Finds a record in the connected Blue project, or creates it when none matches.',
+      },
+      search: 'find_todo',
+      create: 'create_todo',
+    },
   },
 });

@@ -2,9 +2,9 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import * as zod from '../common/zod.js';
 import { blueQuery } from './client.js';
-import { requireBlueCredentials } from './config.js';
 import { blueProjectId } from './project-ref.js';
 import { gql } from './gql.js';
+import { resolveProjectId } from './webhooks.js';
 
 /** Items per dropdown page; Zapier asks for the next page (bundle.meta.page) on "Load more". */
 export const DROPDOWN_PAGE_SIZE = 100;
@@ -78,11 +78,12 @@ export function dropdownPage(bundle: Bundle): number {
 
 /** The project's todo lists in board order (Blue returns them all at once). */
 export async function todoListChoices(z: ZObject, bundle: Bundle): Promise<TodoListChoice[]> {
-  // These filters take the workspace id, not the slug the connection may hold.
-  const projectId = await blueProjectId(z, bundle, requireBlueCredentials(z, bundle.authData).projectId);
+  // The trigger's project pick (a trigger filter's dropdown) or the connection's; filters take its id.
+  const projectId = await blueProjectId(z, bundle, resolveProjectId(z, bundle));
   const data = await blueQuery(z, bundle, {
     query: LIST_TODO_LISTS,
     variables: { projectId },
+    projectId,
     action: 'list the project\'s todo lists',
     schema: todoListsSchema,
   });
@@ -93,11 +94,12 @@ export async function todoListChoices(z: ZObject, bundle: Bundle): Promise<TodoL
 
 /** One page of the project's users. */
 export async function userChoices(z: ZObject, bundle: Bundle): Promise<UserChoice[]> {
-  // These filters take the workspace id, not the slug the connection may hold.
-  const projectId = await blueProjectId(z, bundle, requireBlueCredentials(z, bundle.authData).projectId);
+  // The trigger's project pick (a trigger filter's dropdown) or the connection's; filters take its id.
+  const projectId = await blueProjectId(z, bundle, resolveProjectId(z, bundle));
   const data = await blueQuery(z, bundle, {
     query: LIST_PROJECT_USERS,
     variables: { projectId, first: DROPDOWN_PAGE_SIZE, skip: dropdownPage(bundle) * DROPDOWN_PAGE_SIZE },
+    projectId,
     action: 'list the project\'s users',
     schema: usersSchema,
   });
@@ -111,11 +113,12 @@ export async function userChoices(z: ZObject, bundle: Bundle): Promise<UserChoic
 
 /** One page of the project's tags. */
 export async function tagChoices(z: ZObject, bundle: Bundle): Promise<TagChoice[]> {
-  // These filters take the workspace id, not the slug the connection may hold.
-  const projectId = await blueProjectId(z, bundle, requireBlueCredentials(z, bundle.authData).projectId);
+  // The trigger's project pick (a trigger filter's dropdown) or the connection's; filters take its id.
+  const projectId = await blueProjectId(z, bundle, resolveProjectId(z, bundle));
   const data = await blueQuery(z, bundle, {
     query: LIST_TAGS,
     variables: { filter: { projectIds: [projectId] }, first: DROPDOWN_PAGE_SIZE, skip: dropdownPage(bundle) * DROPDOWN_PAGE_SIZE },
+    projectId,
     action: 'list the project\'s tags',
     schema: tagsSchema,
   });

@@ -2,6 +2,7 @@
 // input fields, one predicate over a record's output shape, and the TodosFilter fields that ask
 // Blue for the same records (performList, polling triggers, Find Record).
 import { defineInputFields } from 'zapier-platform-core';
+import { text } from './inputs.js';
 
 export interface RecordFilter {
   todoListId?: string;
@@ -49,10 +50,6 @@ export const MOVED_FILTER_FIELDS = defineInputFields([
   { ...LIST_FIELD, label: 'To List', helpText: 'Only records moved into this list start the Zap. Leave empty for any list.' },
   ...TAG_AND_ASSIGNEE_FIELDS,
 ]);
-
-function text(v: unknown): string | undefined {
-  return typeof v === 'string' && v.trim() ? v.trim() : undefined;
-}
 
 /** The filter the Zap's inputs ask for (empty inputs filter nothing). */
 export function recordFilterFrom(input: Record<string, unknown>): RecordFilter {

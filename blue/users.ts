@@ -6,6 +6,7 @@ import * as zod from '../common/zod.js';
 import { blueQuery } from './client.js';
 import { requireBlueCredentials } from './config.js';
 import { gql } from './gql.js';
+import { text } from './inputs.js';
 import { blueProjectId } from './project-ref.js';
 
 /** Enough for any name Blue's search narrows to; members with the same name all come back. */
@@ -69,9 +70,8 @@ export function matchingUsers(users: readonly UserOutput[], q: UserQuery): UserO
 }
 
 export async function findUsers(z: ZObject, bundle: Bundle): Promise<UserOutput[]> {
-  const read = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
-  const email = read(bundle.inputData.email);
-  const name = read(bundle.inputData.name);
+  const email = text(bundle.inputData.email);
+  const name = text(bundle.inputData.name);
   if (!email && !name) {
     throw new z.errors.Error('Enter an email or a name to find a Blue user.', 'blue_find_user_empty', 400);
   }

@@ -53,6 +53,15 @@ export interface ListContext {
   events: readonly BlueWebhookEvent[];
 }
 
+/**
+ * A filter judged twice: `early` on the record as delivered (false drops the delivery before any
+ * request), `late` on the output built for it, which may have been completed by a fetch.
+ */
+export interface BlueHookFilter {
+  early?: (record: BlueRecord, inputData: Record<string, unknown>) => boolean;
+  late: (z: ZObject, bundle: Bundle, output: object, inputData: Record<string, unknown>, projectId?: string) => boolean | Promise<boolean>;
+}
+
 export interface BlueHookConfig {
   /** Names the webhook in Blue's settings, e.g. "New Record". */
   label: string;
@@ -60,6 +69,8 @@ export interface BlueHookConfig {
   events: (inputData: Record<string, unknown>) => BlueWebhookEvent[];
   /** Extra filter on deliveries of subscribed events (e.g. only records now done). */
   accept?: (delivery: BlueDelivery, inputData: Record<string, unknown>) => boolean;
+  /** The Zap's own filters (list, tag, assignee: trigger-filters.ts). */
+  filter?: BlueHookFilter;
   /** Recent real data, shaped like perform's output. */
   list: (z: ZObject, bundle: Bundle, ctx: ListContext) => Promise<BlueEventOutput[]>;
   /** Typed example when the project has no data yet. */
@@ -213,9 +224,11 @@ export function blueRestHook(config: BlueHookConfig): BlueRestHook {
     }
     const delivery: BlueDelivery = { event, record, previousValue, currentValue };
     if (config.accept && !config.accept(delivery, bundle.inputData)) return [];
+    if (config.filter?.early && !config.filter.early(record, bundle.inputData)) return [];
     // The resource's one output shape; a record lacking names is fetched once (record.ts).
     const projectId = sub.success ? sub.data.projectId : undefined;
     const shaped = await deliveryOutputs(z, bundle, { event, record, previousValue, ...(projectId ? { projectId } : {}) });
+    if (config.filter && !(await config.filter.late(z, bundle, shaped.current, bundle.inputData, projectId))) return [];
     return [eventOutput(event, shaped.current, shaped.previous, raw) as BlueEventOutput];
   };
 

@@ -18,6 +18,7 @@ export interface AppLike {
   authentication?: { test?: unknown; connectionLabel?: unknown };
   triggers?: Record<string, { operation?: OperationLike } | undefined>;
   creates?: Record<string, { operation?: OperationLike } | undefined>;
+  searches?: Record<string, { operation?: OperationLike } | undefined>;
 }
 
 export class NotImplementedYet extends Error {
@@ -34,12 +35,12 @@ export class AppRunner {
     this.tester = zapier.createAppTester(app);
   }
 
-  has(kind: 'triggers' | 'creates', key: string): boolean {
+  has(kind: 'triggers' | 'creates' | 'searches', key: string): boolean {
     return Boolean(this.app[kind]?.[key]?.operation);
   }
 
   /** A function of the app (e.g. triggers.codat_event.operation.performSubscribe), or NotImplementedYet. */
-  fn(kind: 'triggers' | 'creates', key: string, name: keyof OperationLike): AppFunction {
+  fn(kind: 'triggers' | 'creates' | 'searches', key: string, name: keyof OperationLike): AppFunction {
     const op = this.app[kind]?.[key]?.operation;
     const f = op?.[name];
     if (typeof f !== 'function') throw new NotImplementedYet(`${kind}.${key}.operation.${name}`);

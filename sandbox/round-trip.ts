@@ -319,6 +319,26 @@ export const STEPS: readonly Step[] = [
     },
   },
   {
+    title: 'Find or Create Record by the Codat company -> found, nothing created twice',
+    async run(sb, state) {
+      const company = state.codatOutput;
+      check(company && state.todo, 'no Codat output or no todo (step 3 or 4 failed)');
+      // Zapier's search-or-create runs the search, and create_todo only when it finds nothing.
+      const find = sb.runner.fn('searches', 'find_todo', 'perform');
+      const byCompany = { customFieldId: DEMO.ids.fieldCodatId, customFieldValue: String(company.companyId) };
+      const found = await sb.runner.run<Record<string, unknown>[]>(find, { authData: sb.authData, inputData: byCompany });
+      check(found.length === 1 && found[0]?.id === state.todo.id, `find_todo found ${short(found.map((r) => r.id))}, not todo ${String(state.todo.id)}`);
+      const todos = sb.blue.store.todos.length;
+      const other = await sb.runner.run<unknown[]>(find, { authData: sb.authData, inputData: { ...byCompany, customFieldValue: 'no-such-company' } });
+      check(other.length === 0, `find_todo found ${other.length} records for an unknown company`);
+      check(sb.blue.store.todos.length === todos, 'searching created a record');
+      return [
+        `Codat Company ID ${String(company.companyId)}: found todo ${String(found[0]?.id)} ("${String(found[0]?.title)}"), so create_todo is skipped`,
+        'an unknown company finds nothing (empty result): create_todo would run',
+      ];
+    },
+  },
+  {
     title: 'Unsubscribe everything -> nothing left in either server',
     async run(sb, state) {
       const lines: string[] = [];

@@ -78,6 +78,14 @@ const OPERATIONS: Record<string, Operation> = {
     networkNote: /may have been created anyway: check the list in Blue before replaying/,
   },
   find_user: { fn: searches.find_user!.operation.perform, bundle: { inputData: { email: 'ada@example.com' } }, action: /find the project member/ },
+  find_todo: { fn: searches.find_todo!.operation.perform, bundle: { inputData: { title: 'Order #1042' } }, action: /search the project's records/ },
+  'poll: new records': { fn: triggers.new_todo_polling!.operation.perform, action: /check for new records/ },
+  'poll: updated records': { fn: triggers.updated_todo_polling!.operation.perform, action: /check for updated records/ },
+  'performList (filtered records)': {
+    fn: triggers.todo_moved!.operation.performList,
+    bundle: { inputData: { todoListId: 'list-1' } },
+    action: /load recent records for the sample/,
+  },
 };
 
 /** The secrets the current request carried; Blue's replies echo them back. */
@@ -241,9 +249,9 @@ afterAll(() => {
 
 describe(`Blue fault matrix (${CASES.length} cases)`, () => {
   it('covers every operation with every failure', () => {
-    expect(Object.keys(OPERATIONS)).toHaveLength(13);
+    expect(Object.keys(OPERATIONS)).toHaveLength(17);
     expect(FAILURES).toHaveLength(31);
-    expect(CASES).toHaveLength(13 * 31);
+    expect(CASES).toHaveLength(17 * 31);
   });
 
   it.each(CASES.map((c) => [c.opName, c.f.name, c] as const))('%s x %s', async (_op, _f, { o, f }) => {

@@ -17,7 +17,7 @@ const NONE = { list: false, tags: false, assignees: false };
 
 describe('record filters', () => {
   it('reads trimmed inputs and ignores empty ones', () => {
-    expect(recordFilterFrom({ todoListId: ' list-orders ', tagId: '', assigneeId: 7 })).toEqual({ todoListId: 'list-orders' });
+    expect(recordFilterFrom({ todoListId: ' list-orders ', tagId: '', assigneeId: null })).toEqual({ todoListId: 'list-orders' });
     expect(hasRecordFilter(recordFilterFrom({}))).toBe(false);
     expect(hasRecordFilter({ tagId: 'tag-vip' })).toBe(true);
   });

@@ -24,7 +24,7 @@ afterAll(async () => {
 
 const step = (n: number) => results.find((r) => r.index === n);
 
-it('runs all 7 steps, in order, each passing', () => {
+it('runs all 8 steps, in order, each passing', () => {
   expect(results.map((r) => [r.index, r.ok, r.error])).toEqual(STEPS.map((_, i) => [i + 1, true, undefined]));
 });
 
@@ -96,7 +96,14 @@ it('step 6: both tampered deliveries were refused without a Zap run', () => {
   expect(codatRuns[1]?.rawRequest.content).toContain('Bank of Mallory');
 });
 
-it('step 7: nothing is left subscribed in either server', () => {
+it('step 7: Find or Create found the record by its Codat Company ID, one todos query per search, nothing created', () => {
+  const finds = sb.blue.operations.filter((o) => o.name === 'ZapierFindTodos');
+  expect(finds.map((o) => o.codes)).toEqual([[], []]);
+  expect(step(7)?.lines[0]).toContain(sb.blue.store.todos[0]!.id);
+  expect(sb.blue.store.todos).toHaveLength(1);
+});
+
+it('step 8: nothing is left subscribed in either server', () => {
   expect(sb.codat.endpoints.size).toBe(0);
   expect(sb.blue.store.webhooks).toHaveLength(0);
   expect(sb.codat.requests.filter((r) => r.method === 'DELETE').map((r) => r.status)).toEqual([204]);
