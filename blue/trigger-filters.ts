@@ -16,7 +16,7 @@ import {
 } from './record-filters.js';
 import { searchTodos } from './record-search.js';
 import { RECENT_LIMIT, getRecord, missingDetails, recordOutput, type RecordOutput } from './record.js';
-import { PROJECT_INPUT_FIELDS } from './trigger-fields.js';
+import { PROJECT_INPUT_FIELDS, TODO_OUTPUT_FIELDS } from './trigger-fields.js';
 import type { BlueEventOutput, BlueHookFilter, ListContext } from './webhooks.js';
 
 type Lister = (z: ZObject, bundle: Bundle, ctx: ListContext) => Promise<BlueEventOutput[]>;
@@ -24,6 +24,12 @@ type Lister = (z: ZObject, bundle: Bundle, ctx: ListContext) => Promise<BlueEven
 /** Project and filters: one array shared by every record trigger (core compiles each use). */
 export const RECORD_TRIGGER_FIELDS = defineInputFields([...PROJECT_INPUT_FIELDS, ...RECORD_FILTER_FIELDS]);
 export const MOVED_TRIGGER_FIELDS = defineInputFields([...PROJECT_INPUT_FIELDS, ...MOVED_FILTER_FIELDS]);
+
+/**
+ * The record triggers' output fields, given when the Zap editor asks: core copies and freezes the
+ * whole definition on every call, where the static list is ~120 nodes and a function one.
+ */
+export const LAZY_TODO_OUTPUT_FIELDS = [async () => TODO_OUTPUT_FIELDS];
 
 export const recordHookFilter: BlueHookFilter = {
   early: (record, input) => {

@@ -1,8 +1,7 @@
 import { defineTrigger } from 'zapier-platform-core';
-import { sampleFor } from '../blue/hook-samples.js';
-import { pollRecords } from '../blue/record-polling.js';
-import { TODO_OUTPUT_FIELDS } from '../blue/trigger-fields.js';
-import { RECORD_TRIGGER_FIELDS } from '../blue/trigger-filters.js';
+import { pollRecords, polledOutput } from '../blue/record-polling.js';
+import { EXAMPLE_RECORD_GRAPHQL } from '../blue/record.js';
+import { LAZY_TODO_OUTPUT_FIELDS, RECORD_TRIGGER_FIELDS } from '../blue/trigger-filters.js';
 
 export default defineTrigger({
   key: 'new_todo_polling',
@@ -16,7 +15,7 @@ export default defineTrigger({
     type: 'polling',
     inputFields: RECORD_TRIGGER_FIELDS,
     perform: pollRecords('new'),
-    sample: sampleFor('TODO_CREATED'),
-    outputFields: TODO_OUTPUT_FIELDS,
+    sample: polledOutput('new', EXAMPLE_RECORD_GRAPHQL),
+    outputFields: LAZY_TODO_OUTPUT_FIELDS,
   },
 });

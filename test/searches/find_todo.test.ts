@@ -132,8 +132,11 @@ describe('Find or Create Record', () => {
     expect(App.searchOrCreates!.find_todo!.display.label).toBe('Find or Create Record');
   });
 
-  it('Find Record\'s output has the create\'s keys (a Zap maps either the same way)', () => {
-    const keys = (op: { outputFields?: unknown[] }) => (op.outputFields as { key: string }[]).map((f) => f.key);
-    expect(keys(App.searches!.find_todo!.operation)).toEqual(keys(App.creates!.create_todo!.operation));
+  it('Find Record\'s output has the create\'s keys (a Zap maps either the same way)', async () => {
+    const keys = async (op: { outputFields?: unknown[] }) => {
+      const fields = await Promise.all((op.outputFields ?? []).map((f) => (typeof f === 'function' ? (f as () => Promise<unknown>)() : [f])));
+      return (fields.flat() as { key: string }[]).map((f) => f.key);
+    };
+    expect(await keys(App.searches!.find_todo!.operation)).toEqual(await keys(App.creates!.create_todo!.operation));
   });
 });

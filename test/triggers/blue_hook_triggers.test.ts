@@ -8,7 +8,7 @@ import { AUTH, TODO, TODO_ENTITY, WEBHOOK_SECRET, delivery, replyOnce, type Capt
 
 const appTester = zapier.createAppTester(App);
 useNock();
-const HOOK_KEYS = ['blue_event', 'new_todo', 'updated_todo', 'todo_completed', 'new_comment', 'custom_field_changed', 'todo_moved'] as const;
+const HOOK_KEYS = ['blue_event', 'new_todo', 'updated_todo', 'todo_completed', 'new_comment', 'custom_field_changed'] as const;
 
 type HookOp = {
   type: string;

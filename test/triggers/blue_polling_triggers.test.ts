@@ -91,3 +91,26 @@ describe('Updated Record (Polling)', () => {
     expect((await poll('updated_todo_polling', [])).out).toEqual([]);
   });
 });
+
+describe('output fields given on request (lean definition)', () => {
+  const lookup = (sample: unknown, key: string): unknown =>
+    key.split(/__|\[\]/).filter(Boolean).reduce<unknown>((cur, name) => {
+      const item = Array.isArray(cur) ? cur[0] : cur;
+      return item && typeof item === 'object' ? (item as Record<string, unknown>)[name] : undefined;
+    }, sample);
+
+  it.each([
+    ['triggers', 'new_todo_polling'],
+    ['triggers', 'updated_todo_polling'],
+    ['triggers', 'todo_moved'],
+    ['searches', 'find_todo'],
+  ] as const)('%s.%s: one function, resolving to fields its sample holds (D024)', async (kind, key) => {
+    const op = (App[kind] as unknown as Record<string, { operation: { outputFields: unknown[]; sample: Record<string, unknown> } }>)[key]!.operation;
+    expect(op.outputFields).toHaveLength(1);
+    const fields = (await appTester(op.outputFields[0] as never, { authData: AUTH, inputData: {} } as never)) as { key: string; label: string }[];
+    expect(fields.length).toBeGreaterThan(20);
+    const missing = fields.filter((f) => lookup(op.sample, f.key) === undefined).map((f) => f.key);
+    expect(missing).toEqual([]);
+    expect(fields.map((f) => f.key)).toEqual(expect.arrayContaining(['title', 'todoList__id', 'assignees[]id', 'tags[]id', 'customFields[]value']));
+  });
+});
