@@ -24,6 +24,8 @@ export interface CodatCall<T> {
   secrets?: readonly string[];
   /** Treat a 404 as success (returns undefined). */
   allowNotFound?: boolean;
+  /** Other statuses the caller handles itself (returned with data undefined, never thrown). */
+  tolerate?: readonly number[];
 }
 
 export interface CodatResult<T> {
@@ -62,6 +64,7 @@ export async function codatRequest<T>(z: ZObject, bundle: Bundle, call: CodatCal
   );
 
   if (resp.status === 404 && call.allowNotFound) return { status: 404, data: undefined };
+  if (call.tolerate?.includes(resp.status)) return { status: resp.status, data: undefined };
   if (resp.status < 200 || resp.status >= 300) {
     throw codatResponseError(z, resp, { action: call.action, clientId: creds.clientId, notFound: call.notFound, secrets });
   }

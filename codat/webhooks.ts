@@ -4,7 +4,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import * as zod from '../common/zod.js';
 import { codatRequest } from './client.js';
-import { ALL_EVENT_TYPES, CODAT_EVENT_TYPES, findEventType } from './events.js';
+import { ALL_EVENT_TYPES, CODAT_EVENT_TYPES, findEventType, retiredReplacement } from './events.js';
 import {
   exampleOutput,
   parseDelivery,
@@ -90,7 +90,27 @@ function requireSelection(z: ZObject, bundle: Bundle): EventSelection {
       400,
     );
   }
+  refuseRetired(z, selection.types);
   return selection;
+}
+
+/**
+ * A retired rule type (a custom value, or a Zap set up before 2025) would never fire, and Svix
+ * refuses the whole subscribe when one type is unknown: say which type replaces it instead.
+ */
+export function refuseRetired(z: ZObject, types: readonly string[]): void {
+  const retired = types.flatMap((t) => {
+    const replacement = retiredReplacement(t);
+    return replacement ? [`${t} (use ${replacement.join(' or ')})`] : [];
+  });
+  if (!retired.length) return;
+  throw new z.errors.Error(
+    `Codat no longer sends ${retired.length === 1 ? 'this legacy event type' : 'these legacy event types'}: ` +
+      `${retired.join('; ')}. Codat retired its rule-based types on 10 January 2025, so a Zap on them would never ` +
+      'run. Pick the replacement in "Event Types" and turn the Zap on again.',
+    'codat_event_type_retired',
+    400,
+  );
 }
 
 /**
@@ -198,7 +218,7 @@ export function handleDelivery(z: ZObject, bundle: Bundle): CodatEventOutput[] {
   const delivery = verifyDelivery(z, bundle.rawRequest, sub.data.secret);
   const parsed = parseDelivery(String(bundle.rawRequest?.content));
   if (!parsed.ok) {
-    throw refuseDelivery(z, `${parsed.detail}. Codat events are JSON objects with an eventType (or legacy RuleType) field.`);
+    throw refuseDelivery(z, `${parsed.detail}. Codat events are JSON objects with an eventType (or RuleType) field.`);
   }
   const item = toEventOutput(parsed.envelope, {
     fallbackId: delivery.id,
@@ -218,14 +238,20 @@ const LIST_LIMIT = 10;
 
 export async function listRecent(z: ZObject, bundle: Bundle): Promise<CodatEventOutput[]> {
   const selection = requireSelection(z, bundle);
-  const { data } = await codatRequest(z, bundle, {
+  const { status, data } = await codatRequest(z, bundle, {
     method: 'GET',
     path: '/msg',
     params: { event_types: selection.types, with_content: true, limit: LIST_LIMIT },
     action: 'list recent Codat webhook messages',
     notFound: 'the webhook application of this Client ID',
     schema: messagePage,
+    // Nothing public says a Zapier integration key may list messages: a refusal is no broken
+    // connection (401 still is), so "Test trigger" shows the catalog examples instead.
+    tolerate: [403, 404],
   });
+  if (status === 403 || status === 404) {
+    z.console.log(`Codat did not let this key list recent messages (HTTP ${status}); showing example events instead.`);
+  }
   const items = (data?.data ?? [])
     .flatMap((msg) => {
       // A body without an event envelope would be refused if delivered live (perform halts on it),
@@ -239,8 +265,6 @@ export async function listRecent(z: ZObject, bundle: Bundle): Promise<CodatEvent
   if (items.length) return items;
 
   // Nothing happened yet for these types: show the catalog's example so fields can be mapped now.
-  const examples = selection.all
-    ? CODAT_EVENT_TYPES.filter((e) => !e.deprecated)
-    : selection.types.flatMap((t) => findEventType(t) ?? []);
+  const examples = selection.all ? CODAT_EVENT_TYPES : selection.types.flatMap((t) => findEventType(t) ?? []);
   return examples.map(exampleOutput);
 }

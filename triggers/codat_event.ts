@@ -32,8 +32,8 @@ export default defineTrigger({
         list: true,
         choices: eventTypeChoices(),
         helpText:
-          'Each option starts with its group. Legacy types still work but are marked deprecated with their ' +
-          'replacement. Details of every type: [Codat event types](https://docs.codat.io/using-the-api/webhooks/event-types).',
+          "Each option starts with its group. Codat's legacy rule types (retired in 2025) are not offered: " +
+          'see [Codat event types](https://docs.codat.io/using-the-api/webhooks/event-types) for their replacements.',
       },
     ]),
     performSubscribe: subscribe,

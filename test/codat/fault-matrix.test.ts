@@ -4,6 +4,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import nock from 'nock';
 import App from '../../index.js';
+import { exampleOutput } from '../../codat/envelope.js';
+import { findEventType } from '../../codat/events.js';
 import { coreRunner } from '../support/core-runner.js';
 import {
   TIMEOUT_MS,
@@ -50,6 +52,8 @@ interface Operation {
   partial?: unknown;
   /** Failures this operation treats as success, by design. */
   succeedsOn?: string[];
+  /** What it returns then. */
+  success?: (failure: string) => unknown;
 }
 
 const OPERATIONS: Record<string, Operation> = {
@@ -74,6 +78,7 @@ const OPERATIONS: Record<string, Operation> = {
     action: /remove this Zap's Codat webhook consumer/,
     // Already gone is the goal; a DELETE has no body to read.
     succeedsOn: ['404', 'non-JSON 200', 'partial data'],
+    success: (f) => ({ id: 'ep_matrix', removed: f !== '404' }),
   },
   performList: {
     method: 'GET',
@@ -81,6 +86,9 @@ const OPERATIONS: Record<string, Operation> = {
     fn: op.performList,
     action: /list recent Codat webhook messages/,
     partial: { data: [{ id: 'msg_1', payload: {} }] },
+    // A key that may not list messages: "Test trigger" shows the catalog example instead.
+    succeedsOn: ['403', '404'],
+    success: () => [exampleOutput(findEventType('company.created')!)],
   },
 };
 
@@ -202,13 +210,29 @@ describe(`Codat fault matrix (${CASES.length} cases)`, () => {
     if (o.succeedsOn?.includes(f.name)) {
       const result = await run();
       results.push(JSON.stringify(result));
-      expect(result).toEqual({ id: 'ep_matrix', removed: f.name !== '404' });
+      expect(result).toEqual(o.success!(f.name));
     } else {
       const e = await failure(run, messages);
       assertExpected(e, f.expected);
       // Network errors and rejections name what the app was doing.
       if (f.name !== '401') expect(e.message).toMatch(o.action);
     }
+    expect(scope.isDone()).toBe(true);
+  });
+
+  // The 50-consumer cap only concerns creating a consumer; its undocumented body comes in both shapes.
+  it.each([
+    ['Svix body', { code: 'limit_reached', detail: `Endpoint limit reached (${ZAPIER_KEY})` }],
+    ['Codat body', { statusCode: 400, error: `Maximum of 50 webhook consumers exceeded (${ZAPIER_KEY})` }],
+  ])('subscribe x consumer cap (%s)', async (_shape, body) => {
+    const scope = nock(BASE)
+      .post(`${APP_PATH}/endpoint`, (b: { secret?: string }) => {
+        if (b.secret) generated.push(b.secret);
+        return true;
+      })
+      .reply(400, body);
+    const e = await failure(() => runner.run(op.performSubscribe, bundle(OPERATIONS.subscribe!)), messages);
+    assertExpected(e, err('AppError', /already has as many webhook consumers as Codat allows \(50 per client\).*Codat Portal/, { code: 'codat_consumer_limit' }));
     expect(scope.isDone()).toBe(true);
   });
 });
