@@ -26,6 +26,8 @@ export interface CodatCall<T> {
   allowNotFound?: boolean;
   /** Other statuses the caller handles itself (returned with data undefined, never thrown). */
   tolerate?: readonly number[];
+  /** The path is under /api/v1 itself, not under the application (e.g. "/event-type"). */
+  global?: boolean;
 }
 
 export interface CodatResult<T> {
@@ -50,7 +52,7 @@ export async function codatRequest<T>(z: ZObject, bundle: Bundle, call: CodatCal
   const resp = await send(
     z,
     {
-      url: appUrl(creds, call.path) + (search ? `?${search}` : ''),
+      url: (call.global ? `${webhooksBaseUrl(creds.zapierKey)}/api/v1${call.path}` : appUrl(creds, call.path)) + (search ? `?${search}` : ''),
       method: call.method,
       headers: {
         Accept: 'application/json',
