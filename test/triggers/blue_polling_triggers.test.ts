@@ -99,12 +99,12 @@ describe('output fields given on request (lean definition)', () => {
       return item && typeof item === 'object' ? (item as Record<string, unknown>)[name] : undefined;
     }, sample);
 
-  it.each([
+  it.each<['triggers' | 'searches', string]>([
     ['triggers', 'new_todo_polling'],
     ['triggers', 'updated_todo_polling'],
     ['triggers', 'todo_moved'],
     ['searches', 'find_todo'],
-  ] as const)('%s.%s: one function, resolving to fields its sample holds (D024)', async (kind, key) => {
+  ])('%s.%s: one function, resolving to fields its sample holds (D024)', async (kind, key) => {
     const op = (App[kind] as unknown as Record<string, { operation: { outputFields: unknown[]; sample: Record<string, unknown> } }>)[key]!.operation;
     expect(op.outputFields).toHaveLength(1);
     const fields = (await appTester(op.outputFields[0] as never, { authData: AUTH, inputData: {} } as never)) as { key: string; label: string }[];
