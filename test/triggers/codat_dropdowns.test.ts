@@ -12,8 +12,9 @@ import '../support/nock-release.js';
 const appTester = zapier.createAppTester(App);
 const API = 'https://api.codat.io';
 const authData = { codatApiKey: 'f00dfeedf00dfeedf00dfeedf00dfeedf00dfeed' };
-const companies = App.triggers!.codat_company_list!.operation;
-const connections = App.triggers!.codat_connection_list!.operation;
+type Polling = { perform: unknown; canPaginate?: boolean };
+const companies = App.triggers!.codat_company_list!.operation as Polling;
+const connections = App.triggers!.codat_connection_list!.operation as Polling;
 const run = (fn: unknown, bundle: Record<string, unknown>) => appTester(fn as never, { authData, ...bundle } as unknown as Bundle);
 
 beforeAll(() => nock.disableNetConnect());
