@@ -17,18 +17,20 @@ import {
   type Expected,
   type Failure,
 } from '../support/fault-matrix.js';
-import { expectNoSecrets } from '../support/secret-hygiene.js';
+import { codatApiKeyForms, expectNoSecrets } from '../support/secret-hygiene.js';
 
 const BASE = 'https://codat-matrix.example.com';
 const ZAPIER_KEY = 'sk_integ_MATRIX-zapier-key-3e9d1b7c.us';
 const WEBHOOK_SECRET = 'whsec_TUFUUklYLXdlYmhvb2stc2VjcmV0LTAxMjM0NTY3';
+// Held by the connection too: the webhook calls must never surface it either.
+const API_KEY = 'MATRIXapikey-held-beside-the-zapier-key-0001';
 const APP_PATH = '/api/v1/app/client-matrix';
 const runner = coreRunner(App);
 const op = (App.triggers as unknown as Record<string, { operation: Record<string, unknown> }>).codat_event!.operation;
 
 // As Zapier builds them: only unsubscribe (and perform) get subscribeData, with the signing secret.
 const bundle = (o: Operation) => ({
-  authData: { codatClientId: 'client-matrix', codatZapierKey: ZAPIER_KEY },
+  authData: { codatClientId: 'client-matrix', codatZapierKey: ZAPIER_KEY, codatApiKey: API_KEY },
   inputData: { eventTypes: ['company.created'] },
   targetUrl: 'https://hooks.zapier.com/hooks/standard/1/matrix/',
   ...(o.fn === op.performUnsubscribe ? { subscribeData: { id: 'ep_matrix', secret: WEBHOOK_SECRET, eventTypes: ['company.created'] } } : {}),
@@ -180,7 +182,7 @@ afterEach(() => {
 });
 afterAll(() => {
   delete process.env.CODAT_WEBHOOKS_API_URL;
-  expectNoSecrets([...messages, ...results, ...runner.logs], [ZAPIER_KEY, WEBHOOK_SECRET, ...generated]);
+  expectNoSecrets([...messages, ...results, ...runner.logs], [ZAPIER_KEY, WEBHOOK_SECRET, ...generated, ...codatApiKeyForms(API_KEY)]);
 });
 
 describe(`Codat fault matrix (${CASES.length} cases)`, () => {
