@@ -23,7 +23,8 @@ export interface PlatformCompany {
   name: string;
   description: string;
   redirect: string;
-  lastSync: string | null;
+  /** Absent until the first sync, as in the spec's create example. */
+  lastSync?: string;
   created: string;
   createdByUserName: string;
   products: string[];
@@ -37,7 +38,8 @@ export interface PullOperation {
   connectionId: string;
   dataType: string;
   status: string;
-  statusDescription: string | null;
+  /** Absent while queued (the spec types it as a string when present). */
+  statusDescription?: string;
   requested: string;
   progress: number;
   isCompleted: boolean;
@@ -140,7 +142,6 @@ export class CodatPlatform {
       connectionId: conn.id,
       dataType,
       status: 'Queued',
-      statusDescription: null,
       requested: new Date().toISOString(),
       progress: 0,
       isCompleted: false,
@@ -226,7 +227,6 @@ export class CodatPlatform {
       name: cleaned,
       description: (description as string | undefined) ?? '',
       redirect: `https://link.codat.io/company/${id}`,
-      lastSync: null,
       created: new Date().toISOString(),
       createdByUserName: 'Sandbox API key',
       products: [],
