@@ -26,7 +26,8 @@ export function dataTypeLabel(key: string): string {
   return prefix ? `${words(prefix)}: ${words(rest!)}` : words(key);
 }
 
-export const dataTypeChoices = () => DATA_TYPES.map((value) => ({ value, label: dataTypeLabel(value), sample: value }));
+// The object form of choices: a third of the nodes core compiles on every invocation.
+export const dataTypeChoices = (): Record<string, string> => Object.fromEntries(DATA_TYPES.map((value) => [value, dataTypeLabel(value)]));
 
 export const pullOperationSchema = zod.looseObject({
   id: zod.string(),

@@ -83,10 +83,12 @@ describe('codat_refresh_company_data', () => {
   });
 
   it('offers every data type as a choice; the company and connection as dropdowns', () => {
-    const fields = action.operation.inputFields as { key: string; dynamic?: string; choices?: { value: string }[] }[];
+    const fields = action.operation.inputFields as { key: string; dynamic?: string; choices?: Record<string, string> }[];
     expect(fields.find((f) => f.key === 'companyId')?.dynamic).toBe('codat_company_list.id.label');
     expect(fields.find((f) => f.key === 'connectionId')?.dynamic).toBe('codat_connection_list.id.label');
-    expect(fields.find((f) => f.key === 'dataType')?.choices).toHaveLength(43);
+    const choices = fields.find((f) => f.key === 'dataType')?.choices ?? {};
+    expect(Object.keys(choices)).toHaveLength(43);
+    expect(choices['banking-accounts']).toBe('Banking: Accounts');
   });
 
   describe('refuses impossible input before sending', () => {
