@@ -122,7 +122,8 @@ export function codatPlatformError(z: ZObject, resp: HttpResponse, ctx: CodatPla
     return new z.errors.ExpiredAuthError(
       say(
         `Codat rejected the Codat API Key (HTTP 401). It may have been deleted or replaced in the Codat Portal ` +
-          `(Developers > API keys): reconnect this account with a current key.`,
+          `(Developers > API keys): reconnect this account with a current key, pasting the key itself or the whole ` +
+          `"Basic ..." header exactly as the Portal shows it.`,
       ),
     );
   }
