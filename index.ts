@@ -3,7 +3,10 @@ import zapier, { defineApp } from 'zapier-platform-core';
 import packageJson from './package.json' with { type: 'json' };
 
 import authentication from './authentication.js';
+import codatCreateCompany from './creates/codat_create_company.js';
+import codatRefreshCompanyData from './creates/codat_refresh_company_data.js';
 import createTodo from './creates/create_todo.js';
+import codatFindCompany from './searches/codat_find_company.js';
 import findTodo from './searches/find_todo.js';
 import findUser from './searches/find_user.js';
 import blueCustomFieldList from './triggers/blue_custom_field_list.js';
@@ -13,6 +16,7 @@ import blueTagList from './triggers/blue_tag_list.js';
 import blueTodoListList from './triggers/blue_todo_list_list.js';
 import blueUserList from './triggers/blue_user_list.js';
 import codatCompanyList from './triggers/codat_company_list.js';
+import codatConnectionList from './triggers/codat_connection_list.js';
 import codatConnectionStatusChanged from './triggers/codat_connection_status_changed.js';
 import codatDataSyncCompleted from './triggers/codat_data_sync_completed.js';
 import codatEvent from './triggers/codat_event.js';
@@ -55,15 +59,28 @@ export default defineApp({
     blue_tag_list: blueTagList,
     codat_event_type_list: codatEventTypeList,
     codat_company_list: codatCompanyList,
+    codat_connection_list: codatConnectionList,
   },
   creates: {
     create_todo: createTodo,
+    codat_create_company: codatCreateCompany,
+    codat_refresh_company_data: codatRefreshCompanyData,
   },
   searches: {
+    codat_find_company: codatFindCompany,
     find_todo: findTodo,
     find_user: findUser,
   },
   searchOrCreates: {
+    codat_find_company: {
+      key: 'codat_find_company',
+      display: {
+        label: 'Find or Create Company',
+        description: 'Finds a Codat company by ID, name or tags, or creates it when none matches.',
+      },
+      search: 'codat_find_company',
+      create: 'codat_create_company',
+    },
     // Zapier pairs them under the search's key: find the record, create it when none matches.
     find_todo: {
       key: 'find_todo',

@@ -106,7 +106,8 @@ function matchesType(value: unknown, type: string | undefined): boolean {
 describe('Zapier publishing checks (offline)', () => {
   it('the app has triggers, creates and searches to check', () => {
     expect(visibleTriggers.length).toBeGreaterThan(0);
-    expect(visibleSearches.map((s) => s.key)).toEqual(expect.arrayContaining(['find_todo', 'find_user']));
+    expect(visibleCreates.map((c) => c.key)).toEqual(expect.arrayContaining(['codat_create_company', 'codat_refresh_company_data']));
+    expect(visibleSearches.map((s) => s.key).sort()).toEqual(['codat_find_company', 'find_todo', 'find_user']);
   });
 
   it('D002: every auth field help text links to where the value is found', () => {

@@ -126,9 +126,7 @@ describe('Find Record', () => {
 
 describe('Find or Create Record', () => {
   it('pairs Find Record with Create Record under the search\'s key', () => {
-    expect(App.searchOrCreates).toEqual({
-      find_todo: expect.objectContaining({ key: 'find_todo', search: 'find_todo', create: 'create_todo' }),
-    });
+    expect(App.searchOrCreates!.find_todo).toMatchObject({ key: 'find_todo', search: 'find_todo', create: 'create_todo' });
     expect(App.searchOrCreates!.find_todo!.display.label).toBe('Find or Create Record');
   });
 
