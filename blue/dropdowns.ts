@@ -2,9 +2,9 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import * as zod from '../common/zod.js';
 import { blueQuery } from './client.js';
+import { requireBlueCredentials } from './config.js';
 import { blueProjectId } from './project-ref.js';
 import { gql } from './gql.js';
-import { resolveProjectId } from './webhooks.js';
 
 /** Items per dropdown page; Zapier asks for the next page (bundle.meta.page) on "Load more". */
 export const DROPDOWN_PAGE_SIZE = 100;
@@ -70,6 +70,15 @@ export interface TagChoice {
   color: string;
 }
 
+/**
+ * The project a step works in: the step's own Project pick (record actions offer one; Zapier
+ * sends the form's values to its dropdowns too), else the connection's Blue Project ID.
+ */
+export function stepProjectRef(z: ZObject, bundle: Bundle): string {
+  const picked = (bundle.inputData as Record<string, unknown> | undefined)?.projectId;
+  return (typeof picked === 'string' && picked.trim()) || requireBlueCredentials(z, bundle.authData).projectId;
+}
+
 /** Zapier's page number for dropdowns (0 when absent). */
 export function dropdownPage(bundle: Bundle): number {
   const page = Number(bundle.meta?.page ?? 0);
@@ -78,8 +87,8 @@ export function dropdownPage(bundle: Bundle): number {
 
 /** The project's todo lists in board order (Blue returns them all at once). */
 export async function todoListChoices(z: ZObject, bundle: Bundle): Promise<TodoListChoice[]> {
-  // The trigger's project pick (a trigger filter's dropdown) or the connection's; filters take its id.
-  const projectId = await blueProjectId(z, bundle, resolveProjectId(z, bundle));
+  // These filters take the workspace id, not the slug the connection may hold.
+  const projectId = await blueProjectId(z, bundle, stepProjectRef(z, bundle));
   const data = await blueQuery(z, bundle, {
     query: LIST_TODO_LISTS,
     variables: { projectId },
@@ -94,8 +103,8 @@ export async function todoListChoices(z: ZObject, bundle: Bundle): Promise<TodoL
 
 /** One page of the project's users. */
 export async function userChoices(z: ZObject, bundle: Bundle): Promise<UserChoice[]> {
-  // The trigger's project pick (a trigger filter's dropdown) or the connection's; filters take its id.
-  const projectId = await blueProjectId(z, bundle, resolveProjectId(z, bundle));
+  // These filters take the workspace id, not the slug the connection may hold.
+  const projectId = await blueProjectId(z, bundle, stepProjectRef(z, bundle));
   const data = await blueQuery(z, bundle, {
     query: LIST_PROJECT_USERS,
     variables: { projectId, first: DROPDOWN_PAGE_SIZE, skip: dropdownPage(bundle) * DROPDOWN_PAGE_SIZE },
@@ -113,8 +122,8 @@ export async function userChoices(z: ZObject, bundle: Bundle): Promise<UserChoic
 
 /** One page of the project's tags. */
 export async function tagChoices(z: ZObject, bundle: Bundle): Promise<TagChoice[]> {
-  // The trigger's project pick (a trigger filter's dropdown) or the connection's; filters take its id.
-  const projectId = await blueProjectId(z, bundle, resolveProjectId(z, bundle));
+  // These filters take the workspace id, not the slug the connection may hold.
+  const projectId = await blueProjectId(z, bundle, stepProjectRef(z, bundle));
   const data = await blueQuery(z, bundle, {
     query: LIST_TAGS,
     variables: { filter: { projectIds: [projectId] }, first: DROPDOWN_PAGE_SIZE, skip: dropdownPage(bundle) * DROPDOWN_PAGE_SIZE },
