@@ -2,6 +2,7 @@
 // turning it off deletes it, and each delivery is verified, filtered and shaped the same way.
 import { createHash } from 'node:crypto';
 import type { Bundle, ZObject } from 'zapier-platform-core';
+import { isFirstDelivery } from '../common/dedupe.js';
 import { withoutBundleInErrors } from '../common/errors.js';
 import * as zod from '../common/zod.js';
 import { summarizeIssues } from '../common/validation.js';
@@ -206,6 +207,9 @@ export function blueRestHook(config: BlueHookConfig): BlueRestHook {
     }
     const delivery: BlueDelivery = { event, record, previousValue, currentValue };
     if (config.accept && !config.accept(delivery, bundle.inputData)) return [];
+    // Blue retries (and anyone can replay) a delivery with the same body: the Zap starts once per body.
+    const deliveryId = createHash('sha256').update(raw, 'utf8').digest('hex');
+    if (!(await isFirstDelivery(z, { service: 'blue', subscription: sub.success ? sub.data.id : '', deliveryId }))) return [];
     return [eventOutput(event, record, previousValue, raw)];
   };
 

@@ -2,6 +2,7 @@
 // and recent messages (or catalog examples) for the Zap editor's "Test trigger".
 import { createHash, randomBytes } from 'node:crypto';
 import type { Bundle, ZObject } from 'zapier-platform-core';
+import { isFirstDelivery } from '../common/dedupe.js';
 import * as zod from '../common/zod.js';
 import { codatRequest } from './client.js';
 import { ALL_EVENT_TYPES, CODAT_EVENT_TYPES, findEventType } from './events.js';
@@ -187,7 +188,7 @@ function accepts(subscribed: readonly string[], eventType: string): boolean {
   return subscribed.length === 0 || subscribed.includes(ALL_EVENT_TYPES) || subscribed.includes(eventType);
 }
 
-export function handleDelivery(z: ZObject, bundle: Bundle): CodatEventOutput[] {
+export async function handleDelivery(z: ZObject, bundle: Bundle): Promise<CodatEventOutput[]> {
   const sub = subscribeDataSchema.safeParse(bundle.subscribeData);
   if (!sub.success || !sub.data.secret) {
     throw refuseDelivery(
@@ -196,7 +197,7 @@ export function handleDelivery(z: ZObject, bundle: Bundle): CodatEventOutput[] {
     );
   }
   const delivery = verifyDelivery(z, bundle.rawRequest, sub.data.secret);
-  const parsed = parseDelivery(String(bundle.rawRequest?.content));
+  const parsed = parseDelivery(delivery.body);
   if (!parsed.ok) {
     throw refuseDelivery(z, `${parsed.detail}. Codat events are JSON objects with an eventType (or legacy RuleType) field.`);
   }
@@ -207,6 +208,8 @@ export function handleDelivery(z: ZObject, bundle: Bundle): CodatEventOutput[] {
   const subscribed = sub.data.eventTypes ?? selectionTypes(readSelection(bundle.inputData.eventTypes));
   // Svix already filters; this guards against a consumer whose filter was widened in the portal.
   if (!accepts(subscribed, item.eventType)) return [];
+  // Svix retries a message with the same webhook-id: the Zap starts once per id.
+  if (!(await isFirstDelivery(z, { service: 'codat', subscription: sub.data.id, deliveryId: delivery.id }))) return [];
   return [item];
 }
 
