@@ -1,6 +1,6 @@
 // Turns a failed Svix/Codat webhooks response into the Zapier error a Zap user can act on.
-import type { HttpResponse, ZObject } from 'zapier-platform-core';
-import { correlationSuffix, describeBody, parseJsonBody, redact, retryAfterSeconds } from '../common/http.js';
+import type { ZObject } from 'zapier-platform-core';
+import { correlationSuffix, describeBody, parseJsonBody, redact, retryAfterSeconds, type ServiceResponse } from '../common/http.js';
 
 export interface CodatErrorContext {
   action: string;
@@ -11,7 +11,7 @@ export interface CodatErrorContext {
 }
 
 /** Svix error bodies: `{code, detail}` or, for validation, `{detail: [{loc, msg}]}`. */
-function svixDetail(resp: HttpResponse): string | undefined {
+function svixDetail(resp: ServiceResponse): string | undefined {
   const parsed = parseJsonBody(resp);
   if (!parsed.ok || typeof parsed.value !== 'object' || parsed.value === null) return undefined;
   const detail = (parsed.value as { detail?: unknown }).detail;
@@ -27,11 +27,11 @@ function svixDetail(resp: HttpResponse): string | undefined {
   return undefined;
 }
 
-export function codatResponseError(z: ZObject, resp: HttpResponse, ctx: CodatErrorContext): Error {
+export function codatResponseError(z: ZObject, resp: ServiceResponse, ctx: CodatErrorContext): Error {
   const status = resp.status;
   const detail = svixDetail(resp);
   const reason = detail ? `: ${detail}` : '';
-  const ref = correlationSuffix(resp);
+  const ref = correlationSuffix(resp, ctx.secrets);
   const say = (text: string) => redact(text, ctx.secrets);
 
   if (status === 401) {
