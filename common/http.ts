@@ -286,7 +286,7 @@ function redirectError(z: ZObject, resp: ServiceResponse, requestUrl: string, ct
     redact(
       `${ctx.service} answered with a redirect (HTTP ${resp.status}) ` +
         `${target ? `to ${target === own ? `another address on ${target}` : target}` : 'without a target'} while trying to ${ctx.action}. ` +
-        `Redirects are not followed, so the connection's credentials go only to ${own}, and nothing was done. ` +
+        `The app does not follow redirects: the request was not repeated there, and the connection's credentials went only to ${own}. ` +
         `If this persists, check the service's API address or contact ${ctx.service} support.`,
       ctx.secrets,
     ),

@@ -72,7 +72,7 @@ describe('redirects', () => {
     expect(err.name).toBe('AppError');
     expect(err.code).toBe('unexpected_redirect');
     expect(err.message).toMatch(new RegExp(`Blue answered with a redirect \\(HTTP ${code}\\) to collector\\.evil\\.example while trying to do the thing`));
-    expect(err.message).toMatch(/credentials go only to api\.example\.com/);
+    expect(err.message).toMatch(/credentials went only to api\.example\.com/);
     expect(api.isDone()).toBe(true);
     expect(evil.isDone()).toBe(false);
   });
