@@ -15,6 +15,7 @@ const blue = { blueTokenId: 'tok-id-1', blueTokenSecret: 'tok-SECRET-456', blueC
 beforeAll(() => {
   delete process.env.CODAT_WEBHOOKS_API_URL;
   delete process.env.BLUE_API_URL;
+  if (!nock.isActive()) nock.activate();
   nock.disableNetConnect();
 });
 afterEach(() => nock.cleanAll());

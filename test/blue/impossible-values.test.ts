@@ -1,6 +1,6 @@
 // Create Todo refuses impossible values before sending anything (issue 13.6): non-finite numbers,
 // days that do not exist, and bare numbers that JavaScript would read as some date.
-import { afterAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import nock from 'nock';
 import zapier from 'zapier-platform-core';
 import App from '../../index.js';
@@ -13,6 +13,10 @@ const authData = { blueTokenId: 'tok-id-1', blueTokenSecret: 'tok-secret-impossi
 const run = (inputData: Record<string, unknown>) => appTester(createTodo as never, { authData, inputData } as never);
 const z = { errors: { Error } } as unknown as Parameters<typeof customFieldValues>[0];
 
+beforeAll(() => {
+  if (!nock.isActive()) nock.activate();
+  nock.disableNetConnect();
+});
 afterAll(() => {
   nock.enableNetConnect();
   nock.restore();
