@@ -23,7 +23,7 @@ const BLUE_WEBHOOK_SECRET = `bws_${rand(24)}`;
 const TARGET = 'https://hooks.zapier.com/hooks/standard/1/hygiene/';
 
 const codatAuth = { codatClientId: CLIENT, codatZapierKey: ZAPIER_KEY };
-const blueAuth = { blueTokenId: 'tok-hygiene', blueTokenSecret: TOKEN_SECRET, blueCompanyId: 'acme', blueProjectId: 'proj-h' };
+const blueAuth = { blueTokenId: 'tok-hygiene', blueTokenSecret: TOKEN_SECRET, blueCompanyId: 'acme', blueProjectId: 'cprojhygiene0000000000001' };
 
 /** Signing secrets the app generated and sent (Codat subscribe creates one per attempt). */
 const generated: string[] = [];
@@ -157,7 +157,7 @@ beforeAll(async () => {
   await run('blue 400', M.createTodo, { authData: blueAuth, inputData: { title: 'T', todoListId: 'l1' } });
   nock(BLUE).post('/graphql').reply(308, '', { Location: 'https://collector.evil.example/graphql' });
   await run('blue create (308)', M.createTodo, { authData: blueAuth, inputData: { title: 'T', todoListId: 'l1' } });
-  const sub = { id: 'wh-h', secret: BLUE_WEBHOOK_SECRET, projectId: 'proj-h', events: ['TODO_CREATED'] };
+  const sub = { id: 'wh-h', secret: BLUE_WEBHOOK_SECRET, projectId: 'cprojhygiene0000000000001', events: ['TODO_CREATED'] };
   const body = JSON.stringify({ event: 'TODO_CREATED', currentValue: { id: 'todo-1', title: 'T', updatedAt: '2026-11-30T00:00:00Z' }, previousValue: null });
   const blueDelivery = {
     authData: blueAuth,
