@@ -1,5 +1,6 @@
-// Padded credentials are refused at the connection test (issue 13.4): core scrubs the stored,
-// padded value from its logs, while the app sends (and a service may echo) the trimmed one.
+// Credential values the connection test refuses before sending: padded ones (issue 13.4: core
+// scrubs the stored, padded value from its logs, while the app sends the trimmed one), and ones
+// an HTTP header cannot carry (issue 13.7: said as such, naming the field, not as a network error).
 import { afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import nock from 'nock';
 import zapier, { type Bundle } from 'zapier-platform-core';
@@ -42,5 +43,23 @@ describe('connection test with padded values', () => {
   it('accepts unpadded values', async () => {
     nock('https://api.us.svix.com').get('/api/v1/app/client-1/endpoint').query(true).reply(200, { data: [], iterator: null, done: true });
     await expect(testAuth(codat)).resolves.toEqual({ codat: { clientId: 'client-1' } });
+  });
+});
+
+describe('connection test with a value HTTP headers cannot carry', () => {
+  it.each([
+    ['Codat Zapier Integration Key', { ...codat, codatZapierKey: 'sk_integ_PADDED\r\nX-Injected: 1' }],
+    ['Codat Zapier Integration Key', { ...codat, codatZapierKey: 'sk_integ_PADDED\u2028KEY' }],
+    ['Blue Token Secret', { ...blue, blueTokenSecret: 'tok-SECRET-€-456' }],
+    ['Blue Token ID', { ...blue, blueTokenId: 'tok-id\n1' }],
+    ['Blue Company ID', { ...blue, blueCompanyId: 'acmé-💥' }],
+  ])('says the value of "%s" is invalid, not that the network failed, and sends nothing', async (label, authData) => {
+    const err = await caught(testAuth(authData));
+    expect(err.code).toBe('invalid_credential');
+    expect(err.message).toMatch(new RegExp(`^The connection's "${label}" holds a character that cannot be sent to (Codat|Blue)`));
+    expect(err.message).not.toMatch(/network|temporary/);
+    expect(err.message).not.toContain('PADDED');
+    expect(err.message).not.toContain('SECRET');
+    expect(nock.pendingMocks()).toEqual([]);
   });
 });
