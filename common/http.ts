@@ -173,8 +173,8 @@ function checkHeaders(z: ZObject, headers: Record<string, string> | undefined, c
     const field = ctx.headerFields?.[name.toLowerCase()];
     throw new z.errors.Error(
       `${field ? `The connection's "${field}"` : `The ${name} header`} holds a character that cannot be sent to ` +
-        `${ctx.service} (a line break, another control character, or a character such as an emoji or an accented ` +
-        `letter outside Latin-1), so nothing was sent while trying to ${ctx.action}. ` +
+        `${ctx.service} (a line break, another control character, or a character outside Latin-1 such as an emoji ` +
+        `or a curly quote), so nothing was sent while trying to ${ctx.action}. ` +
         (field ? `Copy the value again from ${ctx.service} and reconnect the account.` : 'Check the value.'),
       'invalid_credential',
       400,
@@ -257,8 +257,8 @@ export async function send(z: ZObject, options: SendOptions, ctx: ServiceContext
       skipThrowForStatus: true,
       throwForThrottlingEarly: false,
     } as SendOptions & { raw: true });
+    // A deadline or a drop during the body aborts this read (node-fetch rejects it).
     const content = await resp.text();
-    if (interruption) throw new Error(interruption);
     const out: ServiceResponse = { status: resp.status, content, getHeader: (name) => resp.getHeader(name) };
     if (resp.status >= 300 && resp.status < 400) throw redirectError(z, out, options.url, ctx);
     return out;
