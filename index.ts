@@ -3,7 +3,10 @@ import zapier, { defineApp } from 'zapier-platform-core';
 import packageJson from './package.json' with { type: 'json' };
 
 import authentication from './authentication.js';
+import codatCreateCompany from './creates/codat_create_company.js';
+import codatRefreshCompanyData from './creates/codat_refresh_company_data.js';
 import createTodo from './creates/create_todo.js';
+import codatFindCompany from './searches/codat_find_company.js';
 import blueCustomFieldList from './triggers/blue_custom_field_list.js';
 import blueEvent from './triggers/blue_event.js';
 import blueProjectList from './triggers/blue_project_list.js';
@@ -11,6 +14,7 @@ import blueTagList from './triggers/blue_tag_list.js';
 import blueTodoListList from './triggers/blue_todo_list_list.js';
 import blueUserList from './triggers/blue_user_list.js';
 import codatCompanyList from './triggers/codat_company_list.js';
+import codatConnectionList from './triggers/codat_connection_list.js';
 import codatConnectionStatusChanged from './triggers/codat_connection_status_changed.js';
 import codatDataSyncCompleted from './triggers/codat_data_sync_completed.js';
 import codatEvent from './triggers/codat_event.js';
@@ -47,8 +51,25 @@ export default defineApp({
     blue_tag_list: blueTagList,
     codat_event_type_list: codatEventTypeList,
     codat_company_list: codatCompanyList,
+    codat_connection_list: codatConnectionList,
   },
   creates: {
     create_todo: createTodo,
+    codat_create_company: codatCreateCompany,
+    codat_refresh_company_data: codatRefreshCompanyData,
+  },
+  searches: {
+    codat_find_company: codatFindCompany,
+  },
+  searchOrCreates: {
+    codat_find_company: {
+      key: 'codat_find_company',
+      display: {
+        label: 'Find or Create Company',
+        description: 'Finds a Codat company by ID, name or tags, or creates it when none matches.',
+      },
+      search: 'codat_find_company',
+      create: 'codat_create_company',
+    },
   },
 });

@@ -91,7 +91,7 @@ export const COMPANY_FILTER_FIELDS = defineInputFields([
     label: 'Company IDs',
     required: false,
     list: true,
-    dynamic: 'codat_company_list.id.name',
+    dynamic: 'codat_company_list.id.label',
     helpText:
       'Only events about these Codat companies (leave empty for every company). The list offers companies seen in ' +
       "recent events; you can also paste an ID from the company's page in the [Codat Portal](https://app.codat.io).",

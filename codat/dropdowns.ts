@@ -133,5 +133,5 @@ export async function listCompanies(z: ZObject, bundle: Bundle): Promise<{ id: s
     const item = toEventOutput(envelope, { fallbackId: msg.id, fallbackDate: msg.timestamp, eventType: msg.eventType });
     if (item.companyId && !companies.has(item.companyId)) companies.set(item.companyId, item.companyName ?? item.companyId);
   }
-  return [...companies].map(([id, name]) => ({ id, name: name === id ? id : `${name} (${id})` }));
+  return [...companies].map(([id, name]) => ({ id, name }));
 }

@@ -1,6 +1,6 @@
 // Turns a failed Svix/Codat webhooks response into the Zapier error a Zap user can act on.
 import type { ZObject } from 'zapier-platform-core';
-import { correlationSuffix, describeBody, parseJsonBody, redact, retryAfterSeconds, type ServiceResponse } from '../common/http.js';
+import { correlationSuffix, describeBody, excerpt, parseJsonBody, redact, retryAfterSeconds, type ServiceResponse } from '../common/http.js';
 
 export interface CodatErrorContext {
   action: string;
@@ -122,6 +122,95 @@ export function codatResponseError(z: ZObject, resp: ServiceResponse, ctx: Codat
         (detail ? `: ${detail}` : ` with ${describeBody(resp, ctx.secrets)}`) +
         `${ref}.`,
     ),
+    'codat_request_rejected',
+    status,
+  );
+}
+
+/**
+ * Codat Platform API error bodies (ErrorMessage in the Platform spec):
+ * `{statusCode, service, error, correlationId, validation?: {errors: [{message}]}}`.
+ */
+function platformDetail(resp: ServiceResponse, secrets: readonly (string | undefined)[]): { text?: string; correlationId?: string } {
+  const parsed = parseJsonBody(resp);
+  if (!parsed.ok || typeof parsed.value !== 'object' || parsed.value === null) return {};
+  const body = parsed.value as { error?: unknown; correlationId?: unknown; validation?: { errors?: unknown } | null };
+  const items = Array.isArray(body.validation?.errors) ? (body.validation.errors as { message?: unknown }[]) : [];
+  const parts = [body.error, ...items.map((i) => i?.message)].filter((p): p is string => typeof p === 'string' && p !== '');
+  // Redacted before cutting: a secret across the cut must not show in part.
+  const id = typeof body.correlationId === 'string' && body.correlationId ? excerpt(body.correlationId, secrets, 100) : undefined;
+  return { ...(parts.length ? { text: excerpt(parts.join('; '), secrets, 300) } : {}), ...(id ? { correlationId: id } : {}) };
+}
+
+export interface CodatPlatformErrorContext {
+  action: string;
+  /** What a 404 means for this call, e.g. "the company 8a21...". */
+  notFound: string;
+  secrets: readonly (string | undefined)[];
+}
+
+/** A failed Codat Platform API response (API key calls) as the Zapier error a Zap user can act on. */
+export function codatPlatformError(z: ZObject, resp: ServiceResponse, ctx: CodatPlatformErrorContext): Error {
+  const status = resp.status;
+  const { text, correlationId } = platformDetail(resp, ctx.secrets);
+  const reason = text ? `: ${text}` : '';
+  const ref = correlationId ? ` (correlation id ${correlationId})` : correlationSuffix(resp, ctx.secrets);
+  const say = (message: string) => redact(message, ctx.secrets);
+
+  if (status === 401) {
+    return new z.errors.ExpiredAuthError(
+      say(
+        `Codat rejected the Codat API Key (HTTP 401). It may have been deleted or replaced in the Codat Portal ` +
+          `(Developers > API keys): reconnect this account with a current key, pasting the key itself or the whole ` +
+          `"Basic ..." header exactly as the Portal shows it.`,
+      ),
+    );
+  }
+  if (status === 402) {
+    return new z.errors.Error(
+      say(`Codat refused to ${ctx.action} because an account limit was reached${reason}. Free plans allow 50 companies.`),
+      'codat_limit_reached',
+      402,
+    );
+  }
+  if (status === 403) {
+    return new z.errors.Error(
+      say(
+        `Codat refused permission to ${ctx.action}${reason}. The Codat API Key must be current and belong to ` +
+          `the Codat instance that owns this company.`,
+      ),
+      'codat_forbidden',
+      403,
+    );
+  }
+  if (status === 404) {
+    return new z.errors.Error(
+      say(`Codat could not find ${ctx.notFound} while trying to ${ctx.action}${reason}. Pick it again from the dropdown.`),
+      'codat_not_found',
+      404,
+    );
+  }
+  if (status === 409) {
+    return new z.errors.Error(
+      say(`Codat could not ${ctx.action} because of a conflict (HTTP 409)${reason}. Wait for the operation in progress to finish, then try again.`),
+      'codat_conflict',
+      409,
+    );
+  }
+  if (status === 429) {
+    const delay = retryAfterSeconds(resp);
+    const wait = delay !== undefined ? ` Zapier will retry in ${delay} seconds.` : ' Zapier will retry later.';
+    return new z.errors.ThrottledError(say(`Codat's rate limit was reached while trying to ${ctx.action}.${wait}`), delay);
+  }
+  if (status >= 500) {
+    return new z.errors.Error(
+      say(`Codat's API failed (HTTP ${status}) while trying to ${ctx.action}${ref}. This is on Codat's side and usually temporary: try again in a few minutes.`),
+      'codat_server_error',
+      status,
+    );
+  }
+  return new z.errors.Error(
+    say(`Codat rejected the request to ${ctx.action} (HTTP ${status})` + (text ? `: ${text}` : ` with ${describeBody(resp, ctx.secrets)}`) + `${ref}.`),
     'codat_request_rejected',
     status,
   );

@@ -20,6 +20,8 @@ export interface ServiceContext {
   secrets: readonly (string | undefined)[];
   /** Request header (lower case) -> the connection field its value comes from, for messages. */
   headerFields?: Readonly<Record<string, string>>;
+  /** For a call not safe to repeat: replaces "try again" after a transport failure (it may have taken effect). */
+  unsafeToRepeat?: string;
 }
 
 export type SendOptions = Omit<HttpRequestOptions, 'raw' | 'redirect' | 'timeout' | 'agent'> & {
@@ -235,7 +237,8 @@ export async function send(z: ZObject, options: SendOptions, ctx: ServiceContext
     new z.errors.Error(
       redact(
         `${ctx.service} could not be reached${interruption === 'deadline' ? ' in time' : ''} while trying to ${ctx.action} ` +
-          `(${describeNetworkFailure(err, interruption, deadline.budget)}). This is usually temporary: try again in a few minutes.`,
+          `(${describeNetworkFailure(err, interruption, deadline.budget)}). ` +
+          (ctx.unsafeToRepeat ?? `This is usually temporary: try again in a few minutes.`),
         ctx.secrets,
       ),
       'network_error',

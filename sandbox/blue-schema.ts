@@ -13,6 +13,7 @@ type Query {
   projectUserList(projectId: String!, first: Int, skip: Int, search: String): ProjectUserList!
   tagList(filter: TagListFilter!, first: Int = 500, skip: Int): TagPagination!
   todoQueries: TodoQueries!
+  todo(id: String!): Todo!
   webhooks(filter: WebhookFilter, skip: Int = 0, take: Int = 20): WebhookPagination!
 }
 

@@ -4,6 +4,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type http from 'node:http';
 import { Webhook } from 'standardwebhooks';
 import { CODAT_EVENT_TYPES } from './codat-event-types.js';
+import { CodatPlatform, type CodatPlatformOptions } from './codat-platform.js';
 import { deliver, listen, Pending, readBody, sendJson, type DeliveryAttempt, type Listening, type RetryPolicy } from './http.js';
 
 export interface CodatServerOptions {
@@ -18,6 +19,8 @@ export interface CodatServerOptions {
   signatureHeaders?: 'svix' | 'webhook' | 'both';
   /** Called with one line per request and delivery (npm run sandbox prints them). */
   log?: (line: string) => void;
+  /** Also serve Codat's Platform API (/companies...) with this API key (codat-platform.ts). */
+  platform?: CodatPlatformOptions;
 }
 
 export interface SvixEndpoint {
@@ -121,8 +124,10 @@ export class CodatServer {
   private readonly eventTypes: ReadonlySet<string>;
   private readonly retry: RetryPolicy;
   private listening?: Listening;
+  readonly platform: CodatPlatform | undefined;
 
   constructor(readonly options: CodatServerOptions) {
+    this.platform = options.platform ? new CodatPlatform(options.platform) : undefined;
     this.eventTypes = new Set(options.eventTypes ?? CODAT_EVENT_TYPES);
     // Svix retries after 5 s, 5 min, 30 min...; the sandbox keeps the shape with short waits.
     this.retry = { attempts: 4, backoffMs: [50, 100, 200], timeoutMs: 15_000, ...options.retry };
@@ -249,6 +254,7 @@ export class CodatServer {
       if (method === 'GET') return { status: 200, body: this.listEventTypes(url) };
       throw httpError(405, 'method_not_allowed', 'Method not allowed');
     }
+    if (parts[0] === 'companies' && this.platform) return this.platform.route(method, url, headers, rawBody);
     // /api/v1/app/{app}/...
     if (parts[0] !== 'api' || parts[1] !== 'v1' || parts[2] !== 'app' || !parts[3]) {
       throw httpError(404, 'not_found', 'Entity not found');

@@ -6,7 +6,7 @@ import { AppRunner, type AppLike } from './app-runner.js';
 import { BlueServer } from './blue-server.js';
 import { CatchHook, type HookRun } from './catch-hook.js';
 import { CodatServer, codatEnvelope } from './codat-server.js';
-import { DEMO, demoAuthData, demoBlueStore, demoCompany } from './seed.js';
+import { DEMO, demoAuthData, demoBlueStore, demoCompany, demoPlatformCompanies } from './seed.js';
 
 export class StepFailure extends Error {
   constructor(message: string) {
@@ -44,6 +44,7 @@ export async function startServers(options: SandboxOptions = {}): Promise<Pick<S
   const codat = await new CodatServer({
     appId: DEMO.codat.clientId,
     apiKey: DEMO.codat.zapierKey,
+    platform: { apiKey: DEMO.codat.apiKey, companies: demoPlatformCompanies() },
     ...(options.codatPort === undefined ? {} : { port: options.codatPort }),
     ...(retry ? { retry } : {}),
     ...(options.log ? { log: (line: string) => options.log?.('codat', line) } : {}),
@@ -63,11 +64,13 @@ export async function startServers(options: SandboxOptions = {}): Promise<Pick<S
   const authData = demoAuthData();
   const env: Record<string, string> = {
     CODAT_WEBHOOKS_API_URL: codat.url,
+    CODAT_API_URL: codat.url,
     BLUE_API_URL: blue.url,
     ...Object.fromEntries(Object.entries(authData).map(([k, v]) => [`authData_${k}`, v])),
   };
-  const saved = { CODAT_WEBHOOKS_API_URL: process.env.CODAT_WEBHOOKS_API_URL, BLUE_API_URL: process.env.BLUE_API_URL };
+  const saved = { CODAT_WEBHOOKS_API_URL: process.env.CODAT_WEBHOOKS_API_URL, CODAT_API_URL: process.env.CODAT_API_URL, BLUE_API_URL: process.env.BLUE_API_URL };
   process.env.CODAT_WEBHOOKS_API_URL = codat.url;
+  process.env.CODAT_API_URL = codat.url;
   process.env.BLUE_API_URL = blue.url;
   return {
     codat,
@@ -175,7 +178,7 @@ export const STEPS: readonly Step[] = [
       check(result.blue?.projectName === 'Client Onboarding', `auth test did not confirm the Blue project (${short(result.blue)})`);
       const label = await sb.runner.run<string>(sb.runner.authFn('connectionLabel'), { authData: sb.authData, inputData: result });
       check(typeof label === 'string' && label.includes(DEMO.codat.clientId) && label.includes('Client Onboarding'), `unexpected connection label "${label}"`);
-      check(!label.includes(DEMO.codat.zapierKey) && !label.includes(DEMO.blue.tokenSecret), 'the connection label shows a secret');
+      check(![DEMO.codat.zapierKey, DEMO.codat.apiKey, DEMO.blue.tokenSecret].some((s) => label.includes(s)), 'the connection label shows a secret');
       return [`Codat application ${result.codat.clientId} answered`, `Blue user ${result.blue.userName}, project ${result.blue.projectName}`, `connection label: "${label}"`];
     },
   },
@@ -285,10 +288,21 @@ export const STEPS: readonly Step[] = [
       check(recordId === state.todo.id, `new_todo output is about ${short(recordId)}, not todo ${String(state.todo.id)}`);
       check(output.title === state.todo.title || JSON.stringify(output).includes(String(state.todo.title)), 'new_todo output lacks the todo title');
       const delivery = sb.blue.deliveries.at(-1);
+      // Blue delivers its stored entity (join rows with ids only): perform names them by fetching
+      // the record once, so the output matches what the Zap editor showed (D006).
+      const delivered = JSON.parse(delivery?.body ?? '{}') as { currentValue?: Record<string, unknown> };
+      check(Array.isArray(delivered.currentValue?.todoTags) && !('tags' in (delivered.currentValue ?? {})), 'the Blue server did not deliver the entity shape (todoTags)');
+      const fetches = sb.blue.operations.filter((o) => o.name === 'ZapierGetTodo');
+      check(fetches.length === 1, `perform fetched the record ${fetches.length} times, not once`);
+      const list = output.todoList as { title?: unknown } | undefined;
+      check(String(output.tagTitles).includes('Codat'), `new_todo output lacks the tag title (tagTitles=${short(output.tagTitles)})`);
+      check(list?.title === 'New Clients', `new_todo output lacks the list title (${short(list)})`);
+      check(JSON.stringify(output.customFieldsByName).includes('Codat Company ID'), `new_todo output lacks custom field names (${short(output.customFieldsByName)})`);
       state.blueOutput = output;
       return [
-        `Blue delivered ${delivery?.event ?? 'TODO_CREATED'} (X-Signature ${delivery?.signature.slice(0, 12) ?? '?'}…) in ${delivery?.attempts.length ?? '?'} attempt(s)`,
-        `perform verified X-Signature and returned 1 item: id=${short(output.id)} recordId=${short(recordId)} title=${short(output.title)}`,
+        `Blue delivered ${delivery?.event ?? 'TODO_CREATED'} (X-Signature ${delivery?.signature.slice(0, 12) ?? '?'}…) in ${delivery?.attempts.length ?? '?'} attempt(s), as its stored entity (todoTags, todoCustomFields with ids)`,
+        `perform verified X-Signature, fetched the record once (todo(id:)) for the names and returned 1 item: id=${short(output.id)} recordId=${short(recordId)} title=${short(output.title)}`,
+        `  list=${short(list?.title)} tags=${short(output.tagTitles)} custom fields=${short(output.customFieldsByName)}`,
       ];
     },
   },
@@ -345,6 +359,26 @@ export const STEPS: readonly Step[] = [
       check(sb.blue.store.webhooks.length === 0, `${sb.blue.store.webhooks.length} Blue webhook(s) left`);
       lines.push('Codat consumers: 0, Blue webhooks: 0');
       return lines;
+    },
+  },
+  {
+    title: 'codat_create_company (API key) -> Link URL; codat_find_company finds it by name',
+    async run(sb, state) {
+      const name = 'Dave Lending Ltd';
+      const company = await sb.runner.run<Record<string, unknown>>(sb.runner.fn('creates', 'codat_create_company', 'perform'), {
+        authData: sb.authData,
+        inputData: { name, description: `Zap run for todo ${String(state.todo?.id ?? '?')}`, tags: { uid: 'crm-lead-42' } },
+      });
+      const stored = sb.codat.platform?.companies.find((c) => c.id === company.id);
+      check(stored, `company ${short(company.id)} is not in the Codat sandbox`);
+      check(stored.name === name && stored.tags.uid === 'crm-lead-42', `the stored company is ${short(stored)}`);
+      check(company.redirect === `https://link.codat.io/company/${stored.id}`, `the output's Link URL is ${short(company.redirect)}`);
+      const found = await sb.runner.run<Record<string, unknown>[]>(sb.runner.fn('searches', 'codat_find_company', 'perform'), {
+        authData: sb.authData,
+        inputData: { name },
+      });
+      check(found.length === 1 && found[0]!.id === company.id, `codat_find_company found ${short(found.map((c) => c.id))}`);
+      return [`company ${String(company.id)} "${name}" created with tag uid=crm-lead-42`, `Link URL: ${String(company.redirect)}`, 'codat_find_company by name returns it'];
     },
   },
 ];

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import nock from 'nock';
 import zapier from 'zapier-platform-core';
 import App from '../../index.js';
-import { createTodo } from '../../blue/todos-create.js';
+import { createTodo } from '../../blue/record-create.js';
 import { asIsoDate, customFieldValues } from '../../blue/custom-field-values.js';
 import { caught } from '../support/errors.js';
 

@@ -136,8 +136,8 @@ describe('Company IDs dropdown (codat_company_list)', () => {
     const items = await run('codat_company_list', bundle());
     scope.done();
     expect(items).toEqual([
-      { id: '0498e921-9b53-4396-a412-4f2f5983b0a2', name: 'Toft Stores (0498e921-9b53-4396-a412-4f2f5983b0a2)' },
-      { id: 'co-2', name: 'Bank of Dave (co-2)' },
+      { id: '0498e921-9b53-4396-a412-4f2f5983b0a2', name: 'Toft Stores', label: 'Toft Stores (0498e921-9b53-4396-a412-4f2f5983b0a2)' },
+      { id: 'co-2', name: 'Bank of Dave', label: 'Bank of Dave (co-2)' },
     ]);
   });
 

@@ -30,11 +30,13 @@ import {
   type Failure,
   type Loopback,
 } from '../support/fault-matrix.js';
-import { expectNoSecrets } from '../support/secret-hygiene.js';
+import { codatApiKeyForms, expectNoSecrets } from '../support/secret-hygiene.js';
 
 const BASE = 'https://codat-matrix.example.com';
 const ZAPIER_KEY = 'sk_integ_MATRIX-zapier-key-3e9d1b7c.us';
 const WEBHOOK_SECRET = 'whsec_TUFUUklYLXdlYmhvb2stc2VjcmV0LTAxMjM0NTY3';
+// Held by the connection too: the webhook calls must never surface it either.
+const API_KEY = 'MATRIXapikey-held-beside-the-zapier-key-0001';
 const APP_PATH = '/api/v1/app/client-matrix';
 const runner = coreRunner(App);
 const triggers = App.triggers as unknown as Record<string, { operation: Record<string, unknown> }>;
@@ -54,7 +56,7 @@ const HOOKS: Record<string, { inputData: Record<string, unknown>; examples: stri
 
 // As Zapier builds them: only unsubscribe (and perform) get subscribeData, with the signing secret.
 const bundle = (o: Operation) => ({
-  authData: { codatClientId: 'client-matrix', codatZapierKey: ZAPIER_KEY },
+  authData: { codatClientId: 'client-matrix', codatZapierKey: ZAPIER_KEY, ...(o.withoutApiKey ? {} : { codatApiKey: API_KEY }) },
   inputData: o.inputData ?? {},
   targetUrl: 'https://hooks.zapier.com/hooks/standard/1/matrix/',
   ...(o.unsubscribe ? { subscribeData: { id: 'ep_matrix', secret: WEBHOOK_SECRET, eventTypes: ['company.created'] } } : {}),
@@ -79,6 +81,8 @@ interface Operation {
   /** What it returns then. */
   success?: (failure: string) => unknown;
   inputData?: Record<string, unknown>;
+  /** Run on a connection without the Codat API Key (which would send the call to the Platform API). */
+  withoutApiKey?: boolean;
   /** Its bundle carries subscribeData with the signing secret. */
   unsubscribe?: boolean;
 }
@@ -157,6 +161,7 @@ const OPERATIONS: Record<string, Operation> = {
     path: new RegExp(`^${APP_PATH}/msg\\?`),
     fn: triggers.codat_company_list!.operation.perform,
     action: /list the companies of recent Codat events/,
+    withoutApiKey: true,
     partial: { data: [{ id: 'msg_1' }] },
     succeedsOn: ['403', '404'],
     success: () => [],
@@ -292,7 +297,7 @@ afterEach(() => {
 afterAll(async () => {
   await loopback.close();
   delete process.env.CODAT_WEBHOOKS_API_URL;
-  expectNoSecrets([...messages, ...results, ...runner.logs], [ZAPIER_KEY, WEBHOOK_SECRET, ...generated]);
+  expectNoSecrets([...messages, ...results, ...runner.logs], [ZAPIER_KEY, WEBHOOK_SECRET, ...generated, ...codatApiKeyForms(API_KEY)]);
 });
 
 describe(`Codat fault matrix (${CASES.length} cases)`, () => {

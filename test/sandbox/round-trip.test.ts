@@ -24,7 +24,7 @@ afterAll(async () => {
 
 const step = (n: number) => results.find((r) => r.index === n);
 
-it('runs all 7 steps, in order, each passing', () => {
+it('runs all 8 steps, in order, each passing', () => {
   expect(results.map((r) => [r.index, r.ok, r.error])).toEqual(STEPS.map((_, i) => [i + 1, true, undefined]));
 });
 
@@ -33,6 +33,11 @@ it('step 1: auth test reached both servers with the connection credentials', () 
   const codatAuth = sb.codat.requests.find((r) => r.method === 'GET' && r.path.startsWith(`/api/v1/app/${DEMO.codat.clientId}/endpoint`));
   expect(codatAuth?.headers.authorization).toBe(`Bearer ${DEMO.codat.zapierKey}`);
   expect(codatAuth?.status).toBe(200);
+  // The Codat API Key is checked with one company, Basic auth with its Base64.
+  const keyCheck = sb.codat.requests.find((r) => r.method === 'GET' && r.path.startsWith('/companies?'));
+  expect(keyCheck?.path).toBe('/companies?page=1&pageSize=1');
+  expect(keyCheck?.headers.authorization).toBe(`Basic ${Buffer.from(DEMO.codat.apiKey).toString('base64')}`);
+  expect(keyCheck?.status).toBe(200);
   const blueAuth = sb.blue.operations[0];
   expect(blueAuth?.codes).toEqual([]);
   expect(blueAuth?.headers['x-bloo-token-id']).toBe(DEMO.blue.tokenId);
@@ -106,6 +111,17 @@ it('step 7: nothing is left subscribed in either server', () => {
   expect(sb.blue.store.webhooks).toHaveLength(0);
   expect(sb.codat.requests.filter((r) => r.method === 'DELETE').map((r) => r.status)).toEqual([204]);
   expect(sb.blue.operations.find((o) => o.name === 'ZapierDeleteWebhook')?.codes).toEqual([]);
+});
+
+it('step 8: Create Company stored the company (tags too) and printed its Link URL; Find Company found it', () => {
+  const create = sb.codat.requests.find((r) => r.method === 'POST' && r.path === '/companies');
+  expect(create?.status).toBe(200);
+  expect(JSON.parse(create!.body)).toEqual({ name: 'Dave Lending Ltd', description: expect.stringMatching(/^Zap run for todo /), tags: { uid: 'crm-lead-42' } });
+  const company = sb.codat.platform!.companies.find((c) => c.name === 'Dave Lending Ltd');
+  expect(step(8)?.lines).toContain(`Link URL: https://link.codat.io/company/${company!.id}`);
+  const find = sb.codat.requests.find((r) => r.method === 'GET' && r.path.includes('query=name'));
+  expect(find?.path).toBe('/companies?page=1&pageSize=100&query=name%3DDave%20Lending%20Ltd');
+  expect(find?.status).toBe(200);
 });
 
 it('reports a failing step by number and stops there', async () => {

@@ -114,3 +114,9 @@ export async function lambdaHarness(app: unknown): Promise<LambdaHarness> {
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
+
+/** Every form of a Codat API key a leak could take: the key, its Base64 and the header sent. */
+export function codatApiKeyForms(key: string): string[] {
+  const base64 = Buffer.from(key, 'utf8').toString('base64');
+  return [key, base64, `Basic ${base64}`];
+}

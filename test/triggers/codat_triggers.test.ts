@@ -119,7 +119,7 @@ describe('Codat trigger definitions', () => {
   it('shares one company filter definition and one Company IDs dropdown across the triggers', () => {
     const fields = CODAT_HOOKS.map((k) => (triggers[k]!.operation.inputFields as { key: string }[]).find((f) => f.key === 'companyIds'));
     expect(new Set(fields).size).toBe(1);
-    expect(fields[0]).toMatchObject({ dynamic: 'codat_company_list.id.name', list: true, required: false });
+    expect(fields[0]).toMatchObject({ dynamic: 'codat_company_list.id.label', list: true, required: false });
   });
 
   it('New Codat Event takes its types from the live catalog dropdown, not a 60-item static list', () => {
