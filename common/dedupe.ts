@@ -33,20 +33,20 @@ let unavailableSaid = false;
 
 /**
  * True if this delivery should start the Zap: the first time its id is seen, or whenever the
- * cache cannot tell (no RPC, an RPC failure): a failure of the cache never loses a delivery.
+ * cache cannot tell (no RPC, an RPC failure, a refused write): a failure of the cache never loses
+ * a delivery. False only when the cache holds the id already.
  */
 export async function isFirstDelivery(z: ZObject, ref: DeliveryRef): Promise<boolean> {
+  const key = dedupeKey(ref);
   let stored: unknown;
-  let timer: NodeJS.Timeout | undefined;
+  let seen: unknown;
   try {
     // nx: set only if absent, atomically; true when this call stored it. No scope: the key holds
-    // the subscription, unique to one Zap. core's RPC call has no timeout of its own.
-    stored = await Promise.race([
-      z.cache.set(dedupeKey(ref), 1, DEDUPE_TTL_SECONDS, undefined, true),
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`no answer within ${CACHE_TIMEOUT_MS / 1000} seconds`)), CACHE_TIMEOUT_MS);
-      }),
-    ]);
+    // the subscription, unique to one Zap.
+    stored = await withinCacheTime(z.cache.set(key, Date.now(), DEDUPE_TTL_SECONDS, undefined, true));
+    // false also means "not stored" for other reasons (core's own tests: over the app's cache
+    // rate limit), so only a key that is there makes this delivery a repeat.
+    if (stored !== true) seen = await withinCacheTime(z.cache.get(key));
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     if (/rpc is not available/i.test(message)) {
@@ -61,13 +61,26 @@ export async function isFirstDelivery(z: ZObject, ref: DeliveryRef): Promise<boo
       z.console.log(`Could not check whether this ${ref.service} delivery was seen before (${message}); running the Zap for it.`);
     }
     return true;
+  }
+  if (stored === true) return true;
+  if (seen !== null && seen !== undefined) return false;
+  z.console.log(`z.cache did not store this ${ref.service} delivery (answer ${JSON.stringify(stored)}) and holds no record of it; running the Zap for it.`);
+  return true;
+}
+
+/** core's RPC call has no timeout of its own. */
+async function withinCacheTime<T>(call: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      call,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${CACHE_TIMEOUT_MS / 1000} seconds`)), CACHE_TIMEOUT_MS);
+      }),
+    ]);
   } finally {
     clearTimeout(timer);
   }
-  if (stored === true) return true;
-  if (stored === false || stored === null) return false;
-  z.console.log(`Unexpected answer from z.cache (${JSON.stringify(stored)}); running the Zap for this ${ref.service} delivery.`);
-  return true;
 }
 
 /** For tests: say the "not available" notice again. */

@@ -90,6 +90,17 @@ describe('Codat deliveries', () => {
     expect(runner.logs.filter((l) => /Could not check whether this codat delivery was seen before \(RPC request failed/.test(l))).toHaveLength(2);
   });
 
+  it('still start the Zap when the cache refuses the write (false without storing, e.g. over its rate limit)', async () => {
+    sim.refusingWrites(true);
+    expect(await runner.run(codatPerform, codatDelivery('msg_A'), { rpc: sim.rpc })).toHaveLength(1);
+    expect(await runner.run(codatPerform, codatDelivery('msg_A'), { rpc: sim.rpc })).toHaveLength(1);
+    expect(runner.logs.filter((l) => /z.cache did not store this codat delivery \(answer false\) and holds no record of it/.test(l))).toHaveLength(2);
+    // Once writes work again, the id is remembered.
+    sim.refusingWrites(false);
+    expect(await runner.run(codatPerform, codatDelivery('msg_A'), { rpc: sim.rpc })).toHaveLength(1);
+    expect(await runner.run(codatPerform, codatDelivery('msg_A'), { rpc: sim.rpc })).toEqual([]);
+  });
+
   it('without z.cache (no RPC, as in a local run) start the Zap every time and say so once', async () => {
     expect(await runner.run(codatPerform, codatDelivery('msg_A'))).toHaveLength(1);
     expect(await runner.run(codatPerform, codatDelivery('msg_A'))).toHaveLength(1);

@@ -14,6 +14,8 @@ export interface SimulatedRpc {
   calls: RpcCall[];
   /** Makes every following call fail as core's client does after its retries (or succeed again). */
   failing: (on: boolean) => void;
+  /** Makes sets answer false without storing, as over the app's cache rate limit (core's tests). */
+  refusingWrites: (on: boolean) => void;
   /** Moves the simulated clock on, expiring keys whose TTL ran out. */
   advance: (seconds: number) => void;
 }
@@ -22,6 +24,7 @@ export function simulatedRpc(): SimulatedRpc {
   const store = new Map<string, { value: unknown; expiresAt: number }>();
   const calls: RpcCall[] = [];
   let failing = false;
+  let refusing = false;
   let now = 0;
   const live = (key: string) => {
     const entry = store.get(key);
@@ -34,7 +37,7 @@ export function simulatedRpc(): SimulatedRpc {
     const [key, value, ttl, , nx] = params as [string, unknown, number | null, unknown, boolean | null];
     switch (method) {
       case 'zcache_set':
-        if (nx && live(key)) return false;
+        if (refusing || (nx && live(key))) return false;
         store.set(key, { value, expiresAt: ttl ? now + ttl : Number.POSITIVE_INFINITY });
         return true;
       case 'zcache_get':
@@ -50,6 +53,9 @@ export function simulatedRpc(): SimulatedRpc {
     calls,
     failing: (on) => {
       failing = on;
+    },
+    refusingWrites: (on) => {
+      refusing = on;
     },
     advance: (seconds) => {
       now += seconds;
