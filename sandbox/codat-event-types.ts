@@ -1,5 +1,7 @@
 // Event type names the sandbox's Codat (Svix) server knows, so it can reject unknown `filterTypes`
-// as Svix does. Names only (see API-NOTES §2 for where they come from); no example bodies.
+// as Svix does: the webhook events of Codat's published Webhooks spec plus six product and report
+// events Codat documents elsewhere. Names only, no example bodies. The app's catalog (codat/events.ts)
+// is tested against this list, and this list against Codat's spec where that is available.
 const DATA_TYPES = [
   'bankAccounts', 'bankTransactions', 'billCreditNotes', 'billPayments', 'bills', 'chartOfAccounts',
   'creditNotes', 'customers', 'directCosts', 'directIncomes', 'invoices', 'items', 'journalEntries',
@@ -17,14 +19,21 @@ const NAMED = [
   'reports.categorizedBankStatement.generate.successful', 'reports.categorizedBankStatement.generate.unsuccessful',
   'reports.creditModel.generate.successful', 'reports.creditModel.generate.unsuccessful',
   'reports.spendAnalysis.generate.successful', 'reports.spendAnalysis.generate.unsuccessful',
-  // Legacy names (deprecated by Codat on 2025-01-10, still accepted).
-  'DataConnectionStatusChanged', 'NewCompanySynchronized', 'DataSyncCompleted', 'DatasetDataChanged',
-  'DataSyncStatusChangedToError', 'PushOperationStatusChanged', 'PushOperationTimedOut',
-  'AccountCategoriesUpdated', 'SyncConnectionDeleted', 'SyncCompleted', 'SyncFailed',
+];
+
+/** Legacy names Codat deprecated on 2025-01-10 (still accepted), each with a newer replacement. */
+export const CODAT_DEPRECATED_EVENT_TYPES: readonly string[] = [
+  'DataConnectionStatusChanged', 'DataSyncCompleted', 'DatasetDataChanged', 'DataSyncStatusChangedToError',
+  'PushOperationStatusChanged', 'PushOperationTimedOut', 'SyncCompleted', 'SyncFailed',
   'ClientRateLimitReached', 'ClientRateLimitReset',
 ];
 
+/** Legacy names Codat still lists without deprecating them. */
+const LEGACY = ['AccountCategoriesUpdated', 'NewCompanySynchronized', 'SyncConnectionDeleted'];
+
 export const CODAT_EVENT_TYPES: readonly string[] = [
   ...NAMED,
+  ...LEGACY,
+  ...CODAT_DEPRECATED_EVENT_TYPES,
   ...DATA_TYPES.flatMap((t) => [`${t}.write.successful`, `${t}.write.unsuccessful`]),
 ];

@@ -1,6 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import {
   ALL_EVENT_TYPES,
   BASE_OUTPUT_FIELDS,
@@ -13,16 +12,15 @@ import {
   outputFieldsFor,
 } from '../../codat/events.js';
 import { exampleOutput, parseEnvelope, toEventOutput } from '../../codat/envelope.js';
-
-const REFERENCE = resolve(process.cwd(), '../shared/reference/codat/Webhooks.json');
-const withReference = existsSync(REFERENCE) ? it : it.skip;
+import { CODAT_EVENT_TYPES as SANDBOX_EVENT_TYPES, CODAT_DEPRECATED_EVENT_TYPES } from '../../sandbox/codat-event-types.js';
+import { describeReference } from '../support/reference.js';
 
 type Operation = {
   deprecated?: boolean;
   requestBody?: { content?: { 'application/json'?: { examples?: Record<string, { value: unknown }> } } };
 };
-function referenceWebhooks(): Record<string, { post: Operation }> {
-  return (JSON.parse(readFileSync(REFERENCE, 'utf8')) as { webhooks: Record<string, { post: Operation }> }).webhooks;
+function referenceWebhooks(file: string): Record<string, { post: Operation }> {
+  return (JSON.parse(readFileSync(file, 'utf8')) as { webhooks: Record<string, { post: Operation }> }).webhooks;
 }
 
 const EXTRA_TYPES = [
@@ -46,11 +44,13 @@ describe('Codat event catalog', () => {
     expect(keys).toEqual(expect.arrayContaining(EXTRA_TYPES));
   });
 
-  withReference('has a choice, a label and an example for every event type of Webhooks.json', () => {
+  it("has exactly the event types the project's Codat server knows (sandbox/codat-event-types.ts)", () => {
+    expect(CODAT_EVENT_TYPES.map((e) => e.key).sort()).toEqual([...SANDBOX_EVENT_TYPES].sort());
+  });
+
+  it('has a choice, a label and an example for every event type', () => {
     const choices = new Map(eventTypeChoices().map((c) => [c.value, c.label]));
-    const reference = referenceWebhooks();
-    expect(Object.keys(reference)).toHaveLength(67);
-    for (const key of [...Object.keys(reference), ...EXTRA_TYPES]) {
+    for (const key of SANDBOX_EVENT_TYPES) {
       const entry = findEventType(key);
       expect({ key, inCatalog: Boolean(entry) }).toEqual({ key, inCatalog: true });
       expect(entry!.label.length).toBeGreaterThan(3);
@@ -59,52 +59,13 @@ describe('Codat event catalog', () => {
     }
   });
 
-  withReference('marks exactly the types Webhooks.json deprecates, each naming its replacement', () => {
-    for (const [key, { post }] of Object.entries(referenceWebhooks())) {
-      const entry = findEventType(key)!;
-      expect({ key, deprecated: Boolean(entry.deprecated) }).toEqual({ key, deprecated: Boolean(post.deprecated) });
-      if (entry.deprecated) {
-        expect(entry.group).toBe('legacy');
-        expect(entry.deprecated.replacement).toMatch(/\w+\.\w+/);
-      }
+  it('marks exactly the deprecated legacy types deprecated, each naming its replacement', () => {
+    const deprecated = CODAT_EVENT_TYPES.filter((e) => e.deprecated);
+    expect(deprecated.map((e) => e.key).sort()).toEqual([...CODAT_DEPRECATED_EVENT_TYPES].sort());
+    for (const entry of deprecated) {
+      expect(entry.group).toBe('legacy');
+      expect(entry.deprecated!.replacement).toMatch(/\w+\.\w+/);
     }
-  });
-
-  withReference("normalises every reference example body to its own event type (both 'eventType' and 'type' keys)", () => {
-    let checked = 0;
-    for (const [key, { post }] of Object.entries(referenceWebhooks())) {
-      const examples = post.requestBody?.content?.['application/json']?.examples ?? {};
-      for (const { value } of Object.values(examples)) {
-        const envelope = parseEnvelope(value);
-        expect({ key, parsed: Boolean(envelope) }).toEqual({ key, parsed: true });
-        const out = toEventOutput(envelope!, { fallbackId: 'x', fallbackDate: '2024-01-01T00:00:00Z' });
-        expect(out.eventType).toBe(key);
-        expect(out.payload).toEqual((value as { payload: unknown }).payload);
-        checked += 1;
-      }
-    }
-    expect(checked).toBeGreaterThan(50);
-  });
-
-  withReference('normalises the legacy reference examples (RuleType envelopes) to their event type', () => {
-    const doc = JSON.parse(readFileSync(REFERENCE, 'utf8')) as {
-      webhooks: Record<string, { post: { requestBody: { content: { 'application/json': { schema: { $ref?: string } } } } } }>;
-      components: { schemas: Record<string, { examples?: unknown[] }> };
-    };
-    let checked = 0;
-    for (const [key, { post }] of Object.entries(doc.webhooks)) {
-      const ref = post.requestBody.content['application/json'].schema.$ref?.split('/').pop();
-      for (const example of (ref && doc.components.schemas[ref]?.examples) || []) {
-        if (!(example && typeof example === 'object' && 'RuleType' in example)) continue;
-        const envelope = parseEnvelope(example);
-        const out = toEventOutput(envelope!, { fallbackId: 'delivery-1', fallbackDate: '2024-01-01T00:00:00.000Z' });
-        expect({ key, eventType: out.eventType }).toEqual({ key, eventType: key });
-        expect(out.id).toBe((example as unknown as { AlertId: string }).AlertId);
-        expect(out.generatedDate).toBe('2024-01-01T00:00:00.000Z');
-        checked += 1;
-      }
-    }
-    expect(checked).toBeGreaterThanOrEqual(13);
   });
 
   it('every example normalises to its type with an ISO-8601 date and the fields its shape promises', () => {
@@ -156,5 +117,55 @@ describe('Codat event catalog', () => {
     expect(all).toEqual(expect.arrayContaining(['payload__connection__platformName', 'message', 'payload__record__id']));
     expect(all.filter((k) => BASE_OUTPUT_FIELDS.some((b) => b.key === k))).toEqual([]);
     expect(outputFieldsFor(['not.a.type'])).toEqual([]);
+  });
+});
+
+describeReference("Codat event catalog against Codat's Webhooks spec", 'codat/Webhooks.json', (file) => {
+  it("the project's event list is Webhooks.json's 67 event types plus the six extras", () => {
+    const reference = Object.keys(referenceWebhooks(file));
+    expect(reference).toHaveLength(67);
+    expect([...SANDBOX_EVENT_TYPES].sort()).toEqual([...reference, ...EXTRA_TYPES].sort());
+  });
+
+  it("the project's deprecated list is exactly the types Webhooks.json deprecates", () => {
+    const deprecated = Object.entries(referenceWebhooks(file)).filter(([, { post }]) => post.deprecated).map(([key]) => key);
+    expect([...CODAT_DEPRECATED_EVENT_TYPES].sort()).toEqual(deprecated.sort());
+  });
+
+  it("normalises every reference example body to its own event type (both 'eventType' and 'type' keys)", () => {
+    let checked = 0;
+    for (const [key, { post }] of Object.entries(referenceWebhooks(file))) {
+      const examples = post.requestBody?.content?.['application/json']?.examples ?? {};
+      for (const { value } of Object.values(examples)) {
+        const envelope = parseEnvelope(value);
+        expect({ key, parsed: Boolean(envelope) }).toEqual({ key, parsed: true });
+        const out = toEventOutput(envelope!, { fallbackId: 'x', fallbackDate: '2024-01-01T00:00:00Z' });
+        expect(out.eventType).toBe(key);
+        expect(out.payload).toEqual((value as { payload: unknown }).payload);
+        checked += 1;
+      }
+    }
+    expect(checked).toBeGreaterThan(50);
+  });
+
+  it('normalises the legacy reference examples (RuleType envelopes) to their event type', () => {
+    const doc = JSON.parse(readFileSync(file, 'utf8')) as {
+      webhooks: Record<string, { post: { requestBody: { content: { 'application/json': { schema: { $ref?: string } } } } } }>;
+      components: { schemas: Record<string, { examples?: unknown[] }> };
+    };
+    let checked = 0;
+    for (const [key, { post }] of Object.entries(doc.webhooks)) {
+      const ref = post.requestBody.content['application/json'].schema.$ref?.split('/').pop();
+      for (const example of (ref && doc.components.schemas[ref]?.examples) || []) {
+        if (!(example && typeof example === 'object' && 'RuleType' in example)) continue;
+        const envelope = parseEnvelope(example);
+        const out = toEventOutput(envelope!, { fallbackId: 'delivery-1', fallbackDate: '2024-01-01T00:00:00.000Z' });
+        expect({ key, eventType: out.eventType }).toEqual({ key, eventType: key });
+        expect(out.id).toBe((example as unknown as { AlertId: string }).AlertId);
+        expect(out.generatedDate).toBe('2024-01-01T00:00:00.000Z');
+        checked += 1;
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(13);
   });
 });
