@@ -4,13 +4,16 @@
 // pin the project's copies against the published specs, wherever a reference directory holds them.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, it } from '@jest/globals';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /**
  * Where the published specs are looked for: REFERENCE_DIR, else `shared/reference` beside the
- * repository (jest runs from the repository root). test/support/summary-reporter.cjs uses the same rule.
+ * repository. test/support/summary-reporter.cjs uses the same rule.
  */
-export const REFERENCE_DIR = path.resolve(process.env.REFERENCE_DIR || path.join(process.cwd(), '..', 'shared', 'reference'));
+export const REFERENCE_DIR = path.resolve(process.env.REFERENCE_DIR || path.join(repoRoot, '..', 'shared', 'reference'));
 
 /** CI always has the specs beside the clone: there a missing one is a failure, never a skip. */
 const REQUIRED = process.env.CI === 'true';
