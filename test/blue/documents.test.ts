@@ -22,7 +22,13 @@ describe('Blue GraphQL documents', () => {
     expect(App.triggers).toBeDefined();
     const names = documents.map(([name]) => name);
     expect(names).toEqual(
-      expect.arrayContaining(['ZapierAuthTest', 'ZapierCreateWebhook', 'ZapierDeleteWebhook', 'ZapierRecentTodos', 'ZapierListProjects']),
+      expect.arrayContaining([
+        'ZapierAuthTest',
+        'ZapierCreateWebhook',
+        'ZapierDeleteWebhook',
+        'ZapierRecentTodos',
+        'ZapierListProjects',
+      ]),
     );
   });
 

@@ -13,7 +13,9 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
  * Where the published specs are looked for: REFERENCE_DIR, else `shared/reference` beside the
  * repository. test/support/summary-reporter.cjs uses the same rule.
  */
-export const REFERENCE_DIR = path.resolve(process.env.REFERENCE_DIR || path.join(repoRoot, '..', 'shared', 'reference'));
+export const REFERENCE_DIR = path.resolve(
+  process.env.REFERENCE_DIR || path.join(repoRoot, '..', 'shared', 'reference'),
+);
 
 /** CI always has the specs beside the clone: there a missing one is a failure, never a skip. */
 const REQUIRED = process.env.CI === 'true';
@@ -30,7 +32,9 @@ export function describeReference(title: string, file: string, body: (filePath: 
   } else if (REQUIRED) {
     describe(title, () => {
       it(`finds ${file}`, () => {
-        throw new Error(`CI=true requires the reference file ${filePath}; set REFERENCE_DIR to the directory holding ${file}.`);
+        throw new Error(
+          `CI=true requires the reference file ${filePath}; set REFERENCE_DIR to the directory holding ${file}.`,
+        );
       });
     });
   }

@@ -11,7 +11,9 @@ class SummaryReporter {
   }
 
   onRunComplete(_contexts, results) {
-    const unloaded = results.testResults.filter((file) => file.testExecError || (file.failureMessage && file.numFailingTests === 0)).length;
+    const unloaded = results.testResults.filter(
+      (file) => file.testExecError || (file.failureMessage && file.numFailingTests === 0),
+    ).length;
     const failed = results.numFailedTests + unloaded;
     const skipped = results.numPendingTests + results.numTodoTests;
     const tail = skipped ? `, ${skipped} skipped` : '';
@@ -19,7 +21,9 @@ class SummaryReporter {
     // project's copies against them are not declared, so say that they did not run.
     const reference = path.resolve(process.env.REFERENCE_DIR || path.join(this.rootDir, '..', 'shared', 'reference'));
     if (!fs.existsSync(reference)) {
-      process.stdout.write(`Reference specs not found at ${reference} (set REFERENCE_DIR): the comparisons against them did not run.\n`);
+      process.stdout.write(
+        `Reference specs not found at ${reference} (set REFERENCE_DIR): the comparisons against them did not run.\n`,
+      );
     }
     if (unloaded) process.stdout.write(`${unloaded} test file(s) failed to run (counted as failures below).\n`);
     process.stdout.write(`Summary: ${results.numPassedTests} passed, ${failed} failed${tail}\n`);

@@ -18,11 +18,21 @@ function runJest(files: Record<string, string>): { status: number | null; closin
     transform: {},
     reporters: [path.join(root, 'test', 'support', 'summary-reporter.cjs')],
   };
-  const result = spawnSync(process.execPath, [path.join(root, 'node_modules', 'jest', 'bin', 'jest.js'), '--config', JSON.stringify(config), '--no-watchman', '--ci'], {
-    cwd: dir,
-    encoding: 'utf8',
-    env: { ...process.env, REFERENCE_DIR: dir },
-  });
+  const result = spawnSync(
+    process.execPath,
+    [
+      path.join(root, 'node_modules', 'jest', 'bin', 'jest.js'),
+      '--config',
+      JSON.stringify(config),
+      '--no-watchman',
+      '--ci',
+    ],
+    {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, REFERENCE_DIR: dir },
+    },
+  );
   const lines = result.stdout.split('\n').filter(Boolean);
   return { status: result.status, closing: lines.at(-1) };
 }
