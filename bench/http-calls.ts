@@ -2,6 +2,7 @@
 // GraphQL operations the Blue server received) while each operation runs through core's runtime.
 import type { AppLike } from '../sandbox/app-runner.js';
 import { startSandbox, type Sandbox } from '../sandbox/round-trip.js';
+import { looksLikeBlueId } from '../blue/project-ref.js';
 import { DEMO } from '../sandbox/seed.js';
 import { HOOKS, signedDelivery } from './payloads.js';
 
@@ -30,6 +31,9 @@ export async function countHttpCalls(app: AppLike): Promise<CallCount[]> {
   const out: CallCount[] = [];
   const { authData, runner } = sb;
   const dropdown = { isFillingDynamicDropdown: true, page: 0 };
+  // The demo connection holds a project slug: operations that filter by project resolve it to
+  // the workspace id first (one project(id:) query; none when the connection holds an id).
+  const slug = looksLikeBlueId(DEMO.blue.projectId) ? 0 : 1;
 
   /** Runs `op` and records the calls both servers saw; `filter` keeps one service's calls. */
   const count = async (operation: string, expected: number, op: () => Promise<unknown>, filter?: 'codat' | 'blue') => {
@@ -56,7 +60,8 @@ export async function countHttpCalls(app: AppLike): Promise<CallCount[]> {
       const { triggerKey, eventType } = HOOKS[service];
       const inputData = service === 'codat' ? { eventTypes: [eventType] } : {};
       const targetUrl = `https://hooks.zapier.com/hooks/standard/0/bench-${service}/`;
-      const subscribeData = (await count(`${triggerKey} performSubscribe`, 1, () =>
+      const byProject = service === 'blue' ? slug : 0;
+      const subscribeData = (await count(`${triggerKey} performSubscribe`, 1 + byProject, () =>
         runner.run(runner.fn('triggers', triggerKey, 'performSubscribe'), { authData, inputData, targetUrl, meta: { zap: { id: 'bench' } } }),
       )) as Record<string, unknown> | undefined;
       const delivery = signedDelivery(service, 1024);
@@ -67,7 +72,7 @@ export async function countHttpCalls(app: AppLike): Promise<CallCount[]> {
         const items = await runner.run<unknown[]>(runner.fn('triggers', triggerKey, 'perform'), bundle);
         if (!Array.isArray(items) || items.length !== 1) throw new Error(`perform returned ${JSON.stringify(items)?.slice(0, 120)}`);
       });
-      await count(`${triggerKey} performList`, 1, () => runner.run(runner.fn('triggers', triggerKey, 'performList'), { authData, inputData, meta: { isLoadingSample: true } }));
+      await count(`${triggerKey} performList`, 1 + byProject, () => runner.run(runner.fn('triggers', triggerKey, 'performList'), { authData, inputData, meta: { isLoadingSample: true } }));
       await count(`${triggerKey} performUnsubscribe`, 1, () =>
         runner.run(runner.fn('triggers', triggerKey, 'performUnsubscribe'), { authData, inputData, targetUrl, subscribeData: subscribeData ?? {} }),
       );
@@ -76,7 +81,7 @@ export async function countHttpCalls(app: AppLike): Promise<CallCount[]> {
     await count('create_todo perform (title only)', 1, () =>
       runner.run(runner.fn('creates', 'create_todo', 'perform'), { authData, inputData: { todoListId: DEMO.ids.listNew, title: 'Bench todo' } }),
     );
-    const fields = (await count('create_todo custom field inputs', 1, () => runner.inputFields('creates', 'create_todo', { authData, inputData: {} }))) as
+    const fields = (await count('create_todo custom field inputs', 1 + slug, () => runner.inputFields('creates', 'create_todo', { authData, inputData: {} }))) as
       | Record<string, unknown>[]
       | undefined;
     const stageKey = fields?.find((f) => typeof f.key === 'string' && f.key.includes(DEMO.ids.fieldStage))?.key;
@@ -95,7 +100,7 @@ export async function countHttpCalls(app: AppLike): Promise<CallCount[]> {
 
     for (const key of ['blue_project_list', 'blue_todo_list_list', 'blue_user_list', 'blue_tag_list', 'blue_custom_field_list']) {
       if (!runner.has('triggers', key)) continue;
-      await count(`dropdown ${key} (page 1)`, 1, () => runner.run(runner.fn('triggers', key, 'perform'), { authData, inputData: {}, meta: dropdown }));
+      await count(`dropdown ${key} (page 1)`, key === 'blue_project_list' ? 1 : 1 + slug, () => runner.run(runner.fn('triggers', key, 'perform'), { authData, inputData: {}, meta: dropdown }));
     }
   } finally {
     await sb.stop();

@@ -43,6 +43,8 @@ export function blueHeaders(creds: BlueCredentials, projectId?: string): Record<
     'X-Bloo-Token-ID': creds.tokenId,
     'X-Bloo-Token-Secret': creds.tokenSecret,
     'X-Bloo-Company-ID': creds.companyId,
+    // Blue accepts an id or a slug in this header, so the value goes as given; filters and
+    // webhook scopes need the id (project-ref.ts).
     'X-Bloo-Project-ID': projectId || creds.projectId,
   };
 }

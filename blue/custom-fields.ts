@@ -37,7 +37,7 @@ const pageSchema = zod.object({
   }),
 });
 
-/** One page of custom fields (`page` from 0), for dropdowns that page through Zapier. */
+/** One page of custom fields (`page` from 0), for dropdowns that page through Zapier. `projectId` is an id, not a slug. */
 export async function customFieldPage(
   z: ZObject,
   bundle: Bundle,

@@ -3,6 +3,7 @@ import type { Bundle, ZObject } from 'zapier-platform-core';
 import * as zod from '../common/zod.js';
 import { blueQuery } from './client.js';
 import { requireBlueCredentials } from './config.js';
+import { blueProjectId } from './project-ref.js';
 import { gql } from './gql.js';
 
 /** Items per dropdown page; Zapier asks for the next page (bundle.meta.page) on "Load more". */
@@ -77,7 +78,8 @@ export function dropdownPage(bundle: Bundle): number {
 
 /** The project's todo lists in board order (Blue returns them all at once). */
 export async function todoListChoices(z: ZObject, bundle: Bundle): Promise<TodoListChoice[]> {
-  const { projectId } = requireBlueCredentials(z, bundle.authData);
+  // These filters take the workspace id, not the slug the connection may hold.
+  const projectId = await blueProjectId(z, bundle, requireBlueCredentials(z, bundle.authData).projectId);
   const data = await blueQuery(z, bundle, {
     query: LIST_TODO_LISTS,
     variables: { projectId },
@@ -91,7 +93,8 @@ export async function todoListChoices(z: ZObject, bundle: Bundle): Promise<TodoL
 
 /** One page of the project's users. */
 export async function userChoices(z: ZObject, bundle: Bundle): Promise<UserChoice[]> {
-  const { projectId } = requireBlueCredentials(z, bundle.authData);
+  // These filters take the workspace id, not the slug the connection may hold.
+  const projectId = await blueProjectId(z, bundle, requireBlueCredentials(z, bundle.authData).projectId);
   const data = await blueQuery(z, bundle, {
     query: LIST_PROJECT_USERS,
     variables: { projectId, first: DROPDOWN_PAGE_SIZE, skip: dropdownPage(bundle) * DROPDOWN_PAGE_SIZE },
@@ -108,7 +111,8 @@ export async function userChoices(z: ZObject, bundle: Bundle): Promise<UserChoic
 
 /** One page of the project's tags. */
 export async function tagChoices(z: ZObject, bundle: Bundle): Promise<TagChoice[]> {
-  const { projectId } = requireBlueCredentials(z, bundle.authData);
+  // These filters take the workspace id, not the slug the connection may hold.
+  const projectId = await blueProjectId(z, bundle, requireBlueCredentials(z, bundle.authData).projectId);
   const data = await blueQuery(z, bundle, {
     query: LIST_TAGS,
     variables: { filter: { projectIds: [projectId] }, first: DROPDOWN_PAGE_SIZE, skip: dropdownPage(bundle) * DROPDOWN_PAGE_SIZE },

@@ -7,6 +7,7 @@ import * as zod from '../common/zod.js';
 import { summarizeIssues } from '../common/validation.js';
 import { blueQuery, blueRequest } from './client.js';
 import { requireBlueCredentials } from './config.js';
+import { blueProjectId } from './project-ref.js';
 import { HEALTH_CHECK_EVENT, isBlueWebhookEvent, isDeleteEvent, type BlueWebhookEvent } from './events.js';
 import { gql } from './gql.js';
 import { verifyBlueDelivery } from './signature.js';
@@ -43,6 +44,7 @@ export interface BlueDelivery {
 }
 
 export interface ListContext {
+  /** The project's workspace id (a slug is resolved before listing). */
   projectId: string;
   events: readonly BlueWebhookEvent[];
 }
@@ -145,7 +147,8 @@ export function blueRestHook(config: BlueHookConfig): BlueRestHook {
     if (!bundle.targetUrl) {
       throw new z.errors.Error('Zapier gave no webhook address to register with Blue. Turn the Zap on again.', 'missing_target_url', 400);
     }
-    const projectId = resolveProjectId(z, bundle);
+    // projectIds takes workspace ids only: a slug there is FORBIDDEN (or a webhook that never fires).
+    const projectId = await blueProjectId(z, bundle, resolveProjectId(z, bundle));
     const data = await blueQuery(z, bundle, {
       query: CREATE_WEBHOOK,
       variables: { input: { name: webhookName(config, bundle), url: bundle.targetUrl, events, projectIds: [projectId] } },
@@ -211,7 +214,9 @@ export function blueRestHook(config: BlueHookConfig): BlueRestHook {
 
   const performList = async (z: ZObject, bundle: Bundle): Promise<BlueEventOutput[]> => {
     const events = subscribedEvents(config, bundle);
-    const items = await config.list(z, bundle, { projectId: resolveProjectId(z, bundle), events });
+    // The listers filter by project, which takes an id: resolve a slug once for all of them.
+    const projectId = await blueProjectId(z, bundle, resolveProjectId(z, bundle));
+    const items = await config.list(z, bundle, { projectId, events });
     return items.length ? items : [config.example(events)];
   };
 

@@ -3,11 +3,13 @@ import { defineCreate, defineInputFields, type Bundle, type ZObject } from 'zapi
 import { requireBlueCredentials } from '../blue/config.js';
 import { customFieldInputFields } from '../blue/custom-field-values.js';
 import { listCustomFields } from '../blue/custom-fields.js';
+import { blueProjectId } from '../blue/project-ref.js';
 import { createTodo } from '../blue/todos-create.js';
 
 /** One input per custom field of the connection's project that a user can set. */
 async function customFieldInputs(z: ZObject, bundle: Bundle) {
-  const { projectId } = requireBlueCredentials(z, bundle.authData);
+  // customFields' filter takes the workspace id; createTodo itself goes by the header (id or slug).
+  const projectId = await blueProjectId(z, bundle, requireBlueCredentials(z, bundle.authData).projectId);
   return customFieldInputFields(await listCustomFields(z, bundle, projectId));
 }
 

@@ -327,6 +327,27 @@ export class BlueServer {
     return project;
   }
 
+  /**
+   * Like Blue, arguments and filters other than project(id:) and the header match workspace ids
+   * only: a slug there is refused (FORBIDDEN) or, in a list filter, matches nothing.
+   */
+  private findProjectById(ctx: Context, id: string | null | undefined): BlueProject {
+    const project = this.store.projects.find((p) => p.id === id);
+    if (!id) throw fail('BAD_USER_INPUT', 'A project id is required.');
+    if (!project) {
+      if (this.store.projects.some((p) => p.slug === id)) throw fail('FORBIDDEN', 'You do not have access to this project.');
+      throw fail('PROJECT_NOT_FOUND', 'Project not found.');
+    }
+    return this.findProject(ctx, project.id);
+  }
+
+  /** Ids of the listed projects the user may see; a slug or unknown id matches nothing. */
+  private projectIdsFilter(ctx: Context, ids: readonly string[]): string[] {
+    return this.store.projects
+      .filter((p) => ids.includes(p.id) && p.userIds.includes(ctx.user.id) && (!ctx.company || p.companyId === ctx.company.id))
+      .map((p) => p.id);
+  }
+
   private requireCompany(ctx: Context): BlueCompany {
     if (!ctx.company) throw fail('BAD_USER_INPUT', 'The X-Bloo-Company-ID header is required.');
     return ctx.company;
@@ -449,12 +470,13 @@ export class BlueServer {
         return { items: all.slice(skip, skip + take).map((p) => this.projectView(p)), pageInfo: pageInfo(all.length, skip, take), totalCount: all.length };
       },
       todoLists: (args: Args, ctx: Context) => {
-        const project = this.findProject(ctx, str(args.projectId));
+        const project = this.findProjectById(ctx, str(args.projectId));
         return s.todoLists.filter((l) => l.projectId === project.id).sort((a, b) => a.position - b.position).map((l) => this.listView(l));
       },
       customFields: (args: Args, ctx: Context) => {
         const filter = (args.filter ?? {}) as { projectId?: string; types?: string[] };
-        const project = this.findProject(ctx, filter.projectId);
+        // Without a filter the header's project (id or slug) applies.
+        const project = filter.projectId ? this.findProjectById(ctx, filter.projectId) : this.findProject(ctx, undefined);
         const skip = num(args.skip, 0);
         const take = num(args.take, 500);
         const all = s.customFields
@@ -463,7 +485,7 @@ export class BlueServer {
         return { items: all.slice(skip, skip + take).map((f) => this.fieldView(f)), pageInfo: pageInfo(all.length, skip, take) };
       },
       projectUserList: (args: Args, ctx: Context) => {
-        const project = this.findProject(ctx, str(args.projectId));
+        const project = this.findProjectById(ctx, str(args.projectId));
         const search = str(args.search)?.toLowerCase();
         const skip = num(args.skip, 0);
         const first = num(args.first, 50);
@@ -474,12 +496,12 @@ export class BlueServer {
       },
       tagList: (args: Args, ctx: Context) => {
         const filter = args.filter as { projectIds?: string[]; search?: string; tagIds?: string[] };
-        const projectIds = (filter.projectIds ?? []).map((ref) => this.findProject(ctx, ref).id);
+        const projectIds = filter.projectIds?.length ? this.projectIdsFilter(ctx, filter.projectIds) : undefined;
         const skip = num(args.skip, 0);
         const first = num(args.first, 500);
         const all = s.tags.filter(
           (g) =>
-            (!projectIds.length || projectIds.includes(g.projectId)) &&
+            (!projectIds || projectIds.includes(g.projectId)) &&
             (!filter.tagIds || filter.tagIds.includes(g.id)) &&
             (!filter.search || g.title.toLowerCase().includes(filter.search.toLowerCase())),
         );
@@ -497,7 +519,7 @@ export class BlueServer {
           };
           const company = s.companies.find((c) => f.companyIds.includes(c.id) || f.companyIds.includes(c.slug));
           if (!company) throw fail('FORBIDDEN', 'You do not have access to this company.');
-          const projectIds = f.projectIds?.map((ref) => this.findProject(ctx, ref).id);
+          const projectIds = f.projectIds ? this.projectIdsFilter(ctx, f.projectIds) : undefined;
           const sort = ((args.sort as string[] | undefined) ?? [])[0] ?? 'position_ASC';
           const [key, dir] = sort.split('_') as [keyof BlueTodoRecord, string];
           const limit = Math.min(num(args.limit, 20), 500);
@@ -541,7 +563,8 @@ export class BlueServer {
           throw fail('BAD_USER_INPUT', 'The webhook URL is not a valid URL.');
         }
         if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw fail('BAD_USER_INPUT', 'The webhook URL must use http or https.');
-        const projectIds = (input.projectIds ?? []).map((ref) => this.findProject(ctx, ref).id);
+        // Blue scopes webhooks by workspace id: a slug names no workspace the user is in.
+        const projectIds = (input.projectIds ?? []).map((id) => this.findProjectById(ctx, id).id);
         const now = new Date().toISOString();
         const hook: BlueWebhookRecord = {
           id: blueId(),

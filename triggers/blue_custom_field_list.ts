@@ -2,11 +2,13 @@ import type { Bundle, ZObject } from 'zapier-platform-core';
 import { defineTrigger } from 'zapier-platform-core';
 import { customFieldPage } from '../blue/custom-fields.js';
 import { dropdownPage } from '../blue/dropdowns.js';
+import { blueProjectId } from '../blue/project-ref.js';
 import { resolveProjectId } from '../blue/webhooks.js';
 
 // Hidden: feeds the Custom Field dropdown, for the project picked in the Zap (or the connection's).
 const perform = async (z: ZObject, bundle: Bundle) => {
-  const { items } = await customFieldPage(z, bundle, resolveProjectId(z, bundle), dropdownPage(bundle));
+  const projectId = await blueProjectId(z, bundle, resolveProjectId(z, bundle));
+  const { items } = await customFieldPage(z, bundle, projectId, dropdownPage(bundle));
   return items.map((field) => ({ id: field.id, name: field.name, type: field.type }));
 };
 

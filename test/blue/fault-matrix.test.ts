@@ -24,7 +24,7 @@ import { expectNoSecrets } from '../support/secret-hygiene.js';
 const BLUE = 'https://blue-matrix.example.com';
 const TOKEN_SECRET = 'blue-MATRIX-token-secret-9c4f2a';
 const WEBHOOK_SECRET = 'blue-MATRIX-webhook-secret-51e8d0';
-const AUTH = { blueTokenId: 'tok-matrix', blueTokenSecret: TOKEN_SECRET, blueCompanyId: 'acme', blueProjectId: 'proj-matrix' };
+const AUTH = { blueTokenId: 'tok-matrix', blueTokenSecret: TOKEN_SECRET, blueCompanyId: 'acme', blueProjectId: 'cprojmatrix00000000000001' };
 const runner = coreRunner(App);
 
 type Ops = Record<string, { operation: Record<string, unknown> }>;
@@ -52,7 +52,7 @@ const OPERATIONS: Record<string, Operation> = {
   },
   unsubscribe: {
     fn: triggers.blue_event!.operation.performUnsubscribe,
-    bundle: { subscribeData: { id: 'wh-matrix', secret: WEBHOOK_SECRET, projectId: 'proj-matrix', events: ['TODO_CREATED'] } },
+    bundle: { subscribeData: { id: 'wh-matrix', secret: WEBHOOK_SECRET, projectId: 'cprojmatrix00000000000001', events: ['TODO_CREATED'] } },
     action: /delete the Blue webhook of this Zap/,
     // Deleted in Blue already: the goal is reached.
     succeedsOn: { WEBHOOK_NOT_FOUND: { id: 'wh-matrix', deleted: false } },
@@ -160,7 +160,7 @@ const FAILURES: Failure[] = [
   {
     name: 'FORBIDDEN',
     reply: status(200, gqlError('FORBIDDEN', 'Not a member of this project')),
-    expected: err('AppError', /Blue refused permission to .*: Not a member of this project.*Blue Project ID \("proj-matrix"\)/, { code: 'blue_forbidden' }),
+    expected: err('AppError', /Blue refused permission to .*: Not a member of this project.*Blue Project ID \("cprojmatrix00000000000001"\)/, { code: 'blue_forbidden' }),
   },
   {
     name: 'BAD_USER_INPUT',

@@ -29,7 +29,7 @@ export const AUTH = {
   blueTokenId: 'tok-id-1',
   blueTokenSecret: 'tok-secret-xyz',
   blueCompanyId: 'acme',
-  blueProjectId: 'proj-default',
+  blueProjectId: 'cprojdefault0000000000001',
 };
 
 export interface CapturedCall {
@@ -72,7 +72,7 @@ export function delivery(
   return {
     authData: AUTH,
     inputData: options.inputData ?? {},
-    subscribeData: options.subscribeData ?? { id: 'wh-1', secret: WEBHOOK_SECRET, projectId: 'proj-default', events: ['TODO_CREATED'] },
+    subscribeData: options.subscribeData ?? { id: 'wh-1', secret: WEBHOOK_SECRET, projectId: 'cprojdefault0000000000001', events: ['TODO_CREATED'] },
     rawRequest: { method: 'POST', headers, content, querystring: '' },
     cleanedRequest: typeof payload === 'string' ? {} : payload,
   };

@@ -19,7 +19,7 @@ describe('Blue REST hooks: subscribe', () => {
   it('creates the webhook with the exact variables and X-Bloo headers, and keeps id + secret', async () => {
     const calls: CapturedCall[] = [];
     const scope = replyOnce(calls, 200, {
-      data: { createWebhook: { id: 'wh-9', secret: WEBHOOK_SECRET, events: ['TODO_CREATED'], projectIds: ['proj-default'], enabled: true } },
+      data: { createWebhook: { id: 'wh-9', secret: WEBHOOK_SECRET, events: ['TODO_CREATED'], projectIds: ['cprojdefault0000000000001'], enabled: true } },
     });
     const result = await appTester(op(newTodo).performSubscribe, {
       authData: AUTH,
@@ -28,7 +28,7 @@ describe('Blue REST hooks: subscribe', () => {
       meta: { zap: { id: '777' } },
     } as never);
     scope.done();
-    expect(result).toEqual({ id: 'wh-9', secret: WEBHOOK_SECRET, projectId: 'proj-default', events: ['TODO_CREATED'] });
+    expect(result).toEqual({ id: 'wh-9', secret: WEBHOOK_SECRET, projectId: 'cprojdefault0000000000001', events: ['TODO_CREATED'] });
     expect(calls).toHaveLength(1);
     const call = calls[0]!;
     expect(call.query).toBe(CREATE_WEBHOOK);
@@ -37,13 +37,13 @@ describe('Blue REST hooks: subscribe', () => {
         name: 'Zapier: New Record (Zap 777)',
         url: 'https://hooks.zapier.com/hooks/standard/1/abc/',
         events: ['TODO_CREATED'],
-        projectIds: ['proj-default'],
+        projectIds: ['cprojdefault0000000000001'],
       },
     });
     expect(call.headers['x-bloo-token-id']).toBe('tok-id-1');
     expect(call.headers['x-bloo-token-secret']).toBe('tok-secret-xyz');
     expect(call.headers['x-bloo-company-id']).toBe('acme');
-    expect(call.headers['x-bloo-project-id']).toBe('proj-default');
+    expect(call.headers['x-bloo-project-id']).toBe('cprojdefault0000000000001');
   });
 
   it('uses the project picked in the trigger over the connection\'s, and the chosen events', async () => {
@@ -51,19 +51,19 @@ describe('Blue REST hooks: subscribe', () => {
     replyOnce(calls, 200, { data: { createWebhook: { id: 'wh-10', secret: WEBHOOK_SECRET } } });
     const result = await appTester(op(blueEvent).performSubscribe, {
       authData: AUTH,
-      inputData: { projectId: 'proj-other', events: ['COMMENT_CREATED', 'TAG_DELETED', 'COMMENT_CREATED'] },
+      inputData: { projectId: 'cprojother000000000000001', events: ['COMMENT_CREATED', 'TAG_DELETED', 'COMMENT_CREATED'] },
       targetUrl: 'https://hooks.zapier.com/hooks/standard/1/def/',
     } as never);
-    expect(result).toMatchObject({ id: 'wh-10', projectId: 'proj-other', events: ['COMMENT_CREATED', 'TAG_DELETED'] });
+    expect(result).toMatchObject({ id: 'wh-10', projectId: 'cprojother000000000000001', events: ['COMMENT_CREATED', 'TAG_DELETED'] });
     expect(calls[0]!.variables).toEqual({
       input: {
         name: 'Zapier: New Blue Event',
         url: 'https://hooks.zapier.com/hooks/standard/1/def/',
         events: ['COMMENT_CREATED', 'TAG_DELETED'],
-        projectIds: ['proj-other'],
+        projectIds: ['cprojother000000000000001'],
       },
     });
-    expect(calls[0]!.headers['x-bloo-project-id']).toBe('proj-other');
+    expect(calls[0]!.headers['x-bloo-project-id']).toBe('cprojother000000000000001');
   });
 
   it('refuses to subscribe with no events (Blue would send every event)', async () => {
@@ -108,7 +108,7 @@ describe('Blue REST hooks: subscribe', () => {
 });
 
 describe('Blue REST hooks: unsubscribe', () => {
-  const bundle = { authData: AUTH, inputData: {}, subscribeData: { id: 'wh-1', secret: WEBHOOK_SECRET, projectId: 'proj-other' } };
+  const bundle = { authData: AUTH, inputData: {}, subscribeData: { id: 'wh-1', secret: WEBHOOK_SECRET, projectId: 'cprojother000000000000001' } };
 
   it('deletes the webhook by id with the subscription\'s project header', async () => {
     const calls: CapturedCall[] = [];
@@ -118,7 +118,7 @@ describe('Blue REST hooks: unsubscribe', () => {
     expect(result).toEqual({ id: 'wh-1', deleted: true });
     expect(calls[0]!.query).toBe(DELETE_WEBHOOK);
     expect(calls[0]!.variables).toEqual({ input: { webhookId: 'wh-1' } });
-    expect(calls[0]!.headers['x-bloo-project-id']).toBe('proj-other');
+    expect(calls[0]!.headers['x-bloo-project-id']).toBe('cprojother000000000000001');
     expect(calls[0]!.headers['x-bloo-token-id']).toBe('tok-id-1');
   });
 
@@ -248,7 +248,7 @@ describe('Blue REST hooks: performList', () => {
     const calls: CapturedCall[] = [];
     replyOnce(calls, 200, { data: { todoQueries: { todos: { items: [TODO] } } } });
     const list = (await appTester(op(newTodo).performList, { authData: AUTH, inputData: {}, meta: {} } as never)) as Record<string, unknown>[];
-    expect(calls[0]!.variables).toEqual({ companyId: 'acme', projectId: 'proj-default', limit: 10 });
+    expect(calls[0]!.variables).toEqual({ companyId: 'acme', projectId: 'cprojdefault0000000000001', limit: 10 });
     expect(calls[0]!.query).toMatch(/sort: \[createdAt_DESC\]/);
     const [hooked] = (await appTester(op(newTodo).perform, delivery({ event: 'TODO_CREATED', previousValue: null, currentValue: TODO }) as never)) as Record<string, unknown>[];
     expect(list).toHaveLength(1);
@@ -268,7 +268,7 @@ describe('Blue REST hooks: performList', () => {
     replyOnce([], 200, { data: null, errors: [{ message: 'No such project', extensions: { code: 'PROJECT_NOT_FOUND' } }] });
     const err = await caught(appTester(op(newTodo).performList, { authData: AUTH, inputData: {}, meta: {} } as never));
     expect(err.code).toBe('blue_not_found');
-    expect(err.message).toMatch(/proj-default/);
+    expect(err.message).toMatch(/cprojdefault0000000000001/);
   });
 
   it('turns HTTP 429 into a ThrottledError', async () => {

@@ -15,7 +15,7 @@ const authData = {
   blueTokenId: 'tok-id-1',
   blueTokenSecret: 'tok-secret-very-private',
   blueCompanyId: 'acme',
-  blueProjectId: 'proj-1',
+  blueProjectId: 'cproj00000000000000000001',
 };
 
 const createdTodo = {
@@ -88,7 +88,7 @@ describe('create_todo perform', () => {
     expect(call.headers['x-bloo-token-id']).toBe('tok-id-1');
     expect(call.headers['x-bloo-token-secret']).toBe('tok-secret-very-private');
     expect(call.headers['x-bloo-company-id']).toBe('acme');
-    expect(call.headers['x-bloo-project-id']).toBe('proj-1');
+    expect(call.headers['x-bloo-project-id']).toBe('cproj00000000000000000001');
     expect(call.headers['content-type']).toBe('application/json');
   });
 
@@ -261,8 +261,8 @@ describe('create_todo perform', () => {
     ['TODO_LIST_NOT_FOUND', 'Todo list not found', 'blue_not_found', /could not find the todo list while trying to create the todo.*pick it again/],
     ['CUSTOM_FIELD_VALUE_PARSE_ERROR', 'Invalid value', 'blue_custom_field_value', /could not read a custom field value.*format/],
     ['PLAN_LIMIT_REACHED', 'Record limit reached', 'blue_plan_limit', /plan's limit was reached.*Upgrade/],
-    ['FORBIDDEN', 'Not allowed', 'blue_forbidden', /refused permission to create the todo.*Blue Company ID \("acme"\) and Blue Project ID \("proj-1"\)/],
-    ['PROJECT_NOT_FOUND', 'Project not found', 'blue_not_found', /could not find the project.*Blue Company ID \("acme"\) and Blue Project ID \("proj-1"\)/],
+    ['FORBIDDEN', 'Not allowed', 'blue_forbidden', /refused permission to create the todo.*Blue Company ID \("acme"\) and Blue Project ID \("cproj00000000000000000001"\)/],
+    ['PROJECT_NOT_FOUND', 'Project not found', 'blue_not_found', /could not find the project.*Blue Company ID \("acme"\) and Blue Project ID \("cproj00000000000000000001"\)/],
   ])('turns %s into a clear error after exactly one request', async (code, message, zapierCode, expected) => {
     const { calls } = blue(gqlError(code, message), 2);
     const err = await caught(run({ todoListId: 'list-1', title: 'T' }));
@@ -384,8 +384,8 @@ describe('create_todo input fields', () => {
     const fields = (await appTester(inputFields as never, { authData, inputData: {} } as never)) as Record<string, unknown>[];
     expect(calls).toHaveLength(1);
     expect(calls[0]!.body.query).toMatch(/query ZapierListCustomFields/);
-    expect(calls[0]!.body.variables).toEqual({ projectId: 'proj-1', skip: 0, take: 500 });
-    expect(calls[0]!.headers['x-bloo-project-id']).toBe('proj-1');
+    expect(calls[0]!.body.variables).toEqual({ projectId: 'cproj00000000000000000001', skip: 0, take: 500 });
+    expect(calls[0]!.headers['x-bloo-project-id']).toBe('cproj00000000000000000001');
 
     const custom = fields.filter((f) => /^cf(end|cur)?_/.test(String(f.key)));
     const summary = custom.map((f) => [f.key, f.type, f.list ?? false]);
@@ -430,8 +430,8 @@ describe('create_todo input fields', () => {
     const { calls } = blue({ body: { data: { customFields: { items: [field('a', 'NUMBER')], pageInfo: { hasNextPage: true } } } } });
     const { calls: second } = blue({ body: { data: { customFields: { items: [field('b', 'CHECKBOX')], pageInfo: { hasNextPage: false } } } } });
     const fields = (await appTester(inputFields as never, { authData, inputData: {} } as never)) as Record<string, unknown>[];
-    expect(calls[0]!.body.variables).toEqual({ projectId: 'proj-1', skip: 0, take: 500 });
-    expect(second.map((c) => c.body.variables)).toEqual([{ projectId: 'proj-1', skip: 500, take: 500 }]);
+    expect(calls[0]!.body.variables).toEqual({ projectId: 'cproj00000000000000000001', skip: 0, take: 500 });
+    expect(second.map((c) => c.body.variables)).toEqual([{ projectId: 'cproj00000000000000000001', skip: 500, take: 500 }]);
     expect(fields.map((f) => f.key)).toEqual(expect.arrayContaining(['cf_NUMBER_a', 'cf_CHECKBOX_b']));
   });
 

@@ -23,7 +23,7 @@ import {
 
 const runner = coreRunner(App);
 const TOKEN_SECRET = 'blue-token-secret-FUZZ-5d1e0c7b';
-const AUTH = { blueTokenId: 'tok-fuzz', blueTokenSecret: TOKEN_SECRET, blueCompanyId: 'acme', blueProjectId: 'proj-fuzz' };
+const AUTH = { blueTokenId: 'tok-fuzz', blueTokenSecret: TOKEN_SECRET, blueCompanyId: 'acme', blueProjectId: 'cprojfuzz0000000000000001' };
 const SECRETS = Array.from({ length: 16 }, (_, i) => `bluewh_${createHash('sha256').update(`blue-fuzz-${i}`).digest('hex').slice(0, 24 + i)}`);
 
 /** Each hook trigger with the events it subscribes to; blue_event's come from its input. */
@@ -135,7 +135,7 @@ function build(d: Delivery): { bundle: Record<string, unknown>; forged: boolean 
     bundle: {
       authData: AUTH,
       inputData,
-      subscribeData: { id: 'wh-fuzz', ...(m === 'no-zap-secret' ? {} : { secret: d.secret }), projectId: 'proj-fuzz', events: [...d.subscribed] },
+      subscribeData: { id: 'wh-fuzz', ...(m === 'no-zap-secret' ? {} : { secret: d.secret }), projectId: 'cprojfuzz0000000000000001', events: [...d.subscribed] },
       rawRequest: { method: 'POST', querystring: '', headers, ...(m === 'no-raw-body' ? {} : { content: d.body.raw }) },
       cleanedRequest: {},
     },

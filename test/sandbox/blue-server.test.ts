@@ -95,6 +95,35 @@ describe('reads', () => {
     expect(data.projectUserList.users).toHaveLength(2);
     expect(data.tagList.items.map((t) => t.title)).toEqual(['Codat']);
   });
+
+  it('resolves project(id:) by id or slug, like Blue', async () => {
+    for (const ref of [DEMO.ids.project, DEMO.blue.projectId]) {
+      const r = await gql('query P($id: String) { project(id: $id) { id } }', { id: ref });
+      expect(r.data).toEqual({ project: { id: DEMO.ids.project } });
+    }
+  });
+
+  it.each([
+    ['todoLists', 'query Q($p: String!) { todoLists(projectId: $p) { id } }'],
+    ['customFields', 'query Q($p: String!) { customFields(filter: { projectId: $p }) { items { id } } }'],
+    ['projectUserList', 'query Q($p: String!) { projectUserList(projectId: $p) { users { id } } }'],
+  ])('refuses a slug where %s takes a project id (FORBIDDEN)', async (_name, query) => {
+    expect(codes(await gql(query, { p: DEMO.blue.projectId }))).toEqual(['FORBIDDEN']);
+    expect((await gql(query, { p: DEMO.ids.project })).errors).toBeUndefined();
+  });
+
+  it('matches nothing for a slug in the tagList and todos projectIds filters', async () => {
+    const query = `query Q($c: String!, $p: String!) {
+      tagList(filter: { projectIds: [$p] }) { items { id } }
+      todoQueries { todos(filter: { companyIds: [$c], projectIds: [$p] }) { items { id } } }
+    }`;
+    await gql('mutation C($input: CreateTodoInput!) { createTodo(input: $input) { id } }', { input: { title: 'One' } });
+    const bySlug = await gql(query, { c: DEMO.ids.company, p: DEMO.blue.projectId });
+    expect(bySlug.errors).toBeUndefined();
+    expect(bySlug.data).toEqual({ tagList: { items: [] }, todoQueries: { todos: { items: [] } } });
+    const byId = await gql(query, { c: DEMO.ids.company, p: DEMO.ids.project });
+    expect(byId.data).toMatchObject({ tagList: { items: [{ id: DEMO.ids.tagCodat }] }, todoQueries: { todos: { items: [{ id: expect.any(String) }] } } });
+  });
 });
 
 const CREATE = `mutation C($input: CreateTodoInput!) {
@@ -197,5 +226,13 @@ describe('webhooks', () => {
     } finally {
       await new Promise<void>((r) => rx.close(() => r()));
     }
+  });
+
+  it('refuses a slug in createWebhook.projectIds (FORBIDDEN), like Blue, and creates nothing', async () => {
+    const r = await gql('mutation W($input: CreateWebhookInput!) { createWebhook(input: $input) { id } }', {
+      input: { url: 'https://hooks.zapier.com/x', events: ['TODO_CREATED'], projectIds: [DEMO.blue.projectId] },
+    });
+    expect(codes(r)).toEqual(['FORBIDDEN']);
+    expect((await gql('query H { webhooks { items { id } } }')).data).toEqual({ webhooks: { items: [] } });
   });
 });

@@ -26,17 +26,17 @@ describe('Blue dropdown triggers', () => {
     replyOnce(calls, 200, {
       data: { customFields: { items: [{ id: 'cf1', name: 'Status', type: 'SELECT_SINGLE', customFieldOptions: [] }], pageInfo: { hasNextPage: false } } },
     });
-    const result = await appTester(perform('blue_custom_field_list'), { authData: AUTH, inputData: { projectId: 'p-9' }, meta: { page: 0 } } as never);
+    const result = await appTester(perform('blue_custom_field_list'), { authData: AUTH, inputData: { projectId: 'cproj00000000000000000009' }, meta: { page: 0 } } as never);
     expect(result).toEqual([{ id: 'cf1', name: 'Status', type: 'SELECT_SINGLE' }]);
-    expect(calls[0]!.variables).toEqual({ projectId: 'p-9', skip: 0, take: 500 });
-    expect(calls[0]!.headers['x-bloo-project-id']).toBe('p-9');
+    expect(calls[0]!.variables).toEqual({ projectId: 'cproj00000000000000000009', skip: 0, take: 500 });
+    expect(calls[0]!.headers['x-bloo-project-id']).toBe('cproj00000000000000000009');
   });
 
   it('defaults to the connection\'s project and reports Blue errors', async () => {
     const calls: CapturedCall[] = [];
     replyOnce(calls, 200, { data: null, errors: [{ message: 'Project not found', extensions: { code: 'PROJECT_NOT_FOUND' } }] });
     const err = await caught(appTester(perform('blue_custom_field_list'), { authData: AUTH, inputData: {}, meta: {} } as never));
-    expect(calls[0]!.variables).toMatchObject({ projectId: 'proj-default' });
+    expect(calls[0]!.variables).toMatchObject({ projectId: 'cprojdefault0000000000001' });
     expect(err.code).toBe('blue_not_found');
   });
 

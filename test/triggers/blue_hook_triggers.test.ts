@@ -159,10 +159,10 @@ describe('New Comment', () => {
   it('samples the project\'s recent comments, shaped like a delivery', async () => {
     const calls: CapturedCall[] = [];
     replyOnce(calls, 200, { data: { activityList: { activities: [{ id: 'a1', comment }, { id: 'a2', comment: null }] } } });
-    const list = (await appTester(trigger('new_comment').operation.performList, { authData: AUTH, inputData: { projectId: 'p-2' }, meta: {} } as never)) as Record<string, unknown>[];
+    const list = (await appTester(trigger('new_comment').operation.performList, { authData: AUTH, inputData: { projectId: 'cproj00000000000000000002' }, meta: {} } as never)) as Record<string, unknown>[];
     expect(calls[0]!.query).toBe(RECENT_COMMENTS);
-    expect(calls[0]!.variables).toEqual({ projectId: 'p-2', first: 10 });
-    expect(calls[0]!.headers['x-bloo-project-id']).toBe('p-2');
+    expect(calls[0]!.variables).toEqual({ projectId: 'cproj00000000000000000002', first: 10 });
+    expect(calls[0]!.headers['x-bloo-project-id']).toBe('cproj00000000000000000002');
     const sub = { id: 'wh', secret: WEBHOOK_SECRET, events: ['COMMENT_CREATED'] };
     const hooked = (await appTester(
       trigger('new_comment').operation.perform,

@@ -7,7 +7,7 @@ import blueTagList from '../../triggers/blue_tag_list.js';
 import { caught } from '../support/errors.js';
 
 const appTester = zapier.createAppTester(App);
-const authData = { blueTokenId: 'tid', blueTokenSecret: 'tsecret-123', blueCompanyId: 'acme', blueProjectId: 'proj-1' };
+const authData = { blueTokenId: 'tid', blueTokenSecret: 'tsecret-123', blueCompanyId: 'acme', blueProjectId: 'cproj00000000000000000001' };
 
 describe('blue_tag_list (Tags dropdown)', () => {
   beforeAll(() => nock.disableNetConnect());
@@ -30,7 +30,7 @@ describe('blue_tag_list (Tags dropdown)', () => {
         return true;
       })
       .matchHeader('x-bloo-company-id', 'acme')
-      .matchHeader('x-bloo-project-id', 'proj-1')
+      .matchHeader('x-bloo-project-id', 'cproj00000000000000000001')
       .reply(200, {
         data: { tagList: { items: [{ id: 't1', title: 'Urgent', color: '#f00' }], pageInfo: { hasNextPage: false } } },
       });
@@ -38,7 +38,7 @@ describe('blue_tag_list (Tags dropdown)', () => {
     const result = await appTester(tagChoices, { authData, meta } as never);
     expect(result).toEqual([{ id: 't1', title: 'Urgent', color: '#f00' }]);
     expect(sent?.query).toMatch(/^query ZapierListTags\(\$filter: TagListFilter!/);
-    expect(sent?.variables).toEqual({ filter: { projectIds: ['proj-1'] }, first: 100, skip });
+    expect(sent?.variables).toEqual({ filter: { projectIds: ['cproj00000000000000000001'] }, first: 100, skip });
     scope.done();
   });
 

@@ -7,7 +7,7 @@ import blueTodoListList from '../../triggers/blue_todo_list_list.js';
 import { caught } from '../support/errors.js';
 
 const appTester = zapier.createAppTester(App);
-const authData = { blueTokenId: 'tid', blueTokenSecret: 'tsecret-123', blueCompanyId: 'acme', blueProjectId: 'proj-1' };
+const authData = { blueTokenId: 'tid', blueTokenSecret: 'tsecret-123', blueCompanyId: 'acme', blueProjectId: 'cproj00000000000000000001' };
 
 describe('blue_todo_list_list (Todo List dropdown)', () => {
   beforeAll(() => nock.disableNetConnect());
@@ -28,7 +28,7 @@ describe('blue_todo_list_list (Todo List dropdown)', () => {
       .matchHeader('x-bloo-token-id', 'tid')
       .matchHeader('x-bloo-token-secret', 'tsecret-123')
       .matchHeader('x-bloo-company-id', 'acme')
-      .matchHeader('x-bloo-project-id', 'proj-1')
+      .matchHeader('x-bloo-project-id', 'cproj00000000000000000001')
       .reply(200, {
         data: {
           todoLists: [
@@ -43,7 +43,7 @@ describe('blue_todo_list_list (Todo List dropdown)', () => {
       { id: 'l2', title: 'Done' },
     ]);
     expect(sent?.query).toMatch(/^query ZapierListTodoLists\(\$projectId: String!\)/);
-    expect(sent?.variables).toEqual({ projectId: 'proj-1' });
+    expect(sent?.variables).toEqual({ projectId: 'cproj00000000000000000001' });
     scope.done();
   });
 
@@ -52,7 +52,7 @@ describe('blue_todo_list_list (Todo List dropdown)', () => {
       .post('/graphql')
       .reply(200, { data: null, errors: [{ message: 'Project not found', extensions: { code: 'PROJECT_NOT_FOUND' } }] });
     const err = await caught(appTester(todoListChoices, { authData } as never));
-    expect(err.message).toMatch(/could not find the project while trying to list the project's todo lists.*Blue Project ID \("proj-1"\)/);
+    expect(err.message).toMatch(/could not find the project while trying to list the project's todo lists.*Blue Project ID \("cproj00000000000000000001"\)/);
   });
 
   it('is a hidden trigger with a sample matching its output fields', () => {

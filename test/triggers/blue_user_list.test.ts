@@ -6,7 +6,7 @@ import { userChoices } from '../../blue/dropdowns.js';
 import blueUserList from '../../triggers/blue_user_list.js';
 
 const appTester = zapier.createAppTester(App);
-const authData = { blueTokenId: 'tid', blueTokenSecret: 'tsecret-123', blueCompanyId: 'acme', blueProjectId: 'proj-1' };
+const authData = { blueTokenId: 'tid', blueTokenSecret: 'tsecret-123', blueCompanyId: 'acme', blueProjectId: 'cproj00000000000000000001' };
 
 function usersPage(users: unknown[], hasNextPage: boolean) {
   const sent: { query: string; variables: Record<string, unknown> }[] = [];
@@ -15,7 +15,7 @@ function usersPage(users: unknown[], hasNextPage: boolean) {
       sent.push(body);
       return true;
     })
-    .matchHeader('x-bloo-project-id', 'proj-1')
+    .matchHeader('x-bloo-project-id', 'cproj00000000000000000001')
     .reply(200, { data: { projectUserList: { users, pageInfo: { hasNextPage } } } });
   return { sent, scope };
 }
@@ -43,7 +43,7 @@ describe('blue_user_list (Assignees dropdown)', () => {
       { id: 'u2', fullName: '', email: 'bot@example.com', label: 'bot@example.com' },
     ]);
     expect(sent[0]!.query).toMatch(/^query ZapierListProjectUsers/);
-    expect(sent[0]!.variables).toEqual({ projectId: 'proj-1', first: 100, skip: 0 });
+    expect(sent[0]!.variables).toEqual({ projectId: 'cproj00000000000000000001', first: 100, skip: 0 });
     scope.done();
   });
 
@@ -51,7 +51,7 @@ describe('blue_user_list (Assignees dropdown)', () => {
     const { sent, scope } = usersPage([{ id: 'u101', fullName: 'Late Comer', email: 'late@example.com' }], false);
     const result = await appTester(userChoices, { authData, meta: { page: 2 } } as never);
     expect(result).toHaveLength(1);
-    expect(sent[0]!.variables).toEqual({ projectId: 'proj-1', first: 100, skip: 200 });
+    expect(sent[0]!.variables).toEqual({ projectId: 'cproj00000000000000000001', first: 100, skip: 200 });
     scope.done();
   });
 
