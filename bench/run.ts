@@ -19,7 +19,7 @@ const { benchColdStart } = await import('./cold-start.js');
 const { benchDeliveries } = await import('./delivery.js');
 const { countHttpCalls } = await import('./http-calls.js');
 const { benchMemory } = await import('./memory.js');
-const { formatBytes, formatMs, ratio, round, table, verdict } = await import('./stats.js');
+const { formatBytes, formatMs, ratio, resultsFile, round, table, verdict } = await import('./stats.js');
 type AppLike = import('../sandbox/app-runner.js').AppLike;
 
 const root = resolve(import.meta.dirname, '..');
@@ -204,7 +204,6 @@ const results = {
   httpCalls,
   peakMemory: memory,
 };
-const record = process.argv.includes('--record') || process.env.BENCH_RECORD === '1';
-const resultsFile = record ? 'results.json' : 'results.latest.json';
-writeFileSync(join(root, 'bench', resultsFile), `${JSON.stringify(results, null, 2)}\n`);
-console.log(`\nWrote bench/${resultsFile}${record ? '' : ' (git-ignored; `npm run bench -- --record` writes bench/results.json)'}`);
+const outFile = resultsFile(process.argv.slice(2), process.env);
+writeFileSync(join(root, 'bench', outFile), `${JSON.stringify(results, null, 2)}\n`);
+console.log(`\nWrote bench/${outFile}${outFile === 'results.json' ? '' : ' (git-ignored; `npm run bench -- --record` writes bench/results.json)'}`);
