@@ -87,7 +87,7 @@ export async function connectionLabel(_z: ZObject, bundle: Bundle): Promise<stri
 }
 
 const CODAT_DOCS = 'https://docs.codat.io/using-the-api/webhooks/zapier-integration';
-const CODAT_ROTATE = 'https://docs.codat.io/platform-api#/operations/create-rotate-zapier-key';
+const CODAT_ROTATE = 'https://docs.codat.io/platform-api#/operations/rotate-zapier-key';
 const BLUE_TOKEN_DOCS = 'https://documentation.blue.cc/api/authentication';
 
 export const authentication = {
@@ -100,8 +100,8 @@ export const authentication = {
       label: 'Codat Client ID',
       required: false,
       helpText:
-        `Needed for Codat triggers. Find it in the [Codat Portal](https://app.codat.io/developers/api-keys) ` +
-        `under Developers > API keys ([guide](${CODAT_DOCS})).`,
+        `Needed for Codat triggers. In the [Codat Portal](https://app.codat.io), open the client selection ` +
+        `dropdown (your instance's name) and copy the Client ID shown there ([guide](${CODAT_DOCS})).`,
     },
     {
       key: 'codatZapierKey',
@@ -131,8 +131,8 @@ export const authentication = {
       label: 'Blue Company ID',
       required: false,
       helpText:
-        `Id or slug of your Blue company: the first part of the address in [Blue](https://app.blue.cc), ` +
-        `e.g. \`acme\` in app.blue.cc/org/acme/... ([headers](${BLUE_TOKEN_DOCS})).`,
+        `Id or slug of your Blue company, as in its address in [Blue](https://app.blue.cc): ` +
+        `\`acme\` in app.blue.cc/company/acme/... ([headers](${BLUE_TOKEN_DOCS})).`,
     },
     {
       key: 'blueProjectId',

@@ -10,7 +10,13 @@ import blueProjectList from './triggers/blue_project_list.js';
 import blueTagList from './triggers/blue_tag_list.js';
 import blueTodoListList from './triggers/blue_todo_list_list.js';
 import blueUserList from './triggers/blue_user_list.js';
+import codatCompanyList from './triggers/codat_company_list.js';
+import codatConnectionStatusChanged from './triggers/codat_connection_status_changed.js';
+import codatDataSyncCompleted from './triggers/codat_data_sync_completed.js';
 import codatEvent from './triggers/codat_event.js';
+import codatEventTypeList from './triggers/codat_event_type_list.js';
+import codatNewCompany from './triggers/codat_new_company.js';
+import codatWriteFailed from './triggers/codat_write_failed.js';
 import customFieldChanged from './triggers/custom_field_changed.js';
 import newComment from './triggers/new_comment.js';
 import newTodo from './triggers/new_todo.js';
@@ -23,6 +29,10 @@ export default defineApp({
   authentication,
   triggers: {
     codat_event: codatEvent,
+    codat_new_company: codatNewCompany,
+    codat_connection_status_changed: codatConnectionStatusChanged,
+    codat_data_sync_completed: codatDataSyncCompleted,
+    codat_write_failed: codatWriteFailed,
     blue_event: blueEvent,
     new_todo: newTodo,
     updated_todo: updatedTodo,
@@ -35,6 +45,8 @@ export default defineApp({
     blue_todo_list_list: blueTodoListList,
     blue_user_list: blueUserList,
     blue_tag_list: blueTagList,
+    codat_event_type_list: codatEventTypeList,
+    codat_company_list: codatCompanyList,
   },
   creates: {
     create_todo: createTodo,

@@ -27,12 +27,50 @@ function svixDetail(resp: HttpResponse): string | undefined {
   return undefined;
 }
 
+/** Codat's cap on webhook consumers per client (Platform spec, create-webhook-consumer). */
+export const CONSUMER_LIMIT = 50;
+
+/**
+ * Whether a refusal is the consumer cap. Neither Codat nor Svix documents that response, so it is
+ * recognised defensively: a 4xx refusal (not auth, not rate limit) whose body, in any shape (Svix
+ * `{code, detail}`, Codat `{statusCode, error}`, plain text), speaks of endpoints or consumers
+ * and of a limit.
+ */
+export function isConsumerLimit(resp: HttpResponse): boolean {
+  if (![400, 402, 403, 409, 422].includes(resp.status)) return false;
+  let text: string;
+  try {
+    text = String(resp.content ?? '');
+  } catch {
+    return false;
+  }
+  return (
+    /\b(endpoints?|consumers?|webhooks?)\b/i.test(text) &&
+    /\b(limit|limits|maximum|max|too many|quota|exceeded|exceeds|reached)\b/i.test(text) &&
+    // A validation error about a query `limit` or a URL is no cap.
+    !/limit must|url scheme/i.test(text)
+  );
+}
+
 export function codatResponseError(z: ZObject, resp: HttpResponse, ctx: CodatErrorContext): Error {
   const status = resp.status;
   const detail = svixDetail(resp);
   const reason = detail ? `: ${detail}` : '';
   const ref = correlationSuffix(resp);
   const say = (text: string) => redact(text, ctx.secrets);
+
+  if (isConsumerLimit(resp)) {
+    return new z.errors.Error(
+      say(
+        `Codat refused to ${ctx.action}: Client ID ${ctx.clientId} already has as many webhook consumers as Codat ` +
+          `allows (${CONSUMER_LIMIT} per client)${reason}. Free one by deleting consumers you no longer use in the ` +
+          `Codat Portal (https://app.codat.io/monitor/events, Monitor > Webhooks > Events: open the consumer, then ` +
+          `... > Delete), then turn this Zap on again.`,
+      ),
+      'codat_consumer_limit',
+      status,
+    );
+  }
 
   if (status === 401) {
     return new z.errors.ExpiredAuthError(

@@ -129,6 +129,9 @@ export interface Step {
 }
 
 const CODAT_EVENT = 'company.created';
+/** New Company, for the company's tag (the demo company is tagged customerRegion:us). */
+const CODAT_TRIGGER = 'codat_new_company';
+const COMPANY_TAG = 'customerRegion:us';
 const COMPANY_NAME = 'Bank of Dave';
 
 function one(run: HookRun, what: string): Record<string, unknown> {
@@ -177,14 +180,15 @@ export const STEPS: readonly Step[] = [
     },
   },
   {
-    title: `Subscribe codat_event (${CODAT_EVENT}) and new_todo`,
+    title: `Subscribe ${CODAT_TRIGGER} (${CODAT_EVENT}, companies tagged ${COMPANY_TAG}) and new_todo`,
     async run(sb, state) {
-      state.codatHook = await subscribe(sb, 'codat_event', { eventTypes: [CODAT_EVENT] });
+      state.codatHook = await subscribe(sb, CODAT_TRIGGER, { companyTags: [COMPANY_TAG] });
       const endpoints = [...sb.codat.endpoints.values()];
       check(endpoints.length === 1, `the Codat server has ${endpoints.length} consumers instead of 1`);
       const ep = endpoints[0]!;
       check(ep.url === state.codatHook.url, `the Codat consumer points at ${ep.url}, not at the hook URL`);
       check(ep.filterTypes?.length === 1 && ep.filterTypes[0] === CODAT_EVENT, `the Codat consumer filters ${short(ep.filterTypes)}`);
+      check(ep.channels?.length === 1 && ep.channels[0] === COMPANY_TAG, `the Codat consumer listens to channels ${short(ep.channels)}`);
       const create = sb.codat.requests.find((r) => r.method === 'POST' && r.path.endsWith('/endpoint'));
       check(create?.headers['idempotency-key'], 'the consumer was created without an idempotency-key');
 
@@ -195,7 +199,7 @@ export const STEPS: readonly Step[] = [
       check(hook.url === state.blueHook.url, `the Blue webhook points at ${hook.url}, not at the hook URL`);
       check(hook.events.includes('TODO_CREATED'), `the Blue webhook listens to ${short(hook.events)}`);
       return [
-        `Codat consumer ${ep.id}: "${ep.description}", filterTypes ${JSON.stringify(ep.filterTypes)}`,
+        `Codat consumer ${ep.id}: "${ep.description}", filterTypes ${JSON.stringify(ep.filterTypes)}, channels ${JSON.stringify(ep.channels)}`,
         `Blue webhook ${hook.id}: events ${JSON.stringify(hook.events)}, projects ${JSON.stringify(hook.projectIds)}`,
       ];
     },
@@ -203,7 +207,7 @@ export const STEPS: readonly Step[] = [
   {
     title: `Codat emits ${CODAT_EVENT} -> delivered, signature verified, trigger output`,
     async run(sb, state) {
-      check(state.codatHook, 'no codat_event subscription (step 2 failed)');
+      check(state.codatHook, `no ${CODAT_TRIGGER} subscription (step 2 failed)`);
       // The first attempt meets a (simulated) outage, so the delivery shows Codat's retry.
       sb.hooks.failNext = 1;
       const { message, delivered } = sb.codat.emit(CODAT_EVENT, codatEnvelope(CODAT_EVENT, demoCompany(COMPANY_NAME)));
@@ -211,7 +215,7 @@ export const STEPS: readonly Step[] = [
       sb.hooks.failNext = 0;
       check(delivery?.ok, `Codat could not deliver ${message.id}: ${short(delivery?.attempts)}`);
       const [run] = await sb.hooks.waitForRuns(state.codatHook.hookId, 1);
-      const output = one(run!, 'codat_event');
+      const output = one(run!, CODAT_TRIGGER);
       check(output.companyName === COMPANY_NAME, `trigger output names company ${short(output.companyName)}, not ${COMPANY_NAME}`);
       check(output.eventType === CODAT_EVENT, `trigger output has eventType ${short(output.eventType)}`);
       state.codatOutput = output;
@@ -303,7 +307,7 @@ export const STEPS: readonly Step[] = [
       const before = sb.hooks.runsFor(state.codatHook.hookId).length;
       await sb.codat.deliverRaw(state.codatHook.url, forged, headers);
       const codatRun = (await sb.hooks.waitForRuns(state.codatHook.hookId, before + 1)).at(-1)!;
-      check(codatRun.error || codatRun.result?.length === 0, `codat_event accepted a tampered body: ${short(codatRun.result)}`);
+      check(codatRun.error || codatRun.result?.length === 0, `${CODAT_TRIGGER} accepted a tampered body: ${short(codatRun.result)}`);
 
       // Blue: same idea with X-Signature.
       const blueDelivery = sb.blue.deliveries.at(-1);
@@ -315,7 +319,7 @@ export const STEPS: readonly Step[] = [
       check(blueRun.error || blueRun.result?.length === 0, `new_todo accepted a tampered body: ${short(blueRun.result)}`);
       state.rejected = { codat: codatRun, blue: blueRun };
       const why = (r: HookRun) => (r.error ? `${r.error.name}: ${short(r.error.message, 140)}` : 'swallowed (no Zap run)');
-      return [`codat_event: ${why(codatRun)}`, `new_todo: ${why(blueRun)}`];
+      return [`${CODAT_TRIGGER}: ${why(codatRun)}`, `new_todo: ${why(blueRun)}`];
     },
   },
   {
@@ -323,7 +327,7 @@ export const STEPS: readonly Step[] = [
     async run(sb, state) {
       const lines: string[] = [];
       for (const [key, sub] of [
-        ['codat_event', state.codatHook],
+        [CODAT_TRIGGER, state.codatHook],
         ['new_todo', state.blueHook],
       ] as const) {
         if (!sub) continue;

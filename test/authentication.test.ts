@@ -271,3 +271,20 @@ describe('connection label', () => {
     expect(text).not.toContain(blueAuth.blueTokenSecret);
   });
 });
+
+describe('connection field help texts', () => {
+  const help = (key: string) => String(auth.fields!.find((f) => (f as { key: string }).key === key)?.helpText);
+
+  it("links Codat's rotate-key operation by its operation id, rotate-zapier-key", () => {
+    expect(help('codatZapierKey')).toContain('(https://docs.codat.io/platform-api#/operations/rotate-zapier-key)');
+  });
+
+  it("says the Client ID is copied from the Codat Portal's client selection dropdown", () => {
+    expect(help('codatClientId')).toMatch(/\[Codat Portal\]\(https:\/\/app\.codat\.io\).*client selection dropdown.*Client ID/);
+  });
+
+  it("shows a Blue company's address as app.blue.cc/company/{id-or-slug}/...", () => {
+    expect(help('blueCompanyId')).toContain('app.blue.cc/company/acme/');
+    expect(help('blueCompanyId')).not.toContain('/org/');
+  });
+});

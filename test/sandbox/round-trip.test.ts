@@ -39,12 +39,17 @@ it('step 1: auth test reached both servers with the connection credentials', () 
   expect(blueAuth?.headers['x-bloo-company-id']).toBe(DEMO.blue.companyId);
 });
 
-it('step 2: subscribe created one Codat consumer (filterTypes, secret, idempotency key) and one Blue webhook', () => {
+it('step 2: subscribe (New Company) created one Codat consumer (filterTypes, channels, secret, idempotency key) and one Blue webhook', () => {
   const create = sb.codat.requests.find((r) => r.method === 'POST' && r.path === `/api/v1/app/${DEMO.codat.clientId}/endpoint`);
   expect(create?.status).toBe(201);
   expect(create?.headers['idempotency-key']).toEqual(expect.any(String));
   const body = JSON.parse(create!.body) as Record<string, unknown>;
-  expect(body).toMatchObject({ filterTypes: ['company.created'], url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/hooks\/catch\//) });
+  expect(body).toMatchObject({
+    filterTypes: ['company.created'],
+    channels: ['customerRegion:us'],
+    description: expect.stringMatching(/^Zapier "New Company" trigger, .*; only companies tagged customerRegion:us$/),
+    url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/hooks\/catch\//),
+  });
   expect(body.secret).toMatch(/^whsec_[A-Za-z0-9+/=]{32,100}$/);
   expect(body).not.toHaveProperty('eventTypes');
   const blueCreate = sb.blue.operations.find((o) => o.name === 'ZapierCreateWebhook');
@@ -54,7 +59,7 @@ it('step 2: subscribe created one Codat consumer (filterTypes, secret, idempoten
 it('step 3: the delivery was retried once after a 503, then verified, and the output names the company', () => {
   const delivery = sb.codat.deliveries[0];
   expect(delivery?.attempts.map((a) => a.status)).toEqual([503, 200]);
-  const run = sb.hooks.runs.find((r) => r.triggerKey === 'codat_event');
+  const run = sb.hooks.runs.find((r) => r.triggerKey === 'codat_new_company');
   expect(run?.rawRequest.headers['Http-Webhook-Signature']).toMatch(/^v1,/);
   expect(run?.rawRequest.headers['Content-Type']).toBe('application/json');
   expect(run?.rawRequest.content).toBe(delivery?.body);
@@ -85,7 +90,7 @@ it('step 5: new_todo got TODO_CREATED for that todo with a valid X-Signature', (
 });
 
 it('step 6: both tampered deliveries were refused without a Zap run', () => {
-  const codatRuns = sb.hooks.runs.filter((r) => r.triggerKey === 'codat_event');
+  const codatRuns = sb.hooks.runs.filter((r) => r.triggerKey === 'codat_new_company');
   const blueRuns = sb.hooks.runs.filter((r) => r.triggerKey === 'new_todo');
   expect(codatRuns).toHaveLength(2);
   expect(blueRuns).toHaveLength(2);
