@@ -45,7 +45,11 @@ function notFoundWhat(code: string): string {
 export function blueGraphqlError(z: ZObject, errors: BlueGraphqlError[], ctx: BlueErrorContext, retryAfter?: number): Error {
   const first = errors[0] ?? { message: 'Unknown error' };
   const code = first.code ?? 'UNKNOWN';
-  const detail = errors.map((e) => e.message).filter(Boolean).join('; ');
+  // Blue's messages often end in a period and ours add one after `detail`: drop Blue's ("Invalid token.." otherwise).
+  const detail = errors
+    .map((e) => e.message.trim().replace(/\.+$/, ''))
+    .filter(Boolean)
+    .join('; ');
   const say = (text: string) => redact(text, ctx.secrets);
 
   switch (code) {
