@@ -25,6 +25,21 @@ export function polledOutput(kind: PollKind, record: BlueRecordGraphql): BlueEve
   return { ...base, id: kind === 'new' ? record.id : `${record.id}:${record.updatedAt ?? ''}` };
 }
 
+/**
+ * Blue stamps a new record's createdAt to the second and its updatedAt a moment later (its
+ * documented TODO_CREATED delivery: 11:23:09.000Z and 11:23:09.241Z), so "edited" means updatedAt
+ * at least this long after createdAt.
+ */
+export const EDIT_MIN_GAP_MS = 2_000;
+
+export function editedSinceCreated(r: { createdAt: string; updatedAt?: string | null }): boolean {
+  const created = Date.parse(r.createdAt);
+  const updated = r.updatedAt ? Date.parse(r.updatedAt) : Number.NaN;
+  if (Number.isNaN(updated)) return false;
+  // Unreadable createdAt: count it as edited rather than miss a change.
+  return Number.isNaN(created) || updated - created >= EDIT_MIN_GAP_MS;
+}
+
 export function pollRecords(kind: PollKind) {
   return async (z: ZObject, bundle: Bundle): Promise<BlueEventOutput[]> => {
     // The todos filter takes the workspace id, not a slug.
@@ -38,7 +53,7 @@ export function pollRecords(kind: PollKind) {
         : { limit: POLL_LIMIT, action: 'check for updated records', order: 'updated' },
     );
     // A record never edited since it was created is new, not updated (as with the instant trigger).
-    const wanted = kind === 'new' ? records : records.filter((r) => r.updatedAt && r.updatedAt !== r.createdAt);
+    const wanted = kind === 'new' ? records : records.filter(editedSinceCreated);
     return wanted.map((r) => polledOutput(kind, r));
   };
 }

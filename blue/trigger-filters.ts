@@ -16,7 +16,7 @@ import {
 } from './record-filters.js';
 import { searchTodos } from './record-search.js';
 import { RECENT_LIMIT, getRecord, missingDetails, recordOutput, type RecordOutput } from './record.js';
-import { PROJECT_INPUT_FIELDS, TODO_OUTPUT_FIELDS } from './trigger-fields.js';
+import { COMMENT_OUTPUT_FIELDS, PROJECT_INPUT_FIELDS, TODO_OUTPUT_FIELDS } from './trigger-fields.js';
 import type { BlueEventOutput, BlueHookFilter, ListContext } from './webhooks.js';
 
 type Lister = (z: ZObject, bundle: Bundle, ctx: ListContext) => Promise<BlueEventOutput[]>;
@@ -30,6 +30,7 @@ export const MOVED_TRIGGER_FIELDS = defineInputFields([...PROJECT_INPUT_FIELDS, 
  * whole definition on every call, where the static list is ~120 nodes and a function one.
  */
 export const LAZY_TODO_OUTPUT_FIELDS = [async () => TODO_OUTPUT_FIELDS];
+export const LAZY_COMMENT_OUTPUT_FIELDS = [async () => COMMENT_OUTPUT_FIELDS];
 
 export const recordHookFilter: BlueHookFilter = {
   early: (record, input) => {

@@ -1,8 +1,7 @@
 import { defineInputFields, defineTrigger } from 'zapier-platform-core';
 import { filterFromInput, matchesCustomFieldFilter } from '../blue/custom-field-filter.js';
 import { exampleFor, sampleFor } from '../blue/hook-samples.js';
-import { TODO_OUTPUT_FIELDS } from '../blue/trigger-fields.js';
-import { RECORD_TRIGGER_FIELDS, filteredTodos, recordHookFilter } from '../blue/trigger-filters.js';
+import { LAZY_TODO_OUTPUT_FIELDS, RECORD_TRIGGER_FIELDS, filteredTodos, recordHookFilter } from '../blue/trigger-filters.js';
 import { blueRestHook } from '../blue/webhooks.js';
 
 const recentRecords = filteredTodos('TODO_CUSTOM_FIELD_UPDATED');
@@ -47,6 +46,6 @@ export default defineTrigger({
     ]),
     ...hook,
     sample: sampleFor('TODO_CUSTOM_FIELD_UPDATED'),
-    outputFields: TODO_OUTPUT_FIELDS,
+    outputFields: LAZY_TODO_OUTPUT_FIELDS,
   },
 });

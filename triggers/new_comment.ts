@@ -1,7 +1,6 @@
 import { defineTrigger } from 'zapier-platform-core';
 import { exampleFor, sampleFor } from '../blue/hook-samples.js';
-import { COMMENT_OUTPUT_FIELDS } from '../blue/trigger-fields.js';
-import { RECORD_TRIGGER_FIELDS, commentHookFilter, filteredComments } from '../blue/trigger-filters.js';
+import { LAZY_COMMENT_OUTPUT_FIELDS, RECORD_TRIGGER_FIELDS, commentHookFilter, filteredComments } from '../blue/trigger-filters.js';
 import { blueRestHook } from '../blue/webhooks.js';
 
 const hook = blueRestHook({
@@ -25,6 +24,6 @@ export default defineTrigger({
     inputFields: RECORD_TRIGGER_FIELDS,
     ...hook,
     sample: sampleFor('COMMENT_CREATED'),
-    outputFields: COMMENT_OUTPUT_FIELDS,
+    outputFields: LAZY_COMMENT_OUTPUT_FIELDS,
   },
 });

@@ -1,7 +1,6 @@
 import { defineTrigger } from 'zapier-platform-core';
 import { exampleFor, sampleFor } from '../blue/hook-samples.js';
-import { TODO_OUTPUT_FIELDS } from '../blue/trigger-fields.js';
-import { RECORD_TRIGGER_FIELDS, filteredTodos, recordHookFilter } from '../blue/trigger-filters.js';
+import { LAZY_TODO_OUTPUT_FIELDS, RECORD_TRIGGER_FIELDS, filteredTodos, recordHookFilter } from '../blue/trigger-filters.js';
 import { blueRestHook } from '../blue/webhooks.js';
 
 const hook = blueRestHook({
@@ -26,6 +25,6 @@ export default defineTrigger({
     inputFields: RECORD_TRIGGER_FIELDS,
     ...hook,
     sample: sampleFor('TODO_DONE_STATUS_UPDATED', { done: true }),
-    outputFields: TODO_OUTPUT_FIELDS,
+    outputFields: LAZY_TODO_OUTPUT_FIELDS,
   },
 });

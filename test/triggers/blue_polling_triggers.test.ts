@@ -84,7 +84,9 @@ describe('Updated Record (Polling)', () => {
   });
 
   it('leaves out records never edited since they were created (those are New Record\'s)', async () => {
-    expect((await poll('updated_todo_polling', [untouched, edited])).out.map((o) => o.recordId)).toEqual(['todo-1']);
+    // Blue's documented new record: createdAt to the second, updatedAt 241 ms later.
+    const justCreated = { ...TODO, id: 'todo-3', createdAt: '2022-12-01T11:23:09.000Z', updatedAt: '2022-12-01T11:23:09.241Z' };
+    expect((await poll('updated_todo_polling', [untouched, justCreated, edited])).out.map((o) => o.recordId)).toEqual(['todo-1']);
   });
 
   it('an empty poll when nothing changed', async () => {
