@@ -180,7 +180,9 @@ export interface ConnectionChoice {
 /** One page of the chosen company's connections; none until a company is chosen. */
 export async function connectionChoices(z: ZObject, bundle: Bundle): Promise<ConnectionChoice[]> {
   const companyId = text(bundle.inputData?.companyId);
-  if (!companyId) return [];
+  // A company mapped from an earlier step reaches the dropdown as its placeholder, not a UUID:
+  // nothing to list yet (a Connection ID can still be mapped), rather than an error in the editor.
+  if (!UUID.test(companyId)) return [];
   const id = companyIdInput(z, companyId);
   const zapierPage = Number(bundle.meta?.page ?? 0);
   const page = (Number.isInteger(zapierPage) && zapierPage > 0 ? zapierPage : 0) + 1;
