@@ -193,8 +193,10 @@ export async function connectionChoices(z: ZObject, bundle: Bundle): Promise<Con
     action: 'list the connections of the Codat company',
     notFound: `the company ${id}`,
     schema: connectionPageSchema,
+    // Past the last page a 404 ends the list; on the first it means the company is gone (an error).
+    allowNotFound: page > 1,
   });
-  return data!.results.map((c) => {
+  return (data?.results ?? []).map((c) => {
     const details = [c.sourceType, c.status].filter(Boolean).join(', ');
     return { id: c.id, platformName: c.platformName, label: details ? `${c.platformName} (${details})` : c.platformName };
   });

@@ -68,6 +68,22 @@ describe('codat_connection_list', () => {
     expect(nock.pendingMocks()).toEqual([]);
   });
 
+  it('a 404 past the last page ends the list; on the first page it says the company was not found', async () => {
+    const company = '86bd88cb-44ab-4dfb-b32f-87b19b14287f';
+    const scope = nock(API)
+      .get(`/companies/${company}/connections`)
+      .query({ page: '2', pageSize: '100' })
+      .reply(404, ERROR_COMPANY_NOT_FOUND)
+      .get(`/companies/${company}/connections`)
+      .query({ page: '1', pageSize: '100' })
+      .reply(404, ERROR_COMPANY_NOT_FOUND);
+    await expect(run(connections.perform, { inputData: { companyId: company }, meta: { page: 1 } })).resolves.toEqual([]);
+    const err = await caught(run(connections.perform, { inputData: { companyId: company }, meta: { page: 0 } }));
+    expect(err.code).toBe('codat_not_found');
+    expect(err.message).toContain(`the company ${company}`);
+    scope.done();
+  });
+
   it("lists the chosen company's connections with platform, type and status", async () => {
     const company = '86bd88cb-44ab-4dfb-b32f-87b19b14287f';
     const scope = nock(API).get(`/companies/${company}/connections`).query({ page: '1', pageSize: '100' }).reply(200, CONNECTIONS_PAGE);
