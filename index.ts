@@ -7,6 +7,7 @@ import createTodo from './creates/create_todo.js';
 import blueCustomFieldList from './triggers/blue_custom_field_list.js';
 import blueEvent from './triggers/blue_event.js';
 import blueProjectList from './triggers/blue_project_list.js';
+import blueRecordList from './triggers/blue_record_list.js';
 import blueTagList from './triggers/blue_tag_list.js';
 import blueTodoListList from './triggers/blue_todo_list_list.js';
 import blueUserList from './triggers/blue_user_list.js';
@@ -35,6 +36,7 @@ export default defineApp({
     blue_todo_list_list: blueTodoListList,
     blue_user_list: blueUserList,
     blue_tag_list: blueTagList,
+    blue_record_list: blueRecordList,
   },
   creates: {
     create_todo: createTodo,
