@@ -78,7 +78,14 @@ function blueBody(bytes: number): string {
       done: false,
       createdAt: new Date().toISOString(),
       updatedAt: new Date().toISOString(),
-      todoList: { id: 'csandboxlist0000000000001', title: 'New Clients' },
+      // Blue's entity shape, complete: perform shapes it without fetching the record.
+      position: '65535',
+      createdById: 'csandboxuser0000000000001',
+      todoListId: 'csandboxlist0000000000001',
+      todoList: { id: 'csandboxlist0000000000001', title: 'New Clients', projectId: 'csandboxproject0000000001', project: { id: 'csandboxproject0000000001', name: 'Onboarding' } },
+      todoUsers: [],
+      todoTags: [],
+      todoCustomFields: [],
       checklists: [{ id: 'csandboxchecklist00000001', title: 'KYC', checklistItems }],
     },
   };

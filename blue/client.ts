@@ -4,7 +4,7 @@ import * as zod from '../common/zod.js';
 import { bundleSecrets, correlationSuffix, describeBody, parseJsonBody, redact, retryAfterSeconds, send } from '../common/http.js';
 import { summarizeIssues } from '../common/validation.js';
 import { blueApiUrl, requireBlueCredentials, type BlueCredentials } from './config.js';
-import { blueGraphqlError, blueHttpError, type BlueErrorContext, type BlueGraphqlError } from './errors.js';
+import { blueGraphqlError, blueHttpError, unsafeToRepeatNote, type BlueErrorContext, type BlueGraphqlError } from './errors.js';
 
 export interface BlueCall<T> {
   query: string;
@@ -18,6 +18,12 @@ export interface BlueCall<T> {
   /** GraphQL error codes that mean success for this call (e.g. WEBHOOK_NOT_FOUND on delete). */
   tolerate?: readonly string[];
   secrets?: readonly string[];
+  /**
+   * Not safe to repeat (creates, toggles): when the outcome is unknown (timeout, dropped
+   * connection, gateway error) the error says Blue may have carried it out. A string is the
+   * call's own warning, e.g. "The todo may have been created anyway: check the list in Blue ...".
+   */
+  notIdempotent?: boolean | string;
 }
 
 export type BlueResult<T> = { ok: true; data: T } | { ok: false; tolerated: string };
@@ -62,6 +68,8 @@ export async function blueRequest<T>(z: ZObject, bundle: Bundle, call: BlueCall<
     tokenId: creds.tokenId,
     secrets,
   };
+  const unsafeToRepeat = unsafeToRepeatNote(call.notIdempotent);
+  if (unsafeToRepeat) ctx.unsafeToRepeat = unsafeToRepeat;
   const resp = await send(
     z,
     {
@@ -70,7 +78,7 @@ export async function blueRequest<T>(z: ZObject, bundle: Bundle, call: BlueCall<
       headers: blueHeaders(creds, projectId),
       body: JSON.stringify({ query: call.query, variables: call.variables ?? {} }),
     },
-    { service: 'Blue', action: call.action, secrets },
+    { service: 'Blue', action: call.action, secrets, ...(unsafeToRepeat ? { unsafeToRepeat } : {}) },
   );
 
   const parsed = parseJsonBody(resp);

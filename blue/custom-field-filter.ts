@@ -1,6 +1,8 @@
-// "Custom Field Changed" filter: which custom field changed, and to which value. Blue's delivery
-// may carry one custom field value (customFieldId / customField) or the record with all its
-// customFields, so both shapes are read.
+// "Custom Field Changed" filter: which custom field changed, and to which value. Blue delivers the
+// stored record with its values as join rows (`todoCustomFields: [{customFieldId, value, ...}]`,
+// maybe with the `customField` expanded); queries and our output give `customFields: [{id, value}]`;
+// a delivery may also carry one value (customFieldId / customField). All of these are read.
+import { text } from './inputs.js';
 import type { BlueRecord } from './webhooks.js';
 
 interface FieldValue {
@@ -20,14 +22,16 @@ function valueStrings(value: unknown, out: string[] = [], depth = 0): string[] {
   } else if (Array.isArray(value)) {
     for (const item of value) valueStrings(item, out, depth + 1);
   } else if (isRecord(value)) {
-    for (const key of ['id', 'title', 'name', 'value', 'text']) valueStrings(value[key], out, depth + 1);
+    for (const key of ['id', 'title', 'name', 'value', 'text', 'customFieldOption']) valueStrings(value[key], out, depth + 1);
   }
   return out;
 }
 
 function entryValues(entry: BlueRecord): string[] {
   const out: string[] = [];
-  for (const key of ['value', 'text', 'number', 'checked', 'selectedOption', 'selectedOptions']) {
+  // Blue's TodoCustomField row keeps the value in typed columns and the picked options in relations.
+  const keys = ['value', 'text', 'number', 'checked', 'selectedOption', 'selectedOptions', 'customFieldOption', 'todoCustomFieldOptions'];
+  for (const key of keys) {
     valueStrings(entry[key], out);
   }
   return out;
@@ -41,8 +45,23 @@ export function customFieldValues(record: BlueRecord | null): FieldValue[] {
     const nested = isRecord(record.customField) ? entryValues(record.customField) : [];
     return [{ id: single, values: [...entryValues(record), ...nested] }];
   }
+  const rows = Array.isArray(record.todoCustomFields) ? record.todoCustomFields : [];
+  const fromRows = rows.flatMap((row): FieldValue[] => {
+    if (!isRecord(row)) return [];
+    const field = isRecord(row.customField) ? row.customField : undefined;
+    const id = typeof row.customFieldId === 'string' ? row.customFieldId : field?.id;
+    return typeof id === 'string' ? [{ id, values: [...entryValues(row), ...(field ? entryValues(field) : [])] }] : [];
+  });
   const list = Array.isArray(record.customFields) ? record.customFields : [];
-  return list.flatMap((item) => (isRecord(item) && typeof item.id === 'string' ? [{ id: item.id, values: entryValues(item) }] : []));
+  const fromList = list.flatMap((item) => (isRecord(item) && typeof item.id === 'string' ? [{ id: item.id, values: entryValues(item) }] : []));
+  return [...fromRows, ...fromList];
+}
+
+/** The trigger's filter from its inputs (empty inputs filter nothing). */
+export function filterFromInput(input: Record<string, unknown>): CustomFieldFilter {
+  const customFieldId = text(input.customFieldId);
+  const value = text(input.customFieldValue);
+  return { ...(customFieldId ? { customFieldId } : {}), ...(value ? { value } : {}) };
 }
 
 const normalize = (s: string) => s.trim().toLowerCase();

@@ -13,6 +13,19 @@ export interface BlueErrorContext {
   projectId: string;
   tokenId: string;
   secrets: readonly (string | undefined)[];
+  /** Set for a call not safe to repeat: what to tell the user when its outcome is unknown. */
+  unsafeToRepeat?: string;
+}
+
+const UNSAFE_TO_REPEAT = 'Blue may have carried this out anyway: check in Blue before replaying this run, or it may happen twice.';
+
+/**
+ * The warning for a call not safe to repeat (a create, a toggle): `true` gives the general one,
+ * a string is the call's own ("The todo may have been created anyway: ...").
+ */
+export function unsafeToRepeatNote(notIdempotent: boolean | string | undefined): string | undefined {
+  if (!notIdempotent) return undefined;
+  return notIdempotent === true ? UNSAFE_TO_REPEAT : notIdempotent;
 }
 
 const TOKEN_HELP = 'Create a new token in Blue (Profile > API) and reconnect this account.';
@@ -113,8 +126,10 @@ export function blueHttpError(z: ZObject, resp: HttpResponse, ctx: BlueErrorCont
     return blueGraphqlError(z, [{ message: 'Too many requests', code: 'RATE_LIMITED' }], ctx, retryAfterSeconds(resp, bodyRetryAfter));
   }
   if (status >= 500) {
+    // A gateway error (502/504) means the request may have reached Blue and been carried out.
+    const advice = (status === 502 || status === 504) && ctx.unsafeToRepeat ? ctx.unsafeToRepeat : 'usually temporary: try again in a few minutes.';
     return new z.errors.Error(
-      say(`Blue's API failed (HTTP ${status}) while trying to ${ctx.action}${ref}. This is on Blue's side and usually temporary: try again in a few minutes.`),
+      say(`Blue's API failed (HTTP ${status}) while trying to ${ctx.action}${ref}. This is on Blue's side and ${advice}`),
       'blue_server_error',
       status,
     );

@@ -7,6 +7,7 @@ import * as zod from '../common/zod.js';
 import { summarizeIssues } from '../common/validation.js';
 import { blueQuery, blueRequest } from './client.js';
 import { requireBlueCredentials } from './config.js';
+import { deliveryOutputs } from './event-output.js';
 import { blueProjectId } from './project-ref.js';
 import { HEALTH_CHECK_EVENT, isBlueWebhookEvent, isDeleteEvent, type BlueWebhookEvent } from './events.js';
 import { gql } from './gql.js';
@@ -26,14 +27,17 @@ export const DELETE_WEBHOOK = gql`
 
 export type BlueRecord = Record<string, unknown>;
 
-/** What every Blue trigger outputs, from a delivery (perform) or from recent data (performList). */
-export type BlueEventOutput = BlueRecord & {
+/**
+ * What every Blue trigger outputs, from a delivery (perform) or from recent data (performList):
+ * the resource's output shape (record.ts, comment.ts, event-items.ts) plus the event's envelope.
+ */
+export type BlueEventOutput<T extends object = BlueRecord> = Omit<T, 'id'> & {
   /** Unique to the delivery; stable across Blue's retries of it. */
   id: string;
   /** Blue's id of the record (todo, comment, tag...) the event is about. */
   recordId: string | null;
   event: string;
-  previousValue: BlueRecord | null;
+  previousValue: T | null;
 };
 
 export interface BlueDelivery {
@@ -95,8 +99,8 @@ function hash(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex').slice(0, 32);
 }
 
-function stringField(record: BlueRecord | null | undefined, key: string): string | undefined {
-  const value = record?.[key];
+function stringField(record: object | null | undefined, key: string): string | undefined {
+  const value = (record as Record<string, unknown> | null | undefined)?.[key];
   return typeof value === 'string' && value ? value : undefined;
 }
 
@@ -104,12 +108,12 @@ function stringField(record: BlueRecord | null | undefined, key: string): string
  * Output for one event about one record. The id hashes event, record id and the record's
  * updatedAt (or, lacking one, the raw body), so Blue's retries of a delivery keep the same id.
  */
-export function eventOutput(
+export function eventOutput<T extends object>(
   event: string,
-  record: BlueRecord,
-  previousValue: BlueRecord | null,
+  record: T,
+  previousValue: T | null,
   rawBody?: string,
-): BlueEventOutput {
+): BlueEventOutput<T> {
   const recordId = stringField(record, 'id') ?? null;
   const stamp = stringField(record, 'updatedAt') ?? (rawBody !== undefined ? `body:${hash(rawBody)}` : '');
   return {
@@ -209,7 +213,10 @@ export function blueRestHook(config: BlueHookConfig): BlueRestHook {
     }
     const delivery: BlueDelivery = { event, record, previousValue, currentValue };
     if (config.accept && !config.accept(delivery, bundle.inputData)) return [];
-    return [eventOutput(event, record, previousValue, raw)];
+    // The resource's one output shape; a record lacking names is fetched once (record.ts).
+    const projectId = sub.success ? sub.data.projectId : undefined;
+    const shaped = await deliveryOutputs(z, bundle, { event, record, previousValue, ...(projectId ? { projectId } : {}) });
+    return [eventOutput(event, shaped.current, shaped.previous, raw) as BlueEventOutput];
   };
 
   const performList = async (z: ZObject, bundle: Bundle): Promise<BlueEventOutput[]> => {

@@ -12,6 +12,8 @@ export interface ServiceContext {
   action: string;
   /** Values that must never appear in a message (keys, token secrets, webhook secrets). */
   secrets: readonly (string | undefined)[];
+  /** For a call not safe to repeat: replaces "try again" after a transport failure (it may have taken effect). */
+  unsafeToRepeat?: string;
 }
 
 export type SendOptions = HttpRequestOptions & {
@@ -98,7 +100,7 @@ export async function send(z: ZObject, options: SendOptions, ctx: ServiceContext
     throw new z.errors.Error(
       redact(
         `${ctx.service} could not be reached while trying to ${ctx.action} (${reason}). ` +
-          `This is usually temporary: try again in a few minutes.`,
+          (ctx.unsafeToRepeat ?? `This is usually temporary: try again in a few minutes.`),
         ctx.secrets,
       ),
       'network_error',

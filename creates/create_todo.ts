@@ -4,7 +4,8 @@ import { requireBlueCredentials } from '../blue/config.js';
 import { customFieldInputFields } from '../blue/custom-field-values.js';
 import { listCustomFields } from '../blue/custom-fields.js';
 import { blueProjectId } from '../blue/project-ref.js';
-import { createTodo } from '../blue/todos-create.js';
+import { createTodo } from '../blue/record-create.js';
+import { EXAMPLE_RECORD, RECORD_OUTPUT_FIELDS } from '../blue/record.js';
 
 /** One input per custom field of the connection's project that a user can set. */
 async function customFieldInputs(z: ZObject, bundle: Bundle) {
@@ -77,22 +78,6 @@ const inputFields = defineInputFields([
   customFieldInputs,
 ]);
 
-const sample = {
-  id: 'ctodo00000000000000000001',
-  uid: 'a1b2c3d4e5',
-  title: 'Call back ACME about the renewal',
-  text: 'Renewal due next month.',
-  html: '<p>Renewal due next month.</p>',
-  startedAt: '2026-03-01T09:00:00.000Z',
-  duedAt: '2026-03-05T17:00:00.000Z',
-  done: false,
-  createdAt: '2026-02-27T10:15:30.000Z',
-  todoList: { id: 'clist0000000000000000001', title: 'To Do' },
-  users: [{ id: 'cuser000000000000000001', fullName: 'Jane Doe', email: 'jane@example.com' }],
-  tags: [{ id: 'ctag0000000000000000001', title: 'Urgent', color: '#e53935' }],
-  customFields: [{ id: 'cfield00000000000000000001', name: 'Budget', type: 'CURRENCY', value: '1250.5 USD' }],
-};
-
 export default defineCreate({
   key: 'create_todo',
   noun: 'Todo',
@@ -103,29 +88,8 @@ export default defineCreate({
   operation: {
     inputFields,
     perform: createTodo,
-    sample,
-    outputFields: [
-      { key: 'id', label: 'Todo ID' },
-      { key: 'uid', label: 'Todo UID' },
-      { key: 'title', label: 'Title' },
-      { key: 'text', label: 'Description (Text)' },
-      { key: 'html', label: 'Description (HTML)' },
-      { key: 'startedAt', label: 'Start Date', type: 'datetime' },
-      { key: 'duedAt', label: 'Due Date', type: 'datetime' },
-      { key: 'done', label: 'Done', type: 'boolean' },
-      { key: 'createdAt', label: 'Created At', type: 'datetime' },
-      { key: 'todoList__id', label: 'Todo List ID' },
-      { key: 'todoList__title', label: 'Todo List Title' },
-      { key: 'users[]id', label: 'Assignee IDs' },
-      { key: 'users[]fullName', label: 'Assignee Names' },
-      { key: 'users[]email', label: 'Assignee Emails' },
-      { key: 'tags[]id', label: 'Tag IDs' },
-      { key: 'tags[]title', label: 'Tag Titles' },
-      { key: 'tags[]color', label: 'Tag Colors' },
-      { key: 'customFields[]id', label: 'Custom Field IDs' },
-      { key: 'customFields[]name', label: 'Custom Field Names' },
-      { key: 'customFields[]type', label: 'Custom Field Types' },
-      { key: 'customFields[]value', label: 'Custom Field Values' },
-    ],
+    // The record's one output shape, as the Blue triggers give it (blue/record.ts).
+    sample: EXAMPLE_RECORD,
+    outputFields: [{ key: 'id', label: 'Todo ID', type: 'string' }, { key: 'uid', label: 'Todo UID', type: 'string' }, ...RECORD_OUTPUT_FIELDS],
   },
 });

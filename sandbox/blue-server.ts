@@ -489,17 +489,48 @@ export class BlueServer {
     return view;
   }
 
-  /** The JSON form of a todo in webhook payloads: plain data, no functions. */
+  /**
+   * A todo as Blue's webhooks deliver it: the stored entity, not the GraphQL type (Blue's webhook
+   * docs, heyblueteam/website 2.webhooks.md): `todoListId`, `createdById`, `position` as a
+   * string, `todoList` with its `project` and `company` rows, and join rows for assignees, tags
+   * and custom field values that carry ids only.
+   */
   private todoJson(t: BlueTodoRecord): Record<string, unknown> {
-    const v = this.todoView(t);
+    const s = this.store;
+    const list = s.todoLists.find((l) => l.id === t.todoListId);
+    const project = list && s.projects.find((p) => p.id === list.projectId);
+    const company = project && s.companies.find((c) => c.id === project.companyId);
+    const row = (extra: Record<string, unknown>) => ({ id: blueId(), uid: blueId(), todoId: t.id, createdAt: t.createdAt, updatedAt: t.updatedAt, ...extra });
     return {
-      ...v,
-      todoList: v.todoList && { id: v.todoList.id, uid: v.todoList.uid, title: v.todoList.title, position: v.todoList.position },
-      createdBy: v.createdBy && { id: v.createdBy.id, fullName: v.createdBy.fullName, email: v.createdBy.email },
-      users: v.users.map((u) => ({ id: u.id, fullName: u.fullName, email: u.email })),
-      tags: v.tags.map((g) => ({ id: g.id, title: g.title, color: g.color })),
-      customFields: v.customFields.map((f) => ({ id: f.id, name: f.name, type: f.type, value: f.value })),
-      projectId: t.projectId,
+      id: t.id,
+      uid: t.uid,
+      title: t.title,
+      html: t.html || null,
+      text: t.text || null,
+      position: String(t.position),
+      archived: t.archived,
+      done: t.done,
+      startedAt: t.startedAt,
+      duedAt: t.duedAt,
+      timezone: null,
+      createdAt: t.createdAt,
+      updatedAt: t.updatedAt,
+      createdById: t.createdById,
+      todoListId: t.todoListId,
+      todoCustomFields: Object.entries(t.values).map(([customFieldId, value]) => row({ customFieldId, value })),
+      todoUsers: t.assigneeIds.map((userId) => row({ userId })),
+      todoTags: t.tagIds.map((tagId) => row({ tagId })),
+      todoList: list && {
+        ...this.stamp(list),
+        createdById: t.createdById,
+        project: project && {
+          ...this.stamp(project),
+          archived: false,
+          isTemplate: false,
+          category: 'GENERAL',
+          company: company && this.stamp(company),
+        },
+      },
     };
   }
 

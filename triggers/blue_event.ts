@@ -1,7 +1,7 @@
 import { defineInputFields, defineTrigger } from 'zapier-platform-core';
 import { eventChoices } from '../blue/events.js';
-import { exampleFor, listForEvents } from '../blue/hook-samples.js';
-import { EVENT_OUTPUT_FIELDS, PROJECT_INPUT_FIELDS, selectedEvents, todoSample } from '../blue/trigger-fields.js';
+import { exampleFor, listForEvents, sampleFor } from '../blue/hook-samples.js';
+import { EVENT_OUTPUT_FIELDS, PROJECT_INPUT_FIELDS, selectedEvents } from '../blue/trigger-fields.js';
 import { blueRestHook } from '../blue/webhooks.js';
 
 const hook = blueRestHook({
@@ -32,7 +32,7 @@ export default defineTrigger({
       ...PROJECT_INPUT_FIELDS,
     ]),
     ...hook,
-    sample: todoSample('TODO_CREATED'),
+    sample: sampleFor('TODO_CREATED'),
     outputFields: EVENT_OUTPUT_FIELDS,
   },
 });

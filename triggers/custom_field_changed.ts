@@ -1,25 +1,18 @@
 import { defineInputFields, defineTrigger } from 'zapier-platform-core';
-import { matchesCustomFieldFilter, type CustomFieldFilter } from '../blue/custom-field-filter.js';
-import { exampleFor, listTodos } from '../blue/hook-samples.js';
-import { PROJECT_INPUT_FIELDS, TODO_OUTPUT_FIELDS, todoSample } from '../blue/trigger-fields.js';
+import { filterFromInput, matchesCustomFieldFilter } from '../blue/custom-field-filter.js';
+import { exampleFor, listTodos, sampleFor } from '../blue/hook-samples.js';
+import { PROJECT_INPUT_FIELDS, TODO_OUTPUT_FIELDS } from '../blue/trigger-fields.js';
 import { blueRestHook } from '../blue/webhooks.js';
-
-function filterFrom(input: Record<string, unknown>): CustomFieldFilter {
-  const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
-  const customFieldId = text(input.customFieldId);
-  const value = text(input.customFieldValue);
-  return { ...(customFieldId ? { customFieldId } : {}), ...(value ? { value } : {}) };
-}
 
 const recentRecords = listTodos('TODO_CUSTOM_FIELD_UPDATED');
 
 const hook = blueRestHook({
   label: 'Custom Field Changed',
   events: () => ['TODO_CUSTOM_FIELD_UPDATED'],
-  accept: (delivery, input) => matchesCustomFieldFilter(filterFrom(input), delivery.currentValue, delivery.previousValue),
+  accept: (delivery, input) => matchesCustomFieldFilter(filterFromInput(input), delivery.currentValue, delivery.previousValue),
   // Sample: recent records that currently match the filter (none -> the typed example).
   list: async (z, bundle, ctx) =>
-    (await recentRecords(z, bundle, ctx)).filter((item) => matchesCustomFieldFilter(filterFrom(bundle.inputData), item, null)),
+    (await recentRecords(z, bundle, ctx)).filter((item) => matchesCustomFieldFilter(filterFromInput(bundle.inputData), item, null)),
   example: exampleFor('TODO_CUSTOM_FIELD_UPDATED'),
 });
 
@@ -51,7 +44,7 @@ export default defineTrigger({
       },
     ]),
     ...hook,
-    sample: todoSample('TODO_CUSTOM_FIELD_UPDATED'),
+    sample: sampleFor('TODO_CUSTOM_FIELD_UPDATED'),
     outputFields: TODO_OUTPUT_FIELDS,
   },
 });

@@ -1,6 +1,6 @@
 import { defineTrigger } from 'zapier-platform-core';
-import { exampleFor, listComments } from '../blue/hook-samples.js';
-import { COMMENT_OUTPUT_FIELDS, PROJECT_INPUT_FIELDS, commentSample } from '../blue/trigger-fields.js';
+import { exampleFor, listComments, sampleFor } from '../blue/hook-samples.js';
+import { COMMENT_OUTPUT_FIELDS, PROJECT_INPUT_FIELDS } from '../blue/trigger-fields.js';
 import { blueRestHook } from '../blue/webhooks.js';
 
 const hook = blueRestHook({
@@ -21,7 +21,7 @@ export default defineTrigger({
     type: 'hook',
     inputFields: PROJECT_INPUT_FIELDS,
     ...hook,
-    sample: commentSample('COMMENT_CREATED'),
+    sample: sampleFor('COMMENT_CREATED'),
     outputFields: COMMENT_OUTPUT_FIELDS,
   },
 });

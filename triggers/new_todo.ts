@@ -1,6 +1,6 @@
 import { defineTrigger } from 'zapier-platform-core';
-import { exampleFor, listTodos } from '../blue/hook-samples.js';
-import { PROJECT_INPUT_FIELDS, TODO_OUTPUT_FIELDS, todoSample } from '../blue/trigger-fields.js';
+import { exampleFor, listTodos, sampleFor } from '../blue/hook-samples.js';
+import { PROJECT_INPUT_FIELDS, TODO_OUTPUT_FIELDS } from '../blue/trigger-fields.js';
 import { blueRestHook } from '../blue/webhooks.js';
 
 const hook = blueRestHook({
@@ -21,7 +21,7 @@ export default defineTrigger({
     type: 'hook',
     inputFields: PROJECT_INPUT_FIELDS,
     ...hook,
-    sample: todoSample('TODO_CREATED'),
+    sample: sampleFor('TODO_CREATED'),
     outputFields: TODO_OUTPUT_FIELDS,
   },
 });

@@ -1,8 +1,7 @@
 import { defineTrigger } from 'zapier-platform-core';
-import { exampleFor, listTodos } from '../blue/hook-samples.js';
-import { EXAMPLE_TODO } from '../blue/todos.js';
+import { exampleFor, listTodos, sampleFor } from '../blue/hook-samples.js';
 import { PROJECT_INPUT_FIELDS, TODO_OUTPUT_FIELDS } from '../blue/trigger-fields.js';
-import { blueRestHook, eventOutput } from '../blue/webhooks.js';
+import { blueRestHook } from '../blue/webhooks.js';
 
 const hook = blueRestHook({
   label: 'Record Completed',
@@ -10,7 +9,7 @@ const hook = blueRestHook({
   // The same event fires when a record is reopened; only "now done" starts the Zap.
   accept: (delivery) => delivery.record.done === true,
   list: listTodos('TODO_DONE_STATUS_UPDATED', { done: true }),
-  example: (events) => ({ ...exampleFor('TODO_DONE_STATUS_UPDATED')(events), done: true }),
+  example: exampleFor('TODO_DONE_STATUS_UPDATED', { done: true }),
 });
 
 export default defineTrigger({
@@ -24,7 +23,7 @@ export default defineTrigger({
     type: 'hook',
     inputFields: PROJECT_INPUT_FIELDS,
     ...hook,
-    sample: eventOutput('TODO_DONE_STATUS_UPDATED', { ...EXAMPLE_TODO, done: true }, null),
+    sample: sampleFor('TODO_DONE_STATUS_UPDATED', { done: true }),
     outputFields: TODO_OUTPUT_FIELDS,
   },
 });

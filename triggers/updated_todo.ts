@@ -1,7 +1,7 @@
 import { defineTrigger } from 'zapier-platform-core';
 import { RECORD_CHANGE_EVENTS } from '../blue/events.js';
-import { exampleFor, listTodos } from '../blue/hook-samples.js';
-import { PROJECT_INPUT_FIELDS, TODO_OUTPUT_FIELDS, todoSample } from '../blue/trigger-fields.js';
+import { exampleFor, listTodos, sampleFor } from '../blue/hook-samples.js';
+import { PROJECT_INPUT_FIELDS, TODO_OUTPUT_FIELDS } from '../blue/trigger-fields.js';
 import { blueRestHook } from '../blue/webhooks.js';
 
 const hook = blueRestHook({
@@ -23,7 +23,7 @@ export default defineTrigger({
     type: 'hook',
     inputFields: PROJECT_INPUT_FIELDS,
     ...hook,
-    sample: todoSample('TODO_NAME_CHANGED'),
+    sample: sampleFor('TODO_NAME_CHANGED'),
     outputFields: TODO_OUTPUT_FIELDS,
   },
 });

@@ -21,7 +21,7 @@ describe('Blue GraphQL documents', () => {
     expect(App.triggers).toBeDefined();
     const names = [...registeredDocuments().keys()];
     expect(names).toEqual(
-      expect.arrayContaining(['ZapierAuthTest', 'ZapierCreateWebhook', 'ZapierDeleteWebhook', 'ZapierRecentTodos', 'ZapierListProjects']),
+      expect.arrayContaining(['ZapierAuthTest', 'ZapierCreateWebhook', 'ZapierDeleteWebhook', 'ZapierRecentTodos', 'ZapierGetTodo', 'ZapierCreateTodo', 'ZapierListProjects']),
     );
   });
 

@@ -4,6 +4,7 @@
 // the token secret (and the webhook secret where the request carried it) back, and every message
 // and log line is scanned for them at the end.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { createHmac } from 'node:crypto';
 import nock from 'nock';
 import App from '../../index.js';
 import { coreRunner } from '../support/core-runner.js';
@@ -39,7 +40,7 @@ interface Operation {
   action: RegExp;
   /** Failures this operation treats as success, by design, with the result expected. */
   succeedsOn?: Record<string, unknown>;
-  /** Extra wording for transport failures (create_todo warns the todo may exist). */
+  /** Wording for outcomes unknown (transport failures, 502/504): create_todo warns the todo may exist. */
   networkNote?: RegExp;
 }
 
@@ -133,7 +134,8 @@ const FAILURES: Failure[] = [
   ...[500, 502, 503, 504].map((code) => ({
     name: `HTTP ${code}`,
     reply: status(code, () => ({ error: 'Server error', detail: echo() }), () => ({ 'x-request-id': `req-${code}-${echo()}` })),
-    expected: err('AppError', new RegExp(`Blue's API failed \\(HTTP ${code}\\) .*request id req-${code}-.*usually temporary`), { code: 'blue_server_error' }),
+    // The advice ("usually temporary" or, for a call not safe to repeat, its warning) is checked below.
+    expected: err('AppError', new RegExp(`Blue's API failed \\(HTTP ${code}\\) .*request id req-${code}-`), { code: 'blue_server_error' }),
   })),
   {
     name: 'timeout',
@@ -261,7 +263,46 @@ describe(`Blue fault matrix (${CASES.length} cases)`, () => {
       const e = await failure(run, messages);
       assertExpected(e, f.expected);
       if (e.name !== 'ExpiredAuthError') expect(e.message).toMatch(o.action);
-      if (o.networkNote && e.code === 'network_error') expect(e.message).toMatch(o.networkNote);
+      const uncertain = e.code === 'network_error' || /^HTTP 50[24]$/.test(f.name);
+      if (o.networkNote && uncertain) expect(e.message).toMatch(o.networkNote);
+      else if (e.code === 'blue_server_error' && f.name.startsWith('HTTP')) expect(e.message).toMatch(/usually temporary/);
+    }
+    expect(scope.isDone()).toBe(true);
+  });
+});
+
+// A delivery that lacks names makes perform fetch the record once (record.ts, enrichRecord). Every
+// failure of that fetch still runs the Zap with what the delivery carries, and the log says what is
+// missing, except an auth failure: every later step would fail the same way, so it is thrown.
+describe(`Blue fault matrix: record enrichment in perform (${FAILURES.length} cases)`, () => {
+  const body = JSON.stringify({ event: 'TODO_CREATED', previousValue: null, currentValue: { id: 'todo-matrix', title: 'Matrix', done: false } });
+  const bundle = {
+    authData: AUTH,
+    inputData: {},
+    subscribeData: { id: 'wh-matrix', secret: WEBHOOK_SECRET, projectId: 'proj-matrix', events: ['TODO_CREATED'] },
+    rawRequest: { method: 'POST', querystring: '', headers: { 'Http-X-Signature': createHmac('sha256', WEBHOOK_SECRET).update(body).digest('hex') }, content: body },
+    cleanedRequest: {},
+  };
+
+  it.each(FAILURES.map((f) => [f.name, f] as const))('perform (new_todo) x %s', async (_name, f) => {
+    const scope = f.reply(
+      nock(BLUE).post('/graphql', (b: { query?: string }) => {
+        carried = [TOKEN_SECRET, WEBHOOK_SECRET];
+        return /query ZapierGetTodo/.test(String(b.query));
+      }),
+    );
+    const run = () => withTimeout(f.timeoutMs, () => runner.run(triggers.new_todo!.operation.perform, bundle));
+    const logsBefore = runner.logs.length;
+    if (f.expected.name === 'ExpiredAuthError') {
+      const e = await failure(run, messages);
+      assertExpected(e, f.expected);
+    } else {
+      const items = (await run()) as Record<string, unknown>[];
+      results.push(JSON.stringify(items));
+      expect(items).toHaveLength(1);
+      expect(items[0]).toMatchObject({ recordId: 'todo-matrix', title: 'Matrix', event: 'TODO_CREATED', assignees: [], tagTitles: '' });
+      const logged = runner.logs.slice(logsBefore).join('\n');
+      expect(logged).toMatch(/Blue record todo-matrix: the delivery lacks list, project, assignees, tags, custom fields, dates and loading the record failed/);
     }
     expect(scope.isDone()).toBe(true);
   });

@@ -6,7 +6,7 @@ import App from '../../index.js';
 import { LIST_CUSTOM_FIELDS } from '../../blue/custom-fields.js';
 import { LIST_PROJECT_USERS, LIST_TAGS, LIST_TODO_LISTS, tagChoices, todoListChoices, userChoices } from '../../blue/dropdowns.js';
 import { PROJECT_ID_QUERY, looksLikeBlueId } from '../../blue/project-ref.js';
-import { RECENT_TODOS } from '../../blue/todos.js';
+import { RECENT_TODOS } from '../../blue/record.js';
 import { CREATE_WEBHOOK } from '../../blue/webhooks.js';
 import { blueId } from '../../sandbox/blue-server.js';
 import { DEMO } from '../../sandbox/seed.js';

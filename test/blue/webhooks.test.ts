@@ -4,7 +4,7 @@ import zapier from 'zapier-platform-core';
 import App from '../../index.js';
 import { CREATE_WEBHOOK, DELETE_WEBHOOK } from '../../blue/webhooks.js';
 import { caught } from '../support/errors.js';
-import { AUTH, TODO, WEBHOOK_SECRET, delivery, replyOnce, sign, type CapturedCall, useNock } from './fixtures.js';
+import { AUTH, TODO, TODO_ENTITY, WEBHOOK_SECRET, delivery, replyOnce, sign, type CapturedCall, useNock } from './fixtures.js';
 
 const appTester = zapier.createAppTester(App);
 useNock();
@@ -156,7 +156,7 @@ describe('Blue REST hooks: unsubscribe', () => {
 });
 
 describe('Blue REST hooks: perform', () => {
-  const created = { event: 'TODO_CREATED', webhook: { id: 'wh-1' }, previousValue: null, currentValue: TODO };
+  const created = { event: 'TODO_CREATED', webhook: { id: 'wh-1' }, previousValue: null, currentValue: TODO_ENTITY };
 
   it('outputs the record with event, previous value and a delivery id for a valid signature', async () => {
     const result = (await appTester(op(newTodo).perform, delivery(created) as never)) as Record<string, unknown>[];
@@ -170,7 +170,7 @@ describe('Blue REST hooks: perform', () => {
   it('gives the same id to a retried delivery and a different id to a later change', async () => {
     const [a] = (await appTester(op(newTodo).perform, delivery(created) as never)) as { id: string }[];
     const [b] = (await appTester(op(newTodo).perform, delivery(created) as never)) as { id: string }[];
-    const later = { ...created, currentValue: { ...TODO, updatedAt: '2026-01-10T10:00:00.000Z' } };
+    const later = { ...created, currentValue: { ...TODO_ENTITY, updatedAt: '2026-01-10T10:00:00.000Z' } };
     const [c] = (await appTester(op(newTodo).perform, delivery(later) as never)) as { id: string }[];
     expect(a!.id).toBe(b!.id);
     expect(c!.id).not.toBe(a!.id);
@@ -217,20 +217,20 @@ describe('Blue REST hooks: perform', () => {
   });
 
   it('returns nothing for events the trigger did not ask for', async () => {
-    const moved = { ...created, event: 'TODO_MOVED', previousValue: TODO };
+    const moved = { ...created, event: 'TODO_MOVED', previousValue: TODO_ENTITY };
     expect(await appTester(op(newTodo).perform, delivery(moved) as never)).toEqual([]);
     const unknown = { ...created, event: 'SOMETHING_NEW' };
     expect(await appTester(op(newTodo).perform, delivery(unknown) as never)).toEqual([]);
   });
 
   it('outputs the previous value as the record for deletions', async () => {
-    const deleted = { event: 'TODO_DELETED', webhook: { id: 'wh-1' }, previousValue: TODO, currentValue: null };
+    const deleted = { event: 'TODO_DELETED', webhook: { id: 'wh-1' }, previousValue: TODO_ENTITY, currentValue: null };
     const bundle = delivery(deleted, {
       inputData: { events: ['TODO_DELETED'] },
       subscribeData: { id: 'wh-1', secret: WEBHOOK_SECRET, events: ['TODO_DELETED'] },
     });
     const [out] = (await appTester(op(blueEvent).perform, bundle as never)) as Record<string, unknown>[];
-    expect(out).toMatchObject({ event: 'TODO_DELETED', recordId: 'todo-1', title: 'Order #1042', previousValue: TODO });
+    expect(out).toMatchObject({ event: 'TODO_DELETED', recordId: 'todo-1', title: 'Order #1042', previousValue: { id: 'todo-1', title: 'Order #1042' } });
   });
 
   it('halts on a signed body that is not a Blue payload', async () => {
@@ -250,7 +250,7 @@ describe('Blue REST hooks: performList', () => {
     const list = (await appTester(op(newTodo).performList, { authData: AUTH, inputData: {}, meta: {} } as never)) as Record<string, unknown>[];
     expect(calls[0]!.variables).toEqual({ companyId: 'acme', projectId: 'cprojdefault0000000000001', limit: 10 });
     expect(calls[0]!.query).toMatch(/sort: \[createdAt_DESC\]/);
-    const [hooked] = (await appTester(op(newTodo).perform, delivery({ event: 'TODO_CREATED', previousValue: null, currentValue: TODO }) as never)) as Record<string, unknown>[];
+    const [hooked] = (await appTester(op(newTodo).perform, delivery({ event: 'TODO_CREATED', previousValue: null, currentValue: TODO_ENTITY }) as never)) as Record<string, unknown>[];
     expect(list).toHaveLength(1);
     expect(Object.keys(list[0]!).sort()).toEqual(Object.keys(hooked!).sort());
     expect(list[0]).toEqual(hooked);

@@ -3,7 +3,7 @@ import nock from 'nock';
 import zapier from 'zapier-platform-core';
 import App from '../../index.js';
 import createTodoAction from '../../creates/create_todo.js';
-import { createTodo } from '../../blue/todos-create.js';
+import { createTodo } from '../../blue/record-create.js';
 import { caught } from '../support/errors.js';
 
 const appTester = zapier.createAppTester(App);
@@ -78,7 +78,32 @@ describe('create_todo perform', () => {
       placement: '',
       checklists: [],
     });
-    expect(result).toEqual(createdTodo);
+    // The record's one output shape, as the Blue triggers give it.
+    expect(result).toEqual({
+      id: 'todo-1',
+      uid: 'u-1',
+      title: 'Call ACME',
+      text: 'Renewal',
+      html: '<p>Renewal</p>',
+      position: null,
+      done: false,
+      archived: null,
+      startedAt: null,
+      duedAt: '2026-03-05T17:00:00.000Z',
+      createdAt: '2026-02-27T10:15:30.000Z',
+      updatedAt: null,
+      createdById: null,
+      todoList: { id: 'list-1', title: 'To Do' },
+      project: { id: null, name: null },
+      assignees: [{ id: 'user-1', fullName: 'Jane Doe', email: 'jane@example.com' }],
+      assigneeNames: 'Jane Doe',
+      assigneeEmails: 'jane@example.com',
+      tags: [{ id: 'tag-1', title: 'Urgent', color: '#e53935' }],
+      tagTitles: 'Urgent',
+      customFields: [{ id: 'cf-1', name: 'Budget', type: 'CURRENCY', value: '100.5 EUR' }],
+      customFieldsByName: { Budget: '100.5 EUR' },
+    });
+    expect(Object.keys(result as object).sort()).toEqual(Object.keys(createTodoAction.operation.sample as object).sort());
     expect(calls).toHaveLength(1);
     const call = calls[0]!;
     expect(call.body.query).toMatch(/^mutation ZapierCreateTodo\(\$input: CreateTodoInput!\)/);

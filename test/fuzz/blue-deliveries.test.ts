@@ -1,9 +1,10 @@
 // Fuzzing the Blue REST-hook triggers (New Blue Event, New Record, Updated Record, Record Completed,
 // New Comment, Custom Field Changed): generated deliveries, valid and forged, through each trigger's
 // real perform in zapier-platform-core's pipeline (see test/support/core-runner.ts).
-import { afterAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHash, createHmac } from 'node:crypto';
 import fc from 'fast-check';
+import nock from 'nock';
 import App from '../../index.js';
 import { ALL_EVENTS, HEALTH_CHECK_EVENT, RECORD_CHANGE_EVENTS, isDeleteEvent } from '../../blue/events.js';
 import { coreRunner } from '../support/core-runner.js';
@@ -38,19 +39,56 @@ const TRIGGERS: Record<string, readonly string[] | 'input'> = {
 const performOf = (key: string) => (App.triggers as unknown as Record<string, { operation: { perform: unknown } }>)[key]!.operation.perform;
 
 const messages: string[] = [];
-const tally = { cases: 0, accepted: 0, refusedForged: 0, skipped: 0, byTrigger: {} as Record<string, number> };
+const tally = { cases: 0, accepted: 0, refusedForged: 0, skipped: 0, fetches: 0, byTrigger: {} as Record<string, number> };
+
+// A delivery lacking names makes perform fetch the record (todo(id:)): Blue answers with the
+// record, or fails (a 500, or the record gone); the Zap must start either way.
+let fetchesThisCase = 0;
+function answerFetches(): void {
+  nock('https://api.blue.cc')
+    .persist()
+    .post('/graphql')
+    .reply((_uri, body) => {
+      fetchesThisCase++;
+      const id = String((body as { variables?: { id?: unknown } }).variables?.id ?? '');
+      if (id.startsWith('0') || id.startsWith('1')) return [500, 'oops', { 'content-type': 'text/plain' }];
+      if (id.startsWith('2')) return [200, JSON.stringify({ data: null, errors: [{ message: 'gone', extensions: { code: 'TODO_NOT_FOUND' } }] }), {}];
+      const todo = { id, title: 'Fetched', done: false, createdAt: '2026-01-01T00:00:00.000Z', todoList: { id: 'l', title: 'List' }, users: [], tags: [], customFields: [] };
+      return [200, JSON.stringify({ data: { todo } }), { 'content-type': 'application/json' }];
+    });
+}
 
 // ---- generators --------------------------------------------------------------------------
+
+// Blue's stored entity (API notes, section 4): join rows in the plausible forms, the list with or
+// without its project; some deliveries carry everything (no request), others only ids.
+const joinRows = <T>(row: fc.Arbitrary<T>) => fc.option(fc.array(fc.oneof({ weight: 5, arbitrary: row }, { weight: 1, arbitrary: wrongTyped }), { maxLength: 3 }), { nil: undefined });
+const named = fc.oneof(hostileString, wrongTyped);
 
 const recordArb = fc
   .record({
     id: fc.oneof({ weight: 4, arbitrary: fc.uuid() }, { weight: 1, arbitrary: wrongTyped }),
     updatedAt: fc.option(fc.date({ noInvalidDate: true }).map((d) => d.toISOString()), { nil: undefined }),
+    createdAt: fc.option(fc.date({ noInvalidDate: true }).map((d) => d.toISOString()), { nil: undefined }),
     title: fc.oneof(hostileString, wrongTyped),
     done: fc.boolean(),
-    customFields: fc.option(
-      fc.array(fc.record({ id: fc.constantFrom('cf-1', 'cf-2'), value: fc.oneof(hostileString, wrongTyped) }), { maxLength: 3 }),
+    position: fc.option(fc.oneof(fc.double().map(String), wrongTyped), { nil: undefined }),
+    todoListId: fc.option(fc.uuid(), { nil: undefined }),
+    todoList: fc.option(
+      fc.record({ id: fc.uuid(), title: named, project: fc.option(fc.record({ id: fc.uuid(), name: named }), { nil: undefined }) }),
       { nil: undefined },
+    ),
+    todoUsers: joinRows(fc.oneof(fc.record({ userId: fc.uuid() }), fc.record({ userId: fc.uuid(), user: fc.record({ fullName: named, email: named }) }))),
+    todoTags: joinRows(fc.oneof(fc.record({ tagId: fc.uuid() }), fc.record({ tagId: fc.uuid(), tag: fc.record({ title: named, color: named }) }))),
+    todoCustomFields: joinRows(
+      fc.oneof(
+        fc.record({ customFieldId: fc.constantFrom('cf-1', 'cf-2'), value: named }),
+        fc.record({
+          customFieldId: fc.constantFrom('cf-1', 'cf-2'),
+          value: named,
+          customField: fc.record({ name: named, type: fc.constantFrom('TEXT_SINGLE', 'NUMBER', 'SELECT_SINGLE') }),
+        }),
+      ),
     ),
     big: fc.option(hugeString, { nil: undefined, freq: 20 }),
   })
@@ -152,6 +190,16 @@ function mustStart(d: Delivery): boolean {
 }
 
 describe(`Blue delivery fuzzing (${FUZZ_RUNS} cases, seed ${FUZZ_SEED})`, () => {
+  beforeAll(() => {
+    if (!nock.isActive()) nock.activate();
+    nock.disableNetConnect();
+    answerFetches();
+  });
+  afterAll(() => {
+    nock.cleanAll();
+    nock.enableNetConnect();
+    nock.restore();
+  });
   afterAll(() => {
     // FUZZ_REPORT=1 prints what the run covered (the README's Reliability numbers come from it).
     if (process.env.FUZZ_REPORT) console.log(JSON.stringify({ tally, messages: messages.length, logs: runner.logs.length }));
@@ -162,7 +210,12 @@ describe(`Blue delivery fuzzing (${FUZZ_RUNS} cases, seed ${FUZZ_SEED})`, () => 
     await fc.assert(
       fc.asyncProperty(deliveryArb, async (d) => {
         const { bundle, forged } = build(d);
+        fetchesThisCase = 0;
         const out = await outcome(() => runner.run(performOf(d.trigger), bundle), messages);
+        // At most one request per delivery, and none for a deletion or a refused one.
+        check(fetchesThisCase <= 1, `${fetchesThisCase} requests for one delivery`);
+        if (forged || (d.body.event && isDeleteEvent(d.body.event))) check(fetchesThisCase === 0, 'a forged delivery or a deletion made a request');
+        tally.fetches += fetchesThisCase;
         tally.cases++;
         tally.byTrigger[d.trigger] = (tally.byTrigger[d.trigger] ?? 0) + 1;
         checkOutcome(out, [d.secret, d.otherSecret, TOKEN_SECRET], 'event', (e) => d.subscribed.includes(e));
@@ -187,6 +240,9 @@ describe(`Blue delivery fuzzing (${FUZZ_RUNS} cases, seed ${FUZZ_SEED})`, () => 
     expect(tally.accepted).toBeGreaterThan(FUZZ_RUNS * 0.1);
     expect(tally.refusedForged).toBeGreaterThan(FUZZ_RUNS * 0.2);
     expect(tally.skipped).toBeGreaterThan(0);
+    // Both paths are exercised: deliveries shaped without a request, and completed by one.
+    expect(tally.fetches).toBeGreaterThan(FUZZ_RUNS * 0.02);
+    expect(tally.fetches).toBeLessThan(tally.accepted + tally.skipped);
     for (const key of Object.keys(TRIGGERS)) expect(tally.byTrigger[key]).toBeGreaterThan(FUZZ_RUNS / 10);
   });
 });

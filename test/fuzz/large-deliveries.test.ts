@@ -73,7 +73,19 @@ describe('10 MB deliveries', () => {
       event: 'TODO_CREATED',
       webhook: { id: 'wh-large' },
       previousValue: null,
-      currentValue: { id: 'todo-large', title: 'Large', text, updatedAt: '2026-01-01T00:00:00.000Z' },
+      // Blue's entity shape with everything the output promises, so perform makes no request.
+      currentValue: {
+        id: 'todo-large',
+        title: 'Large',
+        text,
+        createdAt: '2026-01-01T00:00:00.000Z',
+        updatedAt: '2026-01-01T00:00:00.000Z',
+        todoListId: 'list-1',
+        todoList: { id: 'list-1', title: 'Inbox', projectId: 'p', project: { id: 'p', name: 'Project' } },
+        todoUsers: [],
+        todoTags: [],
+        todoCustomFields: [],
+      },
     }));
     const sign = (content: string) => createHmac('sha256', secret).update(content, 'utf8').digest('hex');
     const bundle = (content: string, signature: string) => ({

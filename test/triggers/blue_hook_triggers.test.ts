@@ -3,8 +3,8 @@ import { describe, expect, it } from '@jest/globals';
 import zapier from 'zapier-platform-core';
 import App from '../../index.js';
 import { RECORD_CHANGE_EVENTS } from '../../blue/events.js';
-import { RECENT_COMMENTS } from '../../blue/todos.js';
-import { AUTH, TODO, WEBHOOK_SECRET, delivery, replyOnce, type CapturedCall, useNock } from '../blue/fixtures.js';
+import { RECENT_COMMENTS } from '../../blue/comment.js';
+import { AUTH, TODO, TODO_ENTITY, WEBHOOK_SECRET, delivery, replyOnce, type CapturedCall, useNock } from '../blue/fixtures.js';
 
 const appTester = zapier.createAppTester(App);
 useNock();
@@ -22,15 +22,21 @@ type HookOp = {
 };
 const trigger = (key: string) => App.triggers![key as keyof typeof App.triggers] as unknown as { key: string; noun: string; display: { label: string; description: string; hidden?: boolean }; operation: HookOp };
 
-/** Flattens nested objects the way Zapier names output fields (a__b). */
+/** Flattens nested objects the way Zapier names output fields (a__b, and a[]b for lists of objects). */
 function flatKeys(obj: Record<string, unknown>, prefix = ''): string[] {
-  return Object.entries(obj).flatMap(([k, v]) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? flatKeys(v as Record<string, unknown>, `${prefix}${k}__`) : [`${prefix}${k}`],
-  );
+  return Object.entries(obj).flatMap(([k, v]) => {
+    if (Array.isArray(v) && v.length && v.every((i) => i && typeof i === 'object')) {
+      return [...new Set(v.flatMap((i) => flatKeys(i as Record<string, unknown>)))].map((key) => `${prefix}${k}[]${key}`);
+    }
+    return v && typeof v === 'object' && !Array.isArray(v) ? flatKeys(v as Record<string, unknown>, `${prefix}${k}__`) : [`${prefix}${k}`];
+  });
 }
 
 function flatValue(obj: Record<string, unknown>, key: string): unknown {
-  return key.split('__').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), obj);
+  return key.split(/__|\[\]/).reduce<unknown>((o, k) => {
+    const at = Array.isArray(o) ? o[0] : o;
+    return at && typeof at === 'object' ? (at as Record<string, unknown>)[k] : undefined;
+  }, obj);
 }
 
 const isTitleCase = (label: string) => label.split(/\s+/).every((w) => /^[A-Z0-9(]/.test(w) || ['a', 'an', 'the', 'of', 'or', 'to', 'in', 'on', 'for', 'and'].includes(w));
@@ -98,10 +104,10 @@ describe('Blue trigger subscriptions', () => {
 describe('Record Completed', () => {
   const sub = { id: 'wh', secret: WEBHOOK_SECRET, events: ['TODO_DONE_STATUS_UPDATED'] };
   it('starts the Zap only when the record is now done', async () => {
-    const done = { event: 'TODO_DONE_STATUS_UPDATED', previousValue: TODO, currentValue: { ...TODO, done: true } };
-    const reopened = { event: 'TODO_DONE_STATUS_UPDATED', previousValue: { ...TODO, done: true }, currentValue: TODO };
+    const done = { event: 'TODO_DONE_STATUS_UPDATED', previousValue: TODO_ENTITY, currentValue: { ...TODO_ENTITY, done: true } };
+    const reopened = { event: 'TODO_DONE_STATUS_UPDATED', previousValue: { ...TODO_ENTITY, done: true }, currentValue: TODO_ENTITY };
     const [out] = (await appTester(trigger('todo_completed').operation.perform, delivery(done, { subscribeData: sub }) as never)) as Record<string, unknown>[];
-    expect(out).toMatchObject({ done: true, event: 'TODO_DONE_STATUS_UPDATED', previousValue: TODO });
+    expect(out).toMatchObject({ done: true, event: 'TODO_DONE_STATUS_UPDATED', previousValue: { id: 'todo-1', done: false } });
     expect(await appTester(trigger('todo_completed').operation.perform, delivery(reopened, { subscribeData: sub }) as never)).toEqual([]);
   });
 
@@ -116,7 +122,11 @@ describe('Record Completed', () => {
 
 describe('Custom Field Changed', () => {
   const sub = { id: 'wh', secret: WEBHOOK_SECRET, events: ['TODO_CUSTOM_FIELD_UPDATED'] };
-  const withStatus = (value: string) => ({ ...TODO, customFields: [{ id: 'cf-status', name: 'Status', type: 'TEXT_SINGLE', value }] });
+  const withStatus = (value: string) => ({
+    ...TODO_ENTITY,
+    todoCustomFields: [{ id: 'row-1', customFieldId: 'cf-status', value, customField: { id: 'cf-status', name: 'Status', type: 'TEXT_SINGLE' } }],
+  });
+  const graphqlWithStatus = (value: string) => ({ ...TODO, customFields: [{ id: 'cf-status', name: 'Status', type: 'TEXT_SINGLE', value }] });
   const change = (from: string, to: string) => ({ event: 'TODO_CUSTOM_FIELD_UPDATED', previousValue: withStatus(from), currentValue: withStatus(to) });
   const run = (payload: unknown, inputData: Record<string, unknown>) =>
     appTester(trigger('custom_field_changed').operation.perform, delivery(payload, { subscribeData: sub, inputData }) as never) as Promise<unknown[]>;
@@ -132,7 +142,7 @@ describe('Custom Field Changed', () => {
   });
 
   it('samples records matching the filter, else the example', async () => {
-    replyOnce([], 200, { data: { todoQueries: { todos: { items: [withStatus('Pending')] } } } });
+    replyOnce([], 200, { data: { todoQueries: { todos: { items: [graphqlWithStatus('Pending')] } } } });
     const list = (await appTester(trigger('custom_field_changed').operation.performList, {
       authData: AUTH,
       inputData: { customFieldId: 'cf-status', customFieldValue: 'Confirmed' },
@@ -196,7 +206,7 @@ describe('New Blue Event performList', () => {
       inputData: { events: 'TODO_DELETED,TODO_CREATED' },
       meta: {},
     } as never)) as Record<string, unknown>[];
-    expect(list[0]).toMatchObject({ event: 'TODO_DELETED', recordId: 'todo-1', previousValue: TODO });
+    expect(list[0]).toMatchObject({ event: 'TODO_DELETED', recordId: 'todo-1', previousValue: { id: 'todo-1', title: 'Order #1042' } });
   });
 });
 
@@ -212,7 +222,9 @@ describe('performList of change triggers (D006)', () => {
     replyOnce([], 200, { data: { todoQueries: { todos: { items: [current] } } } });
     const list = (await appTester(trigger(key).operation.performList, { authData: AUTH, inputData: {}, meta: {} } as never)) as Record<string, unknown>[];
     const sub = { id: 'wh', secret: WEBHOOK_SECRET, events: [event] };
-    const payload = { event, previousValue: { ...TODO, customFields: [{ ...TODO.customFields[0]!, value: 'New' }] }, currentValue: current };
+    const entity = { ...TODO_ENTITY, done: true };
+    const previous = { ...TODO_ENTITY, todoCustomFields: [{ ...TODO_ENTITY.todoCustomFields[0]!, value: 'New' }] };
+    const payload = { event, previousValue: previous, currentValue: entity };
     const [hooked] = (await appTester(trigger(key).operation.perform, delivery(payload, { subscribeData: sub }) as never)) as Record<string, unknown>[];
     expect(flat(list[0]!)).toEqual(flat(hooked!));
   });
@@ -220,11 +232,12 @@ describe('performList of change triggers (D006)', () => {
 
 describe('Custom Field Changed with only a value', () => {
   const sub = { id: 'wh', secret: WEBHOOK_SECRET, events: ['TODO_CUSTOM_FIELD_UPDATED'] };
+  // Join rows with the custom field expanded, as Blue's entity may carry them.
   const record = (status: string, notes: string) => ({
-    ...TODO,
-    customFields: [
-      { id: 'cf-status', name: 'Status', type: 'TEXT_SINGLE', value: status },
-      { id: 'cf-notes', name: 'Notes', type: 'TEXT_SINGLE', value: notes },
+    ...TODO_ENTITY,
+    todoCustomFields: [
+      { customFieldId: 'cf-status', value: status, customField: { id: 'cf-status', name: 'Status', type: 'TEXT_SINGLE' } },
+      { customFieldId: 'cf-notes', value: notes, customField: { id: 'cf-notes', name: 'Notes', type: 'TEXT_SINGLE' } },
     ],
   });
   const run = (previousValue: unknown, currentValue: unknown) =>

@@ -1,0 +1,123 @@
+// A Blue comment: its GraphQL selection, the response schema, and the one output shape, built from
+// the GraphQL type (`user {..}`, `todo {..}`) or from the stored entity a webhook delivers (Blue's
+// Comment row: `userId`, `category` and `categoryId`, the record's id when category is TODO).
+import type { Bundle, PlainOutputField, ZObject } from 'zapier-platform-core';
+import * as zod from '../common/zod.js';
+import { blueQuery } from './client.js';
+import { gql } from './gql.js';
+import { firstStr, obj, str } from './read.js';
+
+export const COMMENT_SELECTION = `
+  id
+  uid
+  text
+  html
+  category
+  createdAt
+  updatedAt
+  user { id fullName email }
+  todo { id title }
+`;
+
+// Blue has no project-wide comment query; the project's activity feed lists new comments.
+export const RECENT_COMMENTS = gql`
+  query ZapierRecentComments($projectId: String!, $first: Int!) {
+    activityList(projectId: $projectId, categories: [CREATE_COMMENT], first: $first, orderBy: createdAt_DESC) {
+      activities {
+        id
+        comment { ${COMMENT_SELECTION} }
+      }
+    }
+  }
+`;
+
+const person = zod.looseObject({ id: zod.string(), fullName: zod.nullish(zod.string()), email: zod.nullish(zod.string()) });
+
+export const commentSchema = zod.looseObject({
+  id: zod.string(),
+  uid: zod.nullish(zod.string()),
+  text: zod.string(),
+  html: zod.nullish(zod.string()),
+  category: zod.nullish(zod.string()),
+  createdAt: zod.string(),
+  updatedAt: zod.string(),
+  user: zod.nullish(person),
+  todo: zod.nullish(zod.looseObject({ id: zod.string(), title: zod.string() })),
+});
+export type BlueCommentGraphql = zod.infer<typeof commentSchema>;
+
+export type CommentOutput = {
+  id: string | null;
+  uid: string | null;
+  text: string | null;
+  html: string | null;
+  category: string | null;
+  createdAt: string | null;
+  updatedAt: string | null;
+  user: { id: string | null; fullName: string | null; email: string | null };
+  /** The record commented on (for category TODO). */
+  todo: { id: string | null; title: string | null };
+};
+
+/** The output for a comment in either form; never throws (unreadable values become null). */
+export function commentOutput(input: unknown): CommentOutput {
+  const raw = obj(input) ?? {};
+  const user = obj(raw.user);
+  const todo = obj(raw.todo);
+  const category = str(raw.category);
+  return {
+    id: str(raw.id),
+    uid: str(raw.uid),
+    text: typeof raw.text === 'string' ? raw.text : null,
+    html: typeof raw.html === 'string' ? raw.html : null,
+    category,
+    createdAt: str(raw.createdAt),
+    updatedAt: str(raw.updatedAt),
+    user: { id: firstStr(user?.id, raw.userId), fullName: str(user?.fullName), email: str(user?.email) },
+    todo: {
+      id: firstStr(todo?.id, raw.todoId, category === 'TODO' ? raw.categoryId : null),
+      title: typeof todo?.title === 'string' ? todo.title : null,
+    },
+  };
+}
+
+const commentsResponse = zod.object({
+  activityList: zod.object({ activities: zod.array(zod.looseObject({ id: zod.string(), comment: zod.nullish(commentSchema) })) }),
+});
+
+/** The project's newest comments, newest first, in GraphQL form. */
+export async function recentComments(z: ZObject, bundle: Bundle, projectId: string, limit = 10): Promise<BlueCommentGraphql[]> {
+  const data = await blueQuery(z, bundle, {
+    query: RECENT_COMMENTS,
+    variables: { projectId, first: limit },
+    projectId,
+    action: 'load recent comments for the sample',
+    schema: commentsResponse,
+  });
+  return data.activityList.activities.flatMap((a) => (a.comment ? [a.comment] : []));
+}
+
+export const COMMENT_OUTPUT_FIELDS: PlainOutputField[] = [
+  { key: 'text', label: 'Comment Text', type: 'string' },
+  { key: 'html', label: 'Comment HTML', type: 'string' },
+  { key: 'category', label: 'Category', type: 'string' },
+  { key: 'createdAt', label: 'Created At', type: 'datetime' },
+  { key: 'updatedAt', label: 'Updated At', type: 'datetime' },
+  { key: 'user__id', label: 'Author ID', type: 'string' },
+  { key: 'user__fullName', label: 'Author Name', type: 'string' },
+  { key: 'user__email', label: 'Author Email', type: 'string' },
+  { key: 'todo__id', label: 'Record ID', type: 'string' },
+  { key: 'todo__title', label: 'Record Title', type: 'string' },
+];
+
+export const EXAMPLE_COMMENT: CommentOutput = commentOutput({
+  id: 'clx0example0comment0000001',
+  uid: 'example-comment',
+  text: 'Example comment (your project has no comments yet)',
+  html: '<p>Example comment (your project has no comments yet)</p>',
+  category: 'TODO',
+  createdAt: '2026-01-05T10:00:00.000Z',
+  updatedAt: '2026-01-05T10:00:00.000Z',
+  user: { id: 'clx0example0user0000000001', fullName: 'Ada Lovelace', email: 'ada@example.com' },
+  todo: { id: 'clx0example0todo0000000001', title: 'Order #1042' },
+});
