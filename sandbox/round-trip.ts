@@ -281,10 +281,21 @@ export const STEPS: readonly Step[] = [
       check(recordId === state.todo.id, `new_todo output is about ${short(recordId)}, not todo ${String(state.todo.id)}`);
       check(output.title === state.todo.title || JSON.stringify(output).includes(String(state.todo.title)), 'new_todo output lacks the todo title');
       const delivery = sb.blue.deliveries.at(-1);
+      // Blue delivers its stored entity (join rows with ids only): perform names them by fetching
+      // the record once, so the output matches what the Zap editor showed (D006).
+      const delivered = JSON.parse(delivery?.body ?? '{}') as { currentValue?: Record<string, unknown> };
+      check(Array.isArray(delivered.currentValue?.todoTags) && !('tags' in (delivered.currentValue ?? {})), 'the Blue server did not deliver the entity shape (todoTags)');
+      const fetches = sb.blue.operations.filter((o) => o.name === 'ZapierGetTodo');
+      check(fetches.length === 1, `perform fetched the record ${fetches.length} times, not once`);
+      const list = output.todoList as { title?: unknown } | undefined;
+      check(String(output.tagTitles).includes('Codat'), `new_todo output lacks the tag title (tagTitles=${short(output.tagTitles)})`);
+      check(list?.title === 'New Clients', `new_todo output lacks the list title (${short(list)})`);
+      check(JSON.stringify(output.customFieldsByName).includes('Codat Company ID'), `new_todo output lacks custom field names (${short(output.customFieldsByName)})`);
       state.blueOutput = output;
       return [
-        `Blue delivered ${delivery?.event ?? 'TODO_CREATED'} (X-Signature ${delivery?.signature.slice(0, 12) ?? '?'}…) in ${delivery?.attempts.length ?? '?'} attempt(s)`,
-        `perform verified X-Signature and returned 1 item: id=${short(output.id)} recordId=${short(recordId)} title=${short(output.title)}`,
+        `Blue delivered ${delivery?.event ?? 'TODO_CREATED'} (X-Signature ${delivery?.signature.slice(0, 12) ?? '?'}…) in ${delivery?.attempts.length ?? '?'} attempt(s), as its stored entity (todoTags, todoCustomFields with ids)`,
+        `perform verified X-Signature, fetched the record once (todo(id:)) for the names and returned 1 item: id=${short(output.id)} recordId=${short(recordId)} title=${short(output.title)}`,
+        `  list=${short(list?.title)} tags=${short(output.tagTitles)} custom fields=${short(output.customFieldsByName)}`,
       ];
     },
   },

@@ -37,4 +37,35 @@ describe('custom field filter', () => {
     expect(matchesCustomFieldFilter({ value: 'opt-9' }, option, null)).toBe(true);
     expect(matchesCustomFieldFilter({ value: '12' }, todo('x'), null)).toBe(true);
   });
+
+  // Blue delivers the stored record: values as TodoCustomField join rows (API notes, section 4).
+  const entity = (rows: unknown[]) => ({ id: 't1', title: 'T', todoCustomFields: rows });
+
+  it('reads the join rows of a delivered record, in every plausible form', () => {
+    expect(
+      customFieldValues(
+        entity([
+          { id: 'row-1', customFieldId: 'cf-status', value: 'Won' },
+          { id: 'row-2', customFieldId: 'cf-amount', number: 12.5, customField: { id: 'cf-amount', name: 'Amount', type: 'NUMBER' } },
+          { id: 'row-3', customField: { id: 'cf-stage' }, customFieldOption: { id: 'opt-1', title: 'Closed' } },
+          { id: 'row-4', value: 'no field id' },
+          'junk',
+        ]),
+      ),
+    ).toEqual([
+      { id: 'cf-status', values: ['Won'] },
+      { id: 'cf-amount', values: ['12.5'] },
+      { id: 'cf-stage', values: ['opt-1', 'Closed'] },
+    ]);
+  });
+
+  it('filters a real delivery by field and value', () => {
+    const before = entity([{ customFieldId: 'cf-status', value: 'Pending' }]);
+    const after = entity([{ customFieldId: 'cf-status', value: 'Won' }]);
+    expect(matchesCustomFieldFilter({ customFieldId: 'cf-status', value: 'won' }, after, before)).toBe(true);
+    expect(matchesCustomFieldFilter({ customFieldId: 'cf-status', value: 'Won' }, before, after)).toBe(false);
+    expect(matchesCustomFieldFilter({ customFieldId: 'cf-other' }, after, before)).toBe(false);
+    const option = entity([{ customFieldId: 'cf-stage', customFieldOption: { id: 'opt-1', title: 'Closed' } }]);
+    expect(matchesCustomFieldFilter({ customFieldId: 'cf-stage', value: 'closed' }, option, entity([]))).toBe(true);
+  });
 });

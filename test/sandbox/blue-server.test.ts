@@ -216,6 +216,22 @@ describe('webhooks', () => {
         currentValue: { id: (todo.data as { createTodo: { id: string } }).createTodo.id, title: 'Hello' },
       });
       expect(got[0]!.headers['x-signature']).toBe(createHmac('sha256', hook.secret).update(got[0]!.body).digest('hex'));
+      // Blue's stored entity, as its webhook docs show it, not the GraphQL type.
+      const current = body.currentValue as Record<string, unknown>;
+      expect(current).toMatchObject({
+        position: expect.stringMatching(/^\d+(\.\d+)?$/),
+        todoListId: expect.any(String),
+        createdById: expect.any(String),
+        todoUsers: [],
+        todoTags: [],
+        todoCustomFields: [],
+        todoList: { id: current.todoListId, project: { id: DEMO.ids.project, company: { id: expect.any(String) } } },
+      });
+      for (const graphqlName of ['users', 'tags', 'customFields']) expect(current).not.toHaveProperty(graphqlName);
+      // todo(id:) serves the record in GraphQL form.
+      const one = await gql('query G($id: String!) { todo(id: $id) { id title todoList { title project { name } } users { id } } }', { id: current.id });
+      expect(one.data).toMatchObject({ todo: { id: current.id, title: 'Hello', users: [] } });
+      expect(codes(await gql('query G($id: String!) { todo(id: $id) { id } }', { id: 'nope' }))).toEqual(['TODO_NOT_FOUND']);
 
       const del = 'mutation D($input: DeleteWebhookInput!) { deleteWebhook(input: $input) { success } }';
       expect((await gql(del, { input: { webhookId: hook.id } })).data).toEqual({ deleteWebhook: { success: true } });
