@@ -3,7 +3,16 @@ import zapier, { defineApp } from 'zapier-platform-core';
 import packageJson from './package.json' with { type: 'json' };
 
 import authentication from './authentication.js';
+import addAssignee from './creates/add_assignee.js';
+import addChecklistItem from './creates/add_checklist_item.js';
+import addComment from './creates/add_comment.js';
+import addTag from './creates/add_tag.js';
+import completeRecord from './creates/complete_record.js';
 import createTodo from './creates/create_todo.js';
+import moveRecord from './creates/move_record.js';
+import removeAssignee from './creates/remove_assignee.js';
+import removeTag from './creates/remove_tag.js';
+import updateRecord from './creates/update_record.js';
 import blueCustomFieldList from './triggers/blue_custom_field_list.js';
 import blueEvent from './triggers/blue_event.js';
 import blueProjectList from './triggers/blue_project_list.js';
@@ -40,5 +49,14 @@ export default defineApp({
   },
   creates: {
     create_todo: createTodo,
+    update_record: updateRecord,
+    move_record: moveRecord,
+    complete_record: completeRecord,
+    add_comment: addComment,
+    add_tag: addTag,
+    remove_tag: removeTag,
+    add_assignee: addAssignee,
+    remove_assignee: removeAssignee,
+    add_checklist_item: addChecklistItem,
   },
 });

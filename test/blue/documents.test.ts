@@ -7,6 +7,28 @@ import { describe, expect, it } from '@jest/globals';
 import { buildSchema, parse, validate, type GraphQLSchema } from 'graphql';
 import App from '../../index.js';
 import { registeredDocuments } from '../../blue/gql.js';
+import { updateRecordDocument } from '../../blue/record-actions.js';
+
+// The record actions' documents, fixed ones by name, and Update Record's in every shape it takes.
+const RECORD_ACTION_DOCUMENTS = [
+  'ZapierEditRecord',
+  'ZapierUpdateTodosRecord',
+  'ZapierAddAssignees',
+  'ZapierRemoveAssignees',
+  'ZapierAddComment',
+  'ZapierRecordTags',
+  'ZapierRecordChecklists',
+  'ZapierCreateChecklist',
+  'ZapierAddChecklistItem',
+  'ZapierUpdateRecord',
+  'ZapierRecordChoices',
+];
+const UPDATE_SHAPES = [
+  { assignees: false, customFields: 0 },
+  { assignees: true, customFields: 0 },
+  { assignees: false, customFields: 1 },
+  { assignees: true, customFields: 3 },
+];
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const schemaPath = process.env.BLUE_SCHEMA || path.resolve(repoRoot, '../shared/reference/blue/schema.graphql');
@@ -21,7 +43,7 @@ describe('Blue GraphQL documents', () => {
     expect(App.triggers).toBeDefined();
     const names = [...registeredDocuments().keys()];
     expect(names).toEqual(
-      expect.arrayContaining(['ZapierAuthTest', 'ZapierCreateWebhook', 'ZapierDeleteWebhook', 'ZapierRecentTodos', 'ZapierGetTodo', 'ZapierCreateTodo', 'ZapierListProjects']),
+      expect.arrayContaining(['ZapierAuthTest', 'ZapierCreateWebhook', 'ZapierDeleteWebhook', 'ZapierRecentTodos', 'ZapierGetTodo', 'ZapierCreateTodo', 'ZapierListProjects', ...RECORD_ACTION_DOCUMENTS]),
     );
   });
 
@@ -32,6 +54,10 @@ describe('Blue GraphQL documents', () => {
     it.each([...registeredDocuments().entries()])('%s is valid', (_name, doc) => {
       const errors = validate(load(), parse(doc)).map((e) => e.message);
       expect(errors).toEqual([]);
+    });
+
+    it.each(UPDATE_SHAPES)('Update Record\'s document with %j is valid', (parts) => {
+      expect(validate(load(), parse(updateRecordDocument(parts))).map((e) => e.message)).toEqual([]);
     });
 
     it('catches an invalid document (the check can fail)', () => {

@@ -32,6 +32,16 @@ type Ops = Record<string, { operation: Record<string, unknown> }>;
 const triggers = App.triggers as unknown as Ops;
 const createTodo = (App.creates as unknown as Ops).create_todo!.operation;
 const customFieldInputs = (createTodo.inputFields as unknown[]).find((f) => typeof f === 'function');
+const creates = App.creates as unknown as Ops;
+const updateFieldsFn = (creates.update_record!.operation.inputFields as unknown[]).find((f) => typeof f === 'function');
+const REC = 'ctodomatrix00000000000001';
+/** A record action: its perform with a record picked, and what its messages name. */
+const recordAction = (key: string, inputData: Record<string, unknown>, action: RegExp, networkNote?: RegExp): Operation => ({
+  fn: creates[key]!.operation.perform,
+  bundle: { inputData: { recordId: REC, ...inputData } },
+  action,
+  ...(networkNote ? { networkNote } : {}),
+});
 
 interface Operation {
   fn: unknown;
@@ -76,6 +86,24 @@ const OPERATIONS: Record<string, Operation> = {
     action: /create the todo/,
     networkNote: /may have been created anyway: check the list in Blue before replaying/,
   },
+  'dropdown: records': { fn: triggers.blue_record_list!.operation.perform, action: /list the project's records/ },
+  'dynamic fields (update_record)': { fn: updateFieldsFn, action: /list the project's custom fields/ },
+  update_record: recordAction('update_record', { title: 'Matrix' }, new RegExp(`update record ${REC}`)),
+  move_record: recordAction('move_record', { todoListId: 'list-2' }, new RegExp(`move record ${REC} to list list-2`)),
+  complete_record: recordAction('complete_record', { done: 'done' }, new RegExp(`mark record ${REC} done`)),
+  add_comment: recordAction(
+    'add_comment',
+    { text: 'Matrix comment' },
+    new RegExp(`add a comment to record ${REC}`),
+    /may have been added anyway: check the record in Blue before replaying/,
+  ),
+  'add_tag (existing)': recordAction('add_tag', { tagId: 'tag-1' }, new RegExp(`add tag tag-1 to record ${REC}`)),
+  // A new tag by title reads the record's tags first: that read is what fails here.
+  'add_tag (new title)': recordAction('add_tag', { tagTitle: 'VIP' }, new RegExp(`read the tags of record ${REC}`)),
+  remove_tag: recordAction('remove_tag', { tagId: 'tag-1' }, new RegExp(`remove tag tag-1 from record ${REC}`)),
+  add_assignee: recordAction('add_assignee', { assigneeIds: ['user-1'] }, new RegExp(`assign user user-1 to record ${REC}`)),
+  remove_assignee: recordAction('remove_assignee', { assigneeIds: ['user-1'] }, new RegExp(`unassign user user-1 from record ${REC}`)),
+  add_checklist_item: recordAction('add_checklist_item', { checklistTitle: 'KYC', itemTitle: 'Passport' }, new RegExp(`read the checklists of record ${REC}`)),
 };
 
 /** The secrets the current request carried; Blue's replies echo them back. */
@@ -239,9 +267,9 @@ afterAll(() => {
 
 describe(`Blue fault matrix (${CASES.length} cases)`, () => {
   it('covers every operation with every failure', () => {
-    expect(Object.keys(OPERATIONS)).toHaveLength(12);
+    expect(Object.keys(OPERATIONS)).toHaveLength(24);
     expect(FAILURES).toHaveLength(31);
-    expect(CASES).toHaveLength(12 * 31);
+    expect(CASES).toHaveLength(24 * 31);
   });
 
   it.each(CASES.map((c) => [c.opName, c.f.name, c] as const))('%s x %s', async (_op, _f, { o, f }) => {
