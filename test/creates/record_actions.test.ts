@@ -342,3 +342,36 @@ describe('plainText', () => {
     expect(plainText('<p>a &amp; b</p><p>c<br/>d &lt;e&gt;</p>')).toBe('a & b\nc\nd <e>');
   });
 });
+
+describe('update_record custom field inputs', () => {
+  type Fn = (z: unknown, bundle: unknown) => Promise<{ key: string }[]>;
+  const dynamicOf = (key: string) =>
+    ((App.creates as unknown as Record<string, { operation: { inputFields: unknown[] } }>)[key]!.operation.inputFields.find((f) => typeof f === 'function')) as Fn;
+  const FIELDS = {
+    data: {
+      customFields: {
+        items: [
+          { id: 'cf-amount', name: 'Amount', type: 'CURRENCY', currency: 'USD', customFieldOptions: [] },
+          { id: 'cf-stage', name: 'Stage', type: 'SELECT_SINGLE', customFieldOptions: [{ id: 'opt-1', title: 'New', color: '#fff' }] },
+          { id: 'cf-formula', name: 'Score', type: 'FORMULA', customFieldOptions: [] },
+        ],
+        pageInfo: { hasNextPage: false },
+      },
+    },
+  };
+
+  it('are Create\'s inputs exactly, for the project picked in the step', async () => {
+    const calls: CapturedCall[] = [];
+    replyOnce(calls, 200, FIELDS);
+    replyOnce(calls, 200, FIELDS);
+    const update = await appTester(dynamicOf('update_record') as never, { authData: AUTH, inputData: { projectId: 'cprojpicked00000000000001' } } as never);
+    const create = await appTester(dynamicOf('create_todo') as never, { authData: AUTH, inputData: {} } as never);
+    expect(update).toEqual(create);
+    expect((update as { key: string }[]).map((f) => f.key)).toEqual([
+      customFieldKey('value', 'CURRENCY', 'cf-amount'),
+      customFieldKey('currency', 'CURRENCY', 'cf-amount'),
+      customFieldKey('value', 'SELECT_SINGLE', 'cf-stage'),
+    ]);
+    expect(calls.map((c) => c.variables.projectId)).toEqual(['cprojpicked00000000000001', AUTH.blueProjectId]);
+  });
+});
