@@ -4,6 +4,8 @@ import * as zod from './common/zod.js';
 import { listLabels, readFieldSet } from './common/auth-fields.js';
 import { codatRequest } from './codat/client.js';
 import { CODAT_FIELDS } from './codat/config.js';
+import { API_KEY_FIELD, API_KEY_LABEL, platformRequest, readApiKey } from './codat/platform.js';
+import { companyPageSchema } from './codat/company.js';
 import { blueQuery } from './blue/client.js';
 import { gql } from './blue/gql.js';
 import { BLUE_FIELDS } from './blue/config.js';
@@ -24,12 +26,15 @@ const svixEndpointPage = zod.looseObject({ data: zod.array(zod.unknown()) });
 
 export interface AuthTestResult {
   codat?: { clientId: string };
+  /** The Codat API Key worked; only the count is kept (the label never shows the key). */
+  codatApi?: { totalCompanies: number };
   blue?: { userName: string; userEmail?: string; projectId: string; projectName: string };
 }
 
 const test = async (z: ZObject, bundle: Bundle): Promise<AuthTestResult> => {
   const codat = readFieldSet(CODAT_FIELDS, bundle.authData);
   const blue = readFieldSet(BLUE_FIELDS, bundle.authData);
+  const apiKey = readApiKey(bundle.authData[API_KEY_FIELD]);
   const incomplete = [codat, blue].flatMap((s) => (s.state === 'partial' ? s.missing : []));
   if (incomplete.length) {
     throw new z.errors.Error(
@@ -39,10 +44,10 @@ const test = async (z: ZObject, bundle: Bundle): Promise<AuthTestResult> => {
       400,
     );
   }
-  if (codat.state === 'empty' && blue.state === 'empty') {
+  if (codat.state === 'empty' && blue.state === 'empty' && apiKey.state === 'empty') {
     throw new z.errors.Error(
-      `Fill in at least one service: Codat (${listLabels(Object.values(CODAT_FIELDS.fields))}) ` +
-        `or Blue (${listLabels(Object.values(BLUE_FIELDS.fields))}), or both.`,
+      `Fill in at least one service: Codat (${listLabels(Object.values(CODAT_FIELDS.fields))} for triggers, ` +
+        `"${API_KEY_LABEL}" for actions) or Blue (${listLabels(Object.values(BLUE_FIELDS.fields))}), or both.`,
       'auth_fields_missing',
       400,
     );
@@ -59,6 +64,18 @@ const test = async (z: ZObject, bundle: Bundle): Promise<AuthTestResult> => {
       schema: svixEndpointPage,
     });
     result.codat = { clientId: codat.values.codatClientId };
+  }
+  if (apiKey.state !== 'empty') {
+    // One company is the cheapest authenticated Platform call; an unusable key fails before it.
+    const page = await platformRequest(z, bundle, {
+      method: 'GET',
+      path: '/companies',
+      params: { page: 1, pageSize: 1 },
+      action: 'check the Codat API Key',
+      notFound: 'the companies endpoint',
+      schema: companyPageSchema,
+    });
+    result.codatApi = { totalCompanies: page!.totalResults };
   }
   if (blue.state === 'complete') {
     const data = await blueQuery(z, bundle, {
@@ -82,12 +99,13 @@ export async function connectionLabel(_z: ZObject, bundle: Bundle): Promise<stri
   const data = bundle.inputData as AuthTestResult;
   const parts: string[] = [];
   if (data.codat) parts.push(`Codat ${data.codat.clientId}`);
+  else if (data.codatApi) parts.push('Codat (API key)');
   if (data.blue) parts.push(`Blue ${data.blue.projectName} (${data.blue.userName})`);
   return parts.join(' + ');
 }
 
 const CODAT_DOCS = 'https://docs.codat.io/using-the-api/webhooks/zapier-integration';
-const CODAT_ROTATE = 'https://docs.codat.io/platform-api#/operations/create-rotate-zapier-key';
+const CODAT_ROTATE = 'https://docs.codat.io/platform-api#/operations/rotate-zapier-key';
 const BLUE_TOKEN_DOCS = 'https://documentation.blue.cc/api/authentication';
 
 export const authentication = {
@@ -100,8 +118,8 @@ export const authentication = {
       label: 'Codat Client ID',
       required: false,
       helpText:
-        `Needed for Codat triggers. Find it in the [Codat Portal](https://app.codat.io/developers/api-keys) ` +
-        `under Developers > API keys ([guide](${CODAT_DOCS})).`,
+        `Needed for Codat triggers. In the [Codat Portal](https://app.codat.io), open the client selection ` +
+        `dropdown (your instance's name) and copy the Client ID shown there ([guide](${CODAT_DOCS})).`,
     },
     {
       key: 'codatZapierKey',
@@ -112,6 +130,16 @@ export const authentication = {
         `Needed for Codat triggers. Generate it with Codat's [rotate Zapier key endpoint](${CODAT_ROTATE}) ` +
         `(POST /webhooks/integrationKeys/zapier). Codat keeps one live key: generating a new one revokes ` +
         `the previous key in every connection that uses it.`,
+    },
+    {
+      key: API_KEY_FIELD,
+      label: API_KEY_LABEL,
+      type: 'password',
+      required: false,
+      helpText:
+        `Needed for Codat actions (create, find and refresh companies); triggers work without it. Copy the API key, ` +
+        `or the whole Authorization header, from the [Codat Portal](https://app.codat.io/developers/api-keys) ` +
+        `under Developers > API keys.`,
     },
     {
       key: 'blueTokenId',
@@ -131,8 +159,8 @@ export const authentication = {
       label: 'Blue Company ID',
       required: false,
       helpText:
-        `Id or slug of your Blue company: the first part of the address in [Blue](https://app.blue.cc), ` +
-        `e.g. \`acme\` in app.blue.cc/org/acme/... ([headers](${BLUE_TOKEN_DOCS})).`,
+        `Id or slug of your Blue company, as in its address in [Blue](https://app.blue.cc): ` +
+        `\`acme\` in app.blue.cc/company/acme/... ([headers](${BLUE_TOKEN_DOCS})).`,
     },
     {
       key: 'blueProjectId',

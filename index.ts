@@ -7,12 +7,15 @@ import addAssignee from './creates/add_assignee.js';
 import addChecklistItem from './creates/add_checklist_item.js';
 import addComment from './creates/add_comment.js';
 import addTag from './creates/add_tag.js';
+import codatCreateCompany from './creates/codat_create_company.js';
+import codatRefreshCompanyData from './creates/codat_refresh_company_data.js';
 import completeRecord from './creates/complete_record.js';
 import createTodo from './creates/create_todo.js';
 import moveRecord from './creates/move_record.js';
 import removeAssignee from './creates/remove_assignee.js';
 import removeTag from './creates/remove_tag.js';
 import updateRecord from './creates/update_record.js';
+import codatFindCompany from './searches/codat_find_company.js';
 import blueCustomFieldList from './triggers/blue_custom_field_list.js';
 import blueEvent from './triggers/blue_event.js';
 import blueProjectList from './triggers/blue_project_list.js';
@@ -20,7 +23,14 @@ import blueRecordList from './triggers/blue_record_list.js';
 import blueTagList from './triggers/blue_tag_list.js';
 import blueTodoListList from './triggers/blue_todo_list_list.js';
 import blueUserList from './triggers/blue_user_list.js';
+import codatCompanyList from './triggers/codat_company_list.js';
+import codatConnectionList from './triggers/codat_connection_list.js';
+import codatConnectionStatusChanged from './triggers/codat_connection_status_changed.js';
+import codatDataSyncCompleted from './triggers/codat_data_sync_completed.js';
 import codatEvent from './triggers/codat_event.js';
+import codatEventTypeList from './triggers/codat_event_type_list.js';
+import codatNewCompany from './triggers/codat_new_company.js';
+import codatWriteFailed from './triggers/codat_write_failed.js';
 import customFieldChanged from './triggers/custom_field_changed.js';
 import newComment from './triggers/new_comment.js';
 import newTodo from './triggers/new_todo.js';
@@ -33,6 +43,10 @@ export default defineApp({
   authentication,
   triggers: {
     codat_event: codatEvent,
+    codat_new_company: codatNewCompany,
+    codat_connection_status_changed: codatConnectionStatusChanged,
+    codat_data_sync_completed: codatDataSyncCompleted,
+    codat_write_failed: codatWriteFailed,
     blue_event: blueEvent,
     new_todo: newTodo,
     updated_todo: updatedTodo,
@@ -46,9 +60,14 @@ export default defineApp({
     blue_user_list: blueUserList,
     blue_tag_list: blueTagList,
     blue_record_list: blueRecordList,
+    codat_event_type_list: codatEventTypeList,
+    codat_company_list: codatCompanyList,
+    codat_connection_list: codatConnectionList,
   },
   creates: {
     create_todo: createTodo,
+    codat_create_company: codatCreateCompany,
+    codat_refresh_company_data: codatRefreshCompanyData,
     update_record: updateRecord,
     move_record: moveRecord,
     complete_record: completeRecord,
@@ -58,5 +77,19 @@ export default defineApp({
     add_assignee: addAssignee,
     remove_assignee: removeAssignee,
     add_checklist_item: addChecklistItem,
+  },
+  searches: {
+    codat_find_company: codatFindCompany,
+  },
+  searchOrCreates: {
+    codat_find_company: {
+      key: 'codat_find_company',
+      display: {
+        label: 'Find or Create Company',
+        description: 'Finds a Codat company by ID, name or tags, or creates it when none matches.',
+      },
+      search: 'codat_find_company',
+      create: 'codat_create_company',
+    },
   },
 });

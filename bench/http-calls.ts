@@ -52,7 +52,8 @@ export async function countHttpCalls(app: AppLike): Promise<CallCount[]> {
 
   try {
     const test = runner.authFn('test');
-    await count('auth test (Codat)', 1, () => runner.run(test, { authData, meta: { isTestingAuth: true } }), 'codat');
+    // The demo connection holds the Codat API Key too: one webhooks call and one Platform call.
+    await count('auth test (Codat: webhooks + API key)', 2, () => runner.run(test, { authData, meta: { isTestingAuth: true } }), 'codat');
     // Same run, Blue's share: rerun rather than split one run so each row is its own measurement.
     await count('auth test (Blue)', 1, () => runner.run(test, { authData, meta: { isTestingAuth: true } }), 'blue');
 
@@ -98,9 +99,19 @@ export async function countHttpCalls(app: AppLike): Promise<CallCount[]> {
       }),
     );
 
-    for (const key of ['blue_project_list', 'blue_todo_list_list', 'blue_user_list', 'blue_tag_list', 'blue_custom_field_list']) {
+    const company = (await count('codat_create_company perform', 1, () =>
+      runner.run(runner.fn('creates', 'codat_create_company', 'perform'), { authData, inputData: { name: 'Bench Company' } }),
+    )) as { id?: string } | undefined;
+    await count('codat_find_company perform (by name)', 1, () =>
+      runner.run(runner.fn('searches', 'codat_find_company', 'perform'), { authData, inputData: { name: 'Bench Company' } }),
+    );
+    await count('codat_refresh_company_data perform (all)', 1, () =>
+      runner.run(runner.fn('creates', 'codat_refresh_company_data', 'perform'), { authData, inputData: { companyId: company?.id } }),
+    );
+
+    for (const key of ['blue_project_list', 'blue_todo_list_list', 'blue_user_list', 'blue_tag_list', 'blue_custom_field_list', 'codat_company_list']) {
       if (!runner.has('triggers', key)) continue;
-      await count(`dropdown ${key} (page 1)`, key === 'blue_project_list' ? 1 : 1 + slug, () => runner.run(runner.fn('triggers', key, 'perform'), { authData, inputData: {}, meta: dropdown }));
+      await count(`dropdown ${key} (page 1)`, key === 'blue_project_list' || key === 'codat_company_list' ? 1 : 1 + slug, () => runner.run(runner.fn('triggers', key, 'perform'), { authData, inputData: {}, meta: dropdown }));
     }
   } finally {
     await sb.stop();

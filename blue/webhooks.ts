@@ -8,9 +8,9 @@ import { summarizeIssues } from '../common/validation.js';
 import { blueQuery, blueRequest } from './client.js';
 import { requireBlueCredentials } from './config.js';
 import { deliveryOutputs } from './event-output.js';
-import { blueProjectId } from './project-ref.js';
 import { HEALTH_CHECK_EVENT, isBlueWebhookEvent, isDeleteEvent, type BlueWebhookEvent } from './events.js';
 import { gql } from './gql.js';
+import { blueProjectId } from './project-ref.js';
 import { verifyBlueDelivery } from './signature.js';
 
 export const CREATE_WEBHOOK = gql`
@@ -216,7 +216,11 @@ export function blueRestHook(config: BlueHookConfig): BlueRestHook {
     // The resource's one output shape; a record lacking names is fetched once (record.ts).
     const projectId = sub.success ? sub.data.projectId : undefined;
     const shaped = await deliveryOutputs(z, bundle, { event, record, previousValue, ...(projectId ? { projectId } : {}) });
-    return [eventOutput(event, shaped.current, shaped.previous, raw) as BlueEventOutput];
+    const output = eventOutput(event, shaped.current, shaped.previous, raw) as BlueEventOutput;
+    // The id comes from what Blue delivered, not from a fetch: a retried delivery keeps its id
+    // even if the record changed in between (a fetched updatedAt would make it a new run).
+    output.id = eventOutput(event, record, null, raw).id;
+    return [output];
   };
 
   const performList = async (z: ZObject, bundle: Bundle): Promise<BlueEventOutput[]> => {

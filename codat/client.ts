@@ -24,6 +24,10 @@ export interface CodatCall<T> {
   secrets?: readonly string[];
   /** Treat a 404 as success (returns undefined). */
   allowNotFound?: boolean;
+  /** Other statuses the caller handles itself (returned with data undefined, never thrown). */
+  tolerate?: readonly number[];
+  /** The path is under /api/v1 itself, not under the application (e.g. "/event-type"). */
+  global?: boolean;
 }
 
 export interface CodatResult<T> {
@@ -48,7 +52,7 @@ export async function codatRequest<T>(z: ZObject, bundle: Bundle, call: CodatCal
   const resp = await send(
     z,
     {
-      url: appUrl(creds, call.path) + (search ? `?${search}` : ''),
+      url: (call.global ? `${webhooksBaseUrl(creds.zapierKey)}/api/v1${call.path}` : appUrl(creds, call.path)) + (search ? `?${search}` : ''),
       method: call.method,
       headers: {
         Accept: 'application/json',
@@ -62,6 +66,7 @@ export async function codatRequest<T>(z: ZObject, bundle: Bundle, call: CodatCal
   );
 
   if (resp.status === 404 && call.allowNotFound) return { status: 404, data: undefined };
+  if (call.tolerate?.includes(resp.status)) return { status: resp.status, data: undefined };
   if (resp.status < 200 || resp.status >= 300) {
     throw codatResponseError(z, resp, { action: call.action, clientId: creds.clientId, notFound: call.notFound, secrets });
   }

@@ -1,6 +1,6 @@
-// Reads the bodies Codat delivers (current `{id, eventType|type, generatedDate, payload}` and
-// legacy `{RuleType, CompanyId, Data, ...}` envelopes) and turns them into the one item shape
-// the trigger outputs, for live deliveries and for "Test trigger" alike.
+// Reads the bodies Codat delivers (current `{id, eventType|type, generatedDate, payload}` envelopes,
+// and the rule envelope `{RuleType, CompanyId, Data, ...}` that AccountCategoriesUpdated still uses)
+// and turns them into the one item shape the trigger outputs, for live deliveries and "Test trigger" alike.
 import * as zod from '../common/zod.js';
 import { eventLabel, eventTypeForRuleType, EXAMPLE_DATE, WRITE_DATA_TYPES, type CodatEventType } from './events.js';
 
@@ -14,9 +14,9 @@ export interface CodatEventOutput {
   connectionId?: string;
   dataType?: string;
   status?: string;
-  /** Legacy envelopes only: Codat's human-readable message. */
+  /** Rule envelopes only: Codat's human-readable message. */
   message?: string;
-  /** The event's payload as Codat sent it (the whole body for legacy envelopes). */
+  /** The event's payload as Codat sent it (the whole body for rule envelopes). */
   payload: unknown;
 }
 
@@ -41,7 +41,7 @@ const currentSchema = zod.looseObject({
   payload: zod.optional(zod.unknown()),
 });
 
-const legacySchema = zod.looseObject({
+const ruleSchema = zod.looseObject({
   RuleType: zod.string().check(zod.minLength(1)),
   AlertId: scalar,
   CompanyId: scalar,
@@ -52,7 +52,7 @@ const legacySchema = zod.looseObject({
 
 export type Envelope =
   | { kind: 'current'; id?: string; eventType: string; generatedDate?: string; payload: unknown }
-  | { kind: 'legacy'; id?: string; eventType?: string; ruleType: string; body: Record<string, unknown> };
+  | { kind: 'rule'; id?: string; eventType?: string; ruleType: string; body: Record<string, unknown> };
 
 /** The envelope of a parsed body, or undefined when the body has none. */
 export function parseEnvelope(body: unknown): Envelope | undefined {
@@ -69,14 +69,14 @@ export function parseEnvelope(body: unknown): Envelope | undefined {
       };
     }
   }
-  const legacy = legacySchema.safeParse(body);
-  if (legacy.success) {
-    const known = eventTypeForRuleType(legacy.data.RuleType);
+  const rule = ruleSchema.safeParse(body);
+  if (rule.success) {
+    const known = eventTypeForRuleType(rule.data.RuleType);
     return {
-      kind: 'legacy',
-      ruleType: legacy.data.RuleType,
+      kind: 'rule',
+      ruleType: rule.data.RuleType,
       body: body as Record<string, unknown>,
-      ...(legacy.data.AlertId ? { id: legacy.data.AlertId } : {}),
+      ...(rule.data.AlertId ? { id: rule.data.AlertId } : {}),
       ...(known ? { eventType: known.key } : {}),
     };
   }
@@ -114,7 +114,7 @@ export function parseDelivery(content: string): DeliveryParse {
 export interface OutputContext {
   /** Used when the body carries no id (the webhook-id / Svix message id). */
   fallbackId: string;
-  /** Used when the body carries no date (legacy envelopes): delivery or message timestamp. */
+  /** Used when the body carries no date (rule envelopes): delivery or message timestamp. */
   fallbackDate: string;
   /** The event type Svix recorded for the message, when known (performList). */
   eventType?: string;
@@ -161,13 +161,10 @@ function currentFields(eventType: string, payload: unknown) {
   };
 }
 
-function legacyFields(body: Record<string, unknown>) {
-  const data = record(body.Data) ?? {};
+function ruleFields(body: Record<string, unknown>) {
   return {
     companyId: text(body.CompanyId),
-    connectionId: text(body.DataConnectionId) ?? text(data.dataConnectionId),
-    dataType: text(data.dataType),
-    status: text(data.status) ?? text(data.newStatus) ?? text(data.datasetStatus),
+    connectionId: text(body.DataConnectionId),
     message: text(body.Message),
   };
 }
@@ -190,7 +187,7 @@ export function toEventOutput(envelope: Envelope, ctx: OutputContext): CodatEven
     eventType,
     eventLabel: eventLabel(eventType),
     generatedDate: ctx.fallbackDate,
-    ...legacyFields(envelope.body),
+    ...ruleFields(envelope.body),
     payload: envelope.body,
   });
 }

@@ -13,8 +13,7 @@ export type EventGroup =
   | 'rateLimits'
   | 'bankFeeds'
   | 'expenses'
-  | 'reports'
-  | 'legacy';
+  | 'reports';
 
 export const EVENT_GROUP_LABELS: Readonly<Record<EventGroup, string>> = {
   companies: 'Companies',
@@ -26,7 +25,6 @@ export const EVENT_GROUP_LABELS: Readonly<Record<EventGroup, string>> = {
   bankFeeds: 'Bank Feeds',
   expenses: 'Expenses',
   reports: 'Reports',
-  legacy: 'Legacy (Deprecated)',
 };
 
 /** Payload families: types of one family share example builder and output fields. */
@@ -40,7 +38,8 @@ export type EventShape =
   | 'bankFeed'
   | 'expenses'
   | 'report'
-  | 'legacy';
+  /** Codat's rule envelope `{RuleType, CompanyId, Data, ...}`: only AccountCategoriesUpdated still uses it. */
+  | 'rule';
 
 export interface CodatEventType {
   readonly key: string;
@@ -48,9 +47,7 @@ export interface CodatEventType {
   readonly label: string;
   readonly group: EventGroup;
   readonly shape: EventShape;
-  /** Set for event types Codat deprecated on 2025-01-10; names what to use instead. */
-  readonly deprecated?: { readonly replacement: string };
-  /** Legacy envelopes carry a human `RuleType` instead of the event type's key. */
+  /** Rule envelopes carry a human `RuleType` instead of the event type's key. */
   readonly ruleType?: string;
   /** The body Codat delivers for this type (envelope included). */
   readonly example: Readonly<Record<string, unknown>>;
@@ -140,10 +137,14 @@ const payloads = {
       created: '2024-08-08T17:00:00.000Z',
     },
   }),
-  read: () => ({
+  // Codat's ReadCompletedWebhook payload; a failed read lists the data type that did not complete.
+  read: (outcome: ReadOutcome) => ({
     referenceCompany: COMPANY_REF,
     modifiedFromDate: '2024-08-01T00:00:00.000Z',
-    dataTypes: [{ connectionId: CONNECTION_ID, dataType: 'invoices', recordsModified: true, status: 'Complete' }],
+    dataTypes: [
+      { connectionId: CONNECTION_ID, dataType: 'invoices', recordsModified: true, status: 'Complete' },
+      ...(outcome === 'ok' ? [] : [{ connectionId: CONNECTION_ID, dataType: 'bills', recordsModified: false, status: 'FetchError' }]),
+    ],
   }),
   write: (dataType: string, ok: boolean) => ({
     id: exampleId(`${dataType}-write`),
@@ -184,23 +185,18 @@ const payloads = {
   report: (report: string) => ({ id: exampleId(`report-${report}`), referenceCompany: COMPANY_REF }),
 };
 
-/** Legacy body: `{ClientId, ClientName, CompanyId, DataConnectionId, RuleId, RuleType, AlertId, Message, Data}`. */
-function legacyBody(
-  key: string,
-  ruleType: string,
-  message: string,
-  opts: { company?: boolean; connection?: boolean; data?: Record<string, unknown> } = {},
-): Record<string, unknown> {
+/** Rule envelope: `{ClientId, ClientName, CompanyId, DataConnectionId, RuleId, RuleType, AlertId, Message, Data}`. */
+function ruleBody(key: string, ruleType: string, message: string, data: Record<string, unknown>): Record<string, unknown> {
   return {
     ClientId: CLIENT_ID,
     ClientName: 'Example Lender',
-    ...(opts.company !== false ? { CompanyId: COMPANY_ID } : {}),
-    ...(opts.company !== false && opts.connection !== false ? { DataConnectionId: CONNECTION_ID } : {}),
+    CompanyId: COMPANY_ID,
+    DataConnectionId: CONNECTION_ID,
     RuleId: exampleId(`rule-${key}`),
     RuleType: ruleType,
     AlertId: exampleId(key),
     Message: message,
-    ...(opts.data ? { Data: opts.data } : {}),
+    Data: data,
   };
 }
 
@@ -216,25 +212,8 @@ function current(
   return { key, label, group, shape, example: envelope(key, payload) };
 }
 
-/** A legacy-envelope type; `group` applies only while it is current (deprecated ones go to 'legacy'). */
-function legacy(
-  key: string,
-  label: string,
-  ruleType: string,
-  replacement: string | undefined,
-  group: EventGroup,
-  body: Record<string, unknown>,
-): CodatEventType {
-  return {
-    key,
-    label,
-    group: replacement ? 'legacy' : group,
-    shape: 'legacy',
-    ruleType,
-    ...(replacement ? { deprecated: { replacement } } : {}),
-    example: body,
-  };
-}
+/** How a read ended: every data type complete, some failed, or either (plain `read.completed`). */
+type ReadOutcome = 'ok' | 'failed' | 'mixed';
 
 const CONNECTION_EVENTS: ReadonlyArray<[string, string, string]> = [
   ['created', 'Connection Created', 'PendingAuth'],
@@ -245,14 +224,20 @@ const CONNECTION_EVENTS: ReadonlyArray<[string, string, string]> = [
   ['deleted', 'Connection Deleted', 'Unlinked'],
 ];
 
+/** The `read.completed*` series (codat-docs multiple-use-cases: success, failure and the first read). */
+const READ_EVENTS: ReadonlyArray<[string, string, ReadOutcome]> = [
+  ['read.completed', 'Read Completed', 'mixed'],
+  ['read.completed.initial', 'Initial Read Completed', 'ok'],
+  ['read.completed.successful', 'Read Completed Successfully', 'ok'],
+  ['read.completed.unsuccessful', 'Read Completed Unsuccessfully', 'failed'],
+  ['read.completed.successful.initial', 'Initial Read Completed Successfully', 'ok'],
+];
+
 const REPORTS: ReadonlyArray<[string, string]> = [
   ['categorizedBankStatement', 'Categorized Bank Statement'],
   ['creditModel', 'Credit Model'],
   ['spendAnalysis', 'Spend Analysis'],
 ];
-
-const DATASET_ID = exampleId('dataset');
-const PUSH_KEY = exampleId('push-operation');
 
 export const CODAT_EVENT_TYPES: readonly CodatEventType[] = [
   current('company.created', 'Company Created', 'companies', 'company', payloads.company()),
@@ -262,12 +247,7 @@ export const CODAT_EVENT_TYPES: readonly CodatEventType[] = [
   ...CONNECTION_EVENTS.map(([suffix, label, status]) =>
     current(`connection.${suffix}`, label, 'connections', 'connection', payloads.connection(status)),
   ),
-  legacy('SyncConnectionDeleted', 'Sync for Commerce Connection Deleted', 'Sync Connection Deleted', undefined, 'connections',
-    legacyBody('SyncConnectionDeleted', 'Sync Connection Deleted', `Sync connection for company ${COMPANY_ID} deleted`, { connection: false })),
-  current('read.completed', 'Read Completed', 'reads', 'read', payloads.read()),
-  current('read.completed.initial', 'Initial Read Completed', 'reads', 'read', payloads.read()),
-  legacy('NewCompanySynchronized', 'New Company Synchronized', 'New company synchronized', undefined, 'reads',
-    legacyBody('NewCompanySynchronized', 'New company synchronized', `Company ${COMPANY_ID} synced for the first time`)),
+  ...READ_EVENTS.map(([key, label, outcome]) => current(key, label, 'reads', 'read', payloads.read(outcome))),
   ...Object.entries(WRITE_DATA_TYPES).flatMap(([dataType, name]) => [
     current(`${dataType}.write.successful`, `${name} Write Successful`, 'writes', 'write', payloads.write(dataType, true)),
     current(`${dataType}.write.unsuccessful`, `${name} Write Unsuccessful`, 'writes', 'write', payloads.write(dataType, false)),
@@ -282,58 +262,45 @@ export const CODAT_EVENT_TYPES: readonly CodatEventType[] = [
     current(`reports.${report}.generate.successful`, `${name} Report Generated`, 'reports', 'report', payloads.report(report)),
     current(`reports.${report}.generate.unsuccessful`, `${name} Report Generation Failed`, 'reports', 'report', payloads.report(report)),
   ]),
-  legacy('AccountCategoriesUpdated', 'Account Categories Updated', 'Account Categories Updated', undefined, 'reports',
-    legacyBody('AccountCategoriesUpdated', 'Account Categories Updated', `Account categories updated for company ${COMPANY_ID}.`, {
-      data: { modifiedDate: EXAMPLE_DATE },
-    })),
-  // Deprecated on 2025-01-10: still delivered to consumers that subscribed to them.
-  legacy('DataConnectionStatusChanged', 'Data Connection Status Changed', 'DataConnectionStatusChanged',
-    'connection.created, connection.connected, connection.disconnected, connection.reconnected or connection.deleted', 'connections',
-    legacyBody('DataConnectionStatusChanged', 'DataConnectionStatusChanged', 'Data connection for Xero status changed from PendingAuth to Linked', {
-      data: { dataConnectionId: CONNECTION_ID, newStatus: 'Linked', oldStatus: 'PendingAuth', platformKey: 'gbol' },
-    })),
-  legacy('DataSyncCompleted', 'Data Sync Completed', 'Data sync completed', 'read.completed', 'reads',
-    legacyBody('DataSyncCompleted', 'Data sync completed', `Data sync of type invoices completed for company ${COMPANY_ID}`, {
-      data: { dataType: 'invoices', datasetId: DATASET_ID },
-    })),
-  legacy('DatasetDataChanged', 'Dataset Data Changed', 'Dataset data changed', 'read.completed', 'reads',
-    legacyBody('DatasetDataChanged', 'Dataset data changed', `Data has changed for dataset type invoices, company ${COMPANY_ID}`, {
-      data: { dataType: 'invoices', datasetId: DATASET_ID },
-    })),
-  legacy('DataSyncStatusChangedToError', 'Data Sync Status Changed to Error', 'Data Sync Status Changed To Error', 'read.completed', 'reads',
-    legacyBody('DataSyncStatusChangedToError', 'Data Sync Status Changed To Error', 'ERROR: syncing invoices triggered a FetchError notification.', {
-      data: { dataType: 'invoices', datasetStatus: 'FetchError', datasetId: DATASET_ID },
-    })),
-  legacy('PushOperationStatusChanged', 'Push Operation Status Changed', 'Push Operation Status Changed()',
-    '{dataType}.write.successful or {dataType}.write.unsuccessful', 'writes',
-    legacyBody('PushOperationStatusChanged', 'Push Operation Status Changed()', 'invoices triggered notification for PushOperationStatusChanged', {
-      data: { dataType: 'invoices', status: 'Success', pushOperationKey: PUSH_KEY },
-    })),
-  legacy('PushOperationTimedOut', 'Push Operation Timed Out', 'Push Operation Timed Out', '{dataType}.write.unsuccessful (status TimedOut)', 'writes',
-    legacyBody('PushOperationTimedOut', 'Push Operation Timed Out', 'ERROR: pushing invoices never finished in time.', {
-      data: { dataType: 'invoices', pushOperationKey: PUSH_KEY },
-    })),
-  legacy('SyncCompleted', 'Expense Sync Completed', 'Sync Completed', 'expenses.sync.successful', 'expenses',
-    legacyBody('SyncCompleted', 'Sync Completed', `Sync for company ${COMPANY_ID} of type Expense completed successfully.`, {
-      connection: false,
-      data: { syncId: exampleId('expenses-sync'), syncType: 'Expense' },
-    })),
-  legacy('SyncFailed', 'Expense Sync Failed', 'Sync Failed', 'expenses.sync.unsuccessful', 'expenses',
-    legacyBody('SyncFailed', 'Sync Failed', `Sync for company ${COMPANY_ID} of type Expense has failed at step Pushing.`, {
-      connection: false,
-      data: { syncId: exampleId('expenses-sync'), syncType: 'Expense', FailureStage: 'Pushing' },
-    })),
-  legacy('ClientRateLimitReached', 'Client Rate Limit Reached', 'Rate Limit Reached', 'client.rateLimit.reached', 'rateLimits',
-    legacyBody('ClientRateLimitReached', 'Rate Limit Reached', 'The current daily rate limit quota of 12000 requests has been reached.', {
-      company: false,
-      data: { DailyQuota: 12000, ExpiresUtc: '2024-08-09T00:00:00Z' },
-    })),
-  legacy('ClientRateLimitReset', 'Client Rate Limit Reset', 'Rate Limit Reset', 'client.rateLimit.reset', 'rateLimits',
-    legacyBody('ClientRateLimitReset', 'Rate Limit Reset', 'The current daily rate limit quota has been reset to 12000 requests.', {
-      company: false,
-      data: { QuotaRemaining: 12000, ResetReason: 'The quota was reset because it is a new day.', DailyQuota: 12000, ExpiresUtc: '2024-08-09T00:00:00Z' },
-    })),
+  // Not among the rule types Codat retired on 2025-01-10 (codat-docs blog/241004-deprecation-legacy-
+  // webhook-event-types.md lists twelve, not this one), so still current: the one type left that
+  // Codat delivers in the rule envelope.
+  {
+    key: 'AccountCategoriesUpdated',
+    label: 'Account Categories Updated',
+    group: 'reports',
+    shape: 'rule',
+    ruleType: 'Account Categories Updated',
+    example: ruleBody('AccountCategoriesUpdated', 'Account Categories Updated', `Account categories updated for company ${COMPANY_ID}.`, {
+      modifiedDate: EXAMPLE_DATE,
+    }),
+  },
 ];
+
+/**
+ * The rule types Codat stopped delivering after 2025-01-10, with their replacements from Codat's
+ * migration guide (codat-docs docs/using-the-api/webhooks/migrating-to-new-event-types.md). A Zap
+ * on one would never fire, and Svix refuses a whole subscribe that names an unknown type.
+ */
+export const RETIRED_EVENT_TYPES: Readonly<Record<string, readonly string[]>> = {
+  ClientRateLimitReached: ['client.rateLimit.reached'],
+  ClientRateLimitReset: ['client.rateLimit.reset'],
+  DataConnectionStatusChanged: ['connection.created', 'connection.connected', 'connection.disconnected', 'connection.reconnected', 'connection.deleted'],
+  DataSyncCompleted: ['read.completed'],
+  DataSyncStatusChangedToError: ['read.completed'],
+  DatasetDataChanged: ['read.completed'],
+  NewCompanySynchronized: ['read.completed.initial'],
+  PushOperationStatusChanged: ['{dataType}.write.successful', '{dataType}.write.unsuccessful'],
+  PushOperationTimedOut: ['{dataType}.write.unsuccessful'],
+  SyncCompleted: ['expenses.sync.successful'],
+  SyncFailed: ['expenses.sync.unsuccessful'],
+  SyncConnectionDeleted: ['connection.deleted'],
+};
+
+/** The replacements of a retired type, or undefined for a type Codat still delivers (or never had). */
+export function retiredReplacement(key: string): readonly string[] | undefined {
+  return Object.hasOwn(RETIRED_EVENT_TYPES, key) ? RETIRED_EVENT_TYPES[key] : undefined;
+}
 
 const BY_KEY = new Map(CODAT_EVENT_TYPES.map((e) => [e.key, e]));
 
@@ -344,12 +311,12 @@ export function findEventType(key: string): CodatEventType | undefined {
 const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
 const BY_RULE_TYPE = new Map<string, CodatEventType>();
 for (const e of CODAT_EVENT_TYPES) {
-  if (e.shape !== 'legacy') continue;
+  if (e.shape !== 'rule') continue;
   BY_RULE_TYPE.set(squash(e.key), e);
   if (e.ruleType) BY_RULE_TYPE.set(squash(e.ruleType), e);
 }
 
-/** Legacy envelopes name their type with a human `RuleType` ("Data sync completed"): map it back. */
+/** Rule envelopes name their type with a human `RuleType` ("Account Categories Updated"): map it back. */
 export function eventTypeForRuleType(ruleType: string): CodatEventType | undefined {
   return BY_RULE_TYPE.get(squash(ruleType));
 }
@@ -368,7 +335,7 @@ export interface EventChoice {
 
 const GROUP_ORDER = Object.keys(EVENT_GROUP_LABELS) as EventGroup[];
 
-/** "All Event Types" first, then every type grouped; deprecated ones name their replacement. */
+/** "All Event Types" first, then every type grouped. */
 export function eventTypeChoices(): EventChoice[] {
   const all: EventChoice = { value: ALL_EVENT_TYPES, label: 'All Event Types', sample: ALL_EVENT_TYPES };
   const ordered = [...CODAT_EVENT_TYPES].sort(
@@ -378,9 +345,7 @@ export function eventTypeChoices(): EventChoice[] {
     all,
     ...ordered.map((e) => ({
       value: e.key,
-      label:
-        `${EVENT_GROUP_LABELS[e.group]}: ${e.label}` +
-        (e.deprecated ? ` (use ${e.deprecated.replacement} instead)` : ''),
+      label: `${EVENT_GROUP_LABELS[e.group]}: ${e.label}`,
       sample: e.key,
     })),
   ];
@@ -459,11 +424,12 @@ export const SHAPE_OUTPUT_FIELDS: Readonly<Record<EventShape, readonly OutputFie
     { key: 'payload__transactions[]errorMessage', label: 'Transaction Error Message' },
   ],
   report: [...COMPANY_REF_FIELDS, { key: 'payload__id', label: 'Report ID' }],
-  legacy: [
+  rule: [
     { key: 'message', label: 'Message' },
     { key: 'payload__ClientId', label: 'Client ID' },
     { key: 'payload__ClientName', label: 'Client Name' },
     { key: 'payload__RuleType', label: 'Rule Type' },
+    { key: 'payload__Data__modifiedDate', label: 'Categories Modified Date', type: 'datetime' },
   ],
 };
 

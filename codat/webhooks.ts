@@ -1,10 +1,12 @@
-// The "New Codat Event" REST hook: one Codat (Svix) webhook consumer per Zap, signed deliveries,
-// and recent messages (or catalog examples) for the Zap editor's "Test trigger".
+// The one REST-hook mechanism behind every Codat trigger: one Codat (Svix) webhook consumer per
+// Zap, signed deliveries filtered by type and company, and recent messages (or catalog examples)
+// for the Zap editor's "Test trigger". Each trigger is a `codatRestHook` configuration.
 import { createHash, randomBytes } from 'node:crypto';
 import type { Bundle, ZObject } from 'zapier-platform-core';
+import { withoutBundleInErrors } from '../common/errors.js';
 import * as zod from '../common/zod.js';
 import { codatRequest } from './client.js';
-import { ALL_EVENT_TYPES, CODAT_EVENT_TYPES, findEventType } from './events.js';
+import { ALL_EVENT_TYPES, CODAT_EVENT_TYPES, findEventType, retiredReplacement } from './events.js';
 import {
   exampleOutput,
   parseDelivery,
@@ -13,6 +15,15 @@ import {
   type CodatEventOutput,
 } from './envelope.js';
 import { refuseDelivery, verifyDelivery } from './signature.js';
+import {
+  channelsFor,
+  companyMatches,
+  describeFilter,
+  isFiltered,
+  readCompanyFilter,
+  requireValidTags,
+  type CompanyFilter,
+} from './company-filter.js';
 
 export interface EventSelection {
   all: boolean;
@@ -26,6 +37,15 @@ export function readSelection(value: unknown): EventSelection {
   const types = [...new Set(raw.filter((v): v is string => typeof v === 'string').map((v) => v.trim()).filter(Boolean))];
   if (types.includes(ALL_EVENT_TYPES)) return { all: true, types: [] };
   return { all: false, types };
+}
+
+export interface CodatHookConfig {
+  /** Names the trigger in the consumer's description in the Codat Portal, e.g. "New Company". */
+  label: string;
+  /** The event types to subscribe to: fixed, or read from the trigger's inputs (may refuse bad input). */
+  eventTypes: (z: ZObject, inputData: Record<string, unknown>) => EventSelection;
+  /** Extra filter on deliveries of subscribed types, after the company filter. */
+  accept?: (item: CodatEventOutput, inputData: Record<string, unknown>) => boolean;
 }
 
 export interface CodatSubscription {
@@ -42,6 +62,24 @@ const subscribeDataSchema = zod.object({
   secret: zod.optional(zod.string().check(zod.minLength(1))),
   eventTypes: zod.optional(zod.array(zod.string())),
 });
+
+/** "New Codat Event": the event types the user picks (or all of them). */
+export const chosenEventTypes = (z: ZObject, inputData: Record<string, unknown>): EventSelection => {
+  const selection = readSelection(inputData.eventTypes);
+  if (!selection.all && selection.types.length === 0) {
+    throw new z.errors.Error(
+      'Choose at least one Codat event type in "Event Types" (or "All Event Types").',
+      'codat_event_types_missing',
+      400,
+    );
+  }
+  return selection;
+};
+
+/** A trigger on fixed types. */
+export const fixedEventTypes =
+  (...types: string[]) =>
+  (): EventSelection => ({ all: false, types });
 
 const endpointOut = zod.looseObject({
   id: zod.string().check(zod.minLength(1)),
@@ -72,25 +110,49 @@ export function idempotencyKey(targetUrl: string): string {
 
 const MAX_LISTED_TYPES = 20;
 
-/** What the Codat portal shows for the consumer: which Zap subscription, which event types. */
-export function consumerDescription(subscriptionRef: string, selection: EventSelection): string {
+/** What the Codat portal shows for the consumer: which trigger, which Zap subscription, which event types and companies. */
+export function consumerDescription(
+  subscriptionRef: string,
+  selection: EventSelection,
+  label = 'New Codat Event',
+  filter: CompanyFilter = { ids: [], tags: [] },
+): string {
   const types = selection.all
     ? 'all event types'
     : selection.types.slice(0, MAX_LISTED_TYPES).join(', ') +
       (selection.types.length > MAX_LISTED_TYPES ? ` and ${selection.types.length - MAX_LISTED_TYPES} more` : '');
-  return `Zapier "New Codat Event" trigger, Zap subscription ${subscriptionRef}: ${types}`;
+  return `Zapier "${label}" trigger, Zap subscription ${subscriptionRef}: ${types}${describeFilter(filter)}`;
 }
 
-function requireSelection(z: ZObject, bundle: Bundle): EventSelection {
-  const selection = readSelection(bundle.inputData.eventTypes);
-  if (!selection.all && selection.types.length === 0) {
-    throw new z.errors.Error(
-      'Choose at least one Codat event type in "Event Types" (or "All Event Types").',
-      'codat_event_types_missing',
-      400,
-    );
-  }
+function requireSelection(z: ZObject, bundle: Bundle, hook: CodatHookConfig): EventSelection {
+  const selection = hook.eventTypes(z, bundle.inputData);
+  refuseRetired(z, selection.types);
   return selection;
+}
+
+function requireFilter(z: ZObject, bundle: Bundle): CompanyFilter {
+  const filter = readCompanyFilter(bundle.inputData);
+  requireValidTags(z, filter);
+  return filter;
+}
+
+/**
+ * A retired rule type (a custom value, or a Zap set up before 2025) would never fire, and Svix
+ * refuses the whole subscribe when one type is unknown: say which type replaces it instead.
+ */
+export function refuseRetired(z: ZObject, types: readonly string[]): void {
+  const retired = types.flatMap((t) => {
+    const replacement = retiredReplacement(t);
+    return replacement ? [`${t} (use ${replacement.join(' or ')})`] : [];
+  });
+  if (!retired.length) return;
+  throw new z.errors.Error(
+    `Codat no longer sends ${retired.length === 1 ? 'this legacy event type' : 'these legacy event types'}: ` +
+      `${retired.join('; ')}. Codat retired its rule-based types on 10 January 2025, so a Zap on them would never ` +
+      'run. Pick the replacement in "Event Types" and turn the Zap on again.',
+    'codat_event_type_retired',
+    400,
+  );
 }
 
 /**
@@ -109,12 +171,14 @@ function isReplay(endpoint: zod.infer<typeof endpointOut>, attempt: string, star
   return Number.isFinite(created) && created < startedAt - REPLAY_MARGIN_MS;
 }
 
-export async function subscribe(z: ZObject, bundle: Bundle): Promise<CodatSubscription> {
+export async function subscribe(z: ZObject, bundle: Bundle, hook: CodatHookConfig = NEW_CODAT_EVENT): Promise<CodatSubscription> {
   const targetUrl = bundle.targetUrl;
   if (!targetUrl) {
     throw new z.errors.Error('Zapier did not provide a webhook URL to subscribe; turn the Zap on again.', 'missing_target_url', 400);
   }
-  const selection = requireSelection(z, bundle);
+  const selection = requireSelection(z, bundle, hook);
+  const filter = requireFilter(z, bundle);
+  const channels = channelsFor(filter);
   const key = idempotencyKey(targetUrl);
   const secret = generateSecret();
   const attempt = randomBytes(8).toString('hex');
@@ -127,9 +191,12 @@ export async function subscribe(z: ZObject, bundle: Bundle): Promise<CodatSubscr
       headers: { 'idempotency-key': idempotency },
       body: {
         url: targetUrl,
-        description: consumerDescription(key.slice(0, 12), selection),
+        description: consumerDescription(key.slice(0, 12), selection, hook.label, filter),
         // Omitted for "all": a consumer without filterTypes receives every event type.
         ...(selection.all ? {} : { filterTypes: selection.types }),
+        // Company tags as Svix channels, so Codat sends only those companies' events (perform
+        // still checks every delivery: see companyMatches).
+        ...(channels ? { channels } : {}),
         secret,
         metadata: { [ATTEMPT_METADATA_KEY]: attempt },
       },
@@ -187,7 +254,7 @@ function accepts(subscribed: readonly string[], eventType: string): boolean {
   return subscribed.length === 0 || subscribed.includes(ALL_EVENT_TYPES) || subscribed.includes(eventType);
 }
 
-export function handleDelivery(z: ZObject, bundle: Bundle): CodatEventOutput[] {
+export function handleDelivery(z: ZObject, bundle: Bundle, hook: CodatHookConfig = NEW_CODAT_EVENT): CodatEventOutput[] {
   const sub = subscribeDataSchema.safeParse(bundle.subscribeData);
   if (!sub.success || !sub.data.secret) {
     throw refuseDelivery(
@@ -198,16 +265,31 @@ export function handleDelivery(z: ZObject, bundle: Bundle): CodatEventOutput[] {
   const delivery = verifyDelivery(z, bundle.rawRequest, sub.data.secret);
   const parsed = parseDelivery(String(bundle.rawRequest?.content));
   if (!parsed.ok) {
-    throw refuseDelivery(z, `${parsed.detail}. Codat events are JSON objects with an eventType (or legacy RuleType) field.`);
+    throw refuseDelivery(z, `${parsed.detail}. Codat events are JSON objects with an eventType (or RuleType) field.`);
   }
   const item = toEventOutput(parsed.envelope, {
     fallbackId: delivery.id,
     fallbackDate: delivery.timestamp.toISOString(),
   });
-  const subscribed = sub.data.eventTypes ?? selectionTypes(readSelection(bundle.inputData.eventTypes));
+  const subscribed = sub.data.eventTypes ?? inputTypes(z, bundle, hook);
   // Svix already filters; this guards against a consumer whose filter was widened in the portal.
   if (!accepts(subscribed, item.eventType)) return [];
+  // Another company's event is no error: the Zap just does not run.
+  if (!wanted(item, readCompanyFilter(bundle.inputData), hook, bundle.inputData)) return [];
   return [item];
+}
+
+/** A subscription from before eventTypes were stored: the inputs say what it wants (nothing readable = every type). */
+function inputTypes(z: ZObject, bundle: Bundle, hook: CodatHookConfig): string[] {
+  try {
+    return selectionTypes(hook.eventTypes(z, bundle.inputData));
+  } catch {
+    return [];
+  }
+}
+
+function wanted(item: CodatEventOutput, filter: CompanyFilter, hook: CodatHookConfig, inputData: Record<string, unknown>): boolean {
+  return companyMatches(item, filter) && (!hook.accept || hook.accept(item, inputData));
 }
 
 function selectionTypes(selection: EventSelection): string[] {
@@ -215,17 +297,26 @@ function selectionTypes(selection: EventSelection): string[] {
 }
 
 const LIST_LIMIT = 10;
+/** With a company filter most recent messages may be other companies': look further back (still one request). */
+const FILTERED_LIST_LIMIT = 100;
 
-export async function listRecent(z: ZObject, bundle: Bundle): Promise<CodatEventOutput[]> {
-  const selection = requireSelection(z, bundle);
-  const { data } = await codatRequest(z, bundle, {
+export async function listRecent(z: ZObject, bundle: Bundle, hook: CodatHookConfig = NEW_CODAT_EVENT): Promise<CodatEventOutput[]> {
+  const selection = requireSelection(z, bundle, hook);
+  const filter = requireFilter(z, bundle);
+  const { status, data } = await codatRequest(z, bundle, {
     method: 'GET',
     path: '/msg',
-    params: { event_types: selection.types, with_content: true, limit: LIST_LIMIT },
+    params: { event_types: selection.types, with_content: true, limit: isFiltered(filter) || hook.accept ? FILTERED_LIST_LIMIT : LIST_LIMIT },
     action: 'list recent Codat webhook messages',
     notFound: 'the webhook application of this Client ID',
     schema: messagePage,
+    // Nothing public says a Zapier integration key may list messages: a refusal is no broken
+    // connection (401 still is), so "Test trigger" shows the catalog examples instead.
+    tolerate: [403, 404],
   });
+  if (status === 403 || status === 404) {
+    z.console.log(`Codat did not let this key list recent messages (HTTP ${status}); showing example events instead.`);
+  }
   const items = (data?.data ?? [])
     .flatMap((msg) => {
       // A body without an event envelope would be refused if delivered live (perform halts on it),
@@ -235,12 +326,31 @@ export async function listRecent(z: ZObject, bundle: Bundle): Promise<CodatEvent
       // msg.id, not eventId: Svix sends the message id as the webhook-id header perform falls back to.
       return [toEventOutput(envelope, { fallbackId: msg.id, fallbackDate: msg.timestamp, eventType: msg.eventType })];
     })
-    .filter((item) => accepts(selectionTypes(selection), item.eventType));
+    .filter((item) => accepts(selectionTypes(selection), item.eventType) && wanted(item, filter, hook, bundle.inputData))
+    .slice(0, LIST_LIMIT);
   if (items.length) return items;
 
   // Nothing happened yet for these types: show the catalog's example so fields can be mapped now.
-  const examples = selection.all
-    ? CODAT_EVENT_TYPES.filter((e) => !e.deprecated)
-    : selection.types.flatMap((t) => findEventType(t) ?? []);
+  const examples = selection.all ? CODAT_EVENT_TYPES : selection.types.flatMap((t) => findEventType(t) ?? []);
   return examples.map(exampleOutput);
+}
+
+const NEW_CODAT_EVENT: CodatHookConfig = { label: 'New Codat Event', eventTypes: chosenEventTypes };
+
+export interface CodatRestHook {
+  performSubscribe: (z: ZObject, bundle: Bundle) => Promise<CodatSubscription>;
+  performUnsubscribe: (z: ZObject, bundle: Bundle) => Promise<{ id: string; removed: boolean }>;
+  perform: (z: ZObject, bundle: Bundle) => Promise<CodatEventOutput[]>;
+  performList: (z: ZObject, bundle: Bundle) => Promise<CodatEventOutput[]>;
+}
+
+/** The hook parts of one Codat trigger. */
+export function codatRestHook(hook: CodatHookConfig): CodatRestHook {
+  return {
+    performSubscribe: (z, bundle) => subscribe(z, bundle, hook),
+    // Their bundles carry the signing secret (subscribeData), which must not reach error messages.
+    performUnsubscribe: withoutBundleInErrors(unsubscribe),
+    perform: withoutBundleInErrors((z: ZObject, bundle: Bundle) => handleDelivery(z, bundle, hook)),
+    performList: (z, bundle) => listRecent(z, bundle, hook),
+  };
 }

@@ -18,6 +18,7 @@ export interface AppLike {
   authentication?: { test?: unknown; connectionLabel?: unknown };
   triggers?: Record<string, { operation?: OperationLike } | undefined>;
   creates?: Record<string, { operation?: OperationLike } | undefined>;
+  searches?: Record<string, { operation?: OperationLike } | undefined>;
 }
 
 export class NotImplementedYet extends Error {
@@ -39,7 +40,7 @@ export class AppRunner {
   }
 
   /** A function of the app (e.g. triggers.codat_event.operation.performSubscribe), or NotImplementedYet. */
-  fn(kind: 'triggers' | 'creates', key: string, name: keyof OperationLike): AppFunction {
+  fn(kind: 'triggers' | 'creates' | 'searches', key: string, name: keyof OperationLike): AppFunction {
     const op = this.app[kind]?.[key]?.operation;
     const f = op?.[name];
     if (typeof f !== 'function') throw new NotImplementedYet(`${kind}.${key}.operation.${name}`);

@@ -10,18 +10,17 @@ const NAMED = [
   'company.created', 'company.deleted', 'company.product.added', 'company.product.removed',
   'connection.created', 'connection.connected', 'connection.failed', 'connection.disconnected',
   'connection.reconnected', 'connection.deleted',
-  'read.completed', 'read.completed.initial',
+  'read.completed', 'read.completed.initial', 'read.completed.successful', 'read.completed.unsuccessful',
+  'read.completed.successful.initial',
   'expenses.sync.successful', 'expenses.sync.unsuccessful',
   'bankFeeds.sourceAccount.connected', 'bankFeeds.sourceAccount.disconnected',
   'client.rateLimit.reached', 'client.rateLimit.reset',
   'reports.categorizedBankStatement.generate.successful', 'reports.categorizedBankStatement.generate.unsuccessful',
   'reports.creditModel.generate.successful', 'reports.creditModel.generate.unsuccessful',
   'reports.spendAnalysis.generate.successful', 'reports.spendAnalysis.generate.unsuccessful',
-  // Legacy names (deprecated by Codat on 2025-01-10, still accepted).
-  'DataConnectionStatusChanged', 'NewCompanySynchronized', 'DataSyncCompleted', 'DatasetDataChanged',
-  'DataSyncStatusChangedToError', 'PushOperationStatusChanged', 'PushOperationTimedOut',
-  'AccountCategoriesUpdated', 'SyncConnectionDeleted', 'SyncCompleted', 'SyncFailed',
-  'ClientRateLimitReached', 'ClientRateLimitReset',
+  // Still current in Codat's rule envelope. The rule types retired on 2025-01-10 are unknown here,
+  // so naming one fails a subscribe with 422, as Svix does.
+  'AccountCategoriesUpdated',
 ];
 
 export const CODAT_EVENT_TYPES: readonly string[] = [

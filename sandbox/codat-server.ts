@@ -4,6 +4,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type http from 'node:http';
 import { Webhook } from 'standardwebhooks';
 import { CODAT_EVENT_TYPES } from './codat-event-types.js';
+import { CodatPlatform, type CodatPlatformOptions } from './codat-platform.js';
 import { deliver, listen, Pending, readBody, sendJson, type DeliveryAttempt, type Listening, type RetryPolicy } from './http.js';
 
 export interface CodatServerOptions {
@@ -18,6 +19,8 @@ export interface CodatServerOptions {
   signatureHeaders?: 'svix' | 'webhook' | 'both';
   /** Called with one line per request and delivery (npm run sandbox prints them). */
   log?: (line: string) => void;
+  /** Also serve Codat's Platform API (/companies...) with this API key (codat-platform.ts). */
+  platform?: CodatPlatformOptions;
 }
 
 export interface SvixEndpoint {
@@ -26,6 +29,8 @@ export interface SvixEndpoint {
   url: string;
   description: string;
   filterTypes: string[] | null;
+  /** Svix channels: Codat's company tags (`key:value`); null receives every company's events. */
+  channels: string[] | null;
   disabled: boolean;
   metadata: Record<string, string>;
   createdAt: string;
@@ -39,6 +44,8 @@ export interface SvixMessage {
   eventId: string | null;
   eventType: string;
   payload: Record<string, unknown>;
+  /** The company's tags as `key:value`, as Codat tags its messages (see companyChannels). */
+  channels: string[] | null;
   timestamp: string;
 }
 
@@ -97,7 +104,7 @@ function endpointOut(ep: SvixEndpoint): Record<string, unknown> {
     filterTypes: ep.filterTypes,
     // Svix echoes the newer name too (see API-NOTES §2).
     eventTypes: ep.filterTypes,
-    channels: null,
+    channels: ep.channels,
     disabled: ep.disabled,
     throttleRate: null,
     metadata: ep.metadata,
@@ -117,8 +124,10 @@ export class CodatServer {
   private readonly eventTypes: ReadonlySet<string>;
   private readonly retry: RetryPolicy;
   private listening?: Listening;
+  readonly platform: CodatPlatform | undefined;
 
   constructor(readonly options: CodatServerOptions) {
+    this.platform = options.platform ? new CodatPlatform(options.platform) : undefined;
     this.eventTypes = new Set(options.eventTypes ?? CODAT_EVENT_TYPES);
     // Svix retries after 5 s, 5 min, 30 min...; the sandbox keeps the shape with short waits.
     this.retry = { attempts: 4, backoffMs: [50, 100, 200], timeoutMs: 15_000, ...options.retry };
@@ -159,11 +168,16 @@ export class CodatServer {
       eventId: eventId ?? null,
       eventType,
       payload,
+      channels: companyChannels(eventType, payload),
       timestamp: new Date().toISOString(),
     };
     this.messages.push(message);
     const targets = [...this.endpoints.values()].filter(
-      (ep) => !ep.disabled && (ep.filterTypes === null || ep.filterTypes.includes(eventType)),
+      (ep) =>
+        !ep.disabled &&
+        (ep.filterTypes === null || ep.filterTypes.includes(eventType)) &&
+        // Svix: an endpoint with channels gets only messages sharing one of them.
+        (ep.channels === null || (message.channels ?? []).some((c) => ep.channels!.includes(c))),
     );
     const delivered = this.pending.add(Promise.all(targets.map((ep) => this.deliverTo(ep, message))));
     return { message, delivered };
@@ -234,6 +248,13 @@ export class CodatServer {
     rawBody: string,
   ): { status: number; body: unknown } {
     const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
+    // /api/v1/event-type: the environment's event types (not under an application).
+    if (parts[0] === 'api' && parts[1] === 'v1' && parts[2] === 'event-type' && parts.length === 3) {
+      this.authenticate(headers);
+      if (method === 'GET') return { status: 200, body: this.listEventTypes(url) };
+      throw httpError(405, 'method_not_allowed', 'Method not allowed');
+    }
+    if (parts[0] === 'companies' && this.platform) return this.platform.route(method, url, headers, rawBody);
     // /api/v1/app/{app}/...
     if (parts[0] !== 'api' || parts[1] !== 'v1' || parts[2] !== 'app' || !parts[3]) {
       throw httpError(404, 'not_found', 'Entity not found');
@@ -349,6 +370,17 @@ export class CodatServer {
         filterTypes = types as string[];
       }
     }
+    const channelsIn = input.channels ?? null;
+    if (
+      channelsIn !== null &&
+      (!Array.isArray(channelsIn) ||
+        channelsIn.length < 1 ||
+        channelsIn.length > 10 ||
+        new Set(channelsIn).size !== channelsIn.length ||
+        channelsIn.some((c) => typeof c !== 'string' || !CHANNEL_PATTERN.test(c)))
+    ) {
+      issue('channels', 'expected 1 to 10 unique channels matching "^[a-zA-Z0-9\\-_.:+]{1,128}$"');
+    }
     const secret = input.secret;
     if (secret !== undefined && secret !== null && (typeof secret !== 'string' || !SECRET_PATTERN.test(secret))) {
       issue('secret', 'string does not match regex "^(whsec_)?[a-zA-Z0-9+/=]{32,100}$"', 'value_error.str.regex');
@@ -377,6 +409,7 @@ export class CodatServer {
       url: url as string,
       description: description as string,
       filterTypes,
+      channels: channelsIn as string[] | null,
       disabled: disabled as boolean,
       metadata: { ...(metadata as Record<string, string>) },
       createdAt: now,
@@ -404,6 +437,32 @@ export class CodatServer {
     return { status: 202, body: message };
   }
 
+  /** EventTypeOut list (Svix's spec): names this server knows, in pages of `limit`. */
+  private listEventTypes(url: URL): unknown {
+    const limit = this.limit(url);
+    const all = [...this.eventTypes];
+    const iterator = url.searchParams.get('iterator');
+    const start = iterator ? all.indexOf(iterator) + 1 : 0;
+    const page = all.slice(start, start + limit);
+    const created = '2024-10-04T00:00:00.000Z';
+    return {
+      data: page.map((name) => ({
+        name,
+        description: `Codat sends ${name} events.`,
+        archived: false,
+        deprecated: false,
+        schemas: null,
+        createdAt: created,
+        updatedAt: created,
+        groupName: name.includes('.') ? name.split('.')[0] : null,
+        featureFlags: null,
+      })),
+      iterator: page.at(-1) ?? null,
+      prevIterator: null,
+      done: start + limit >= all.length,
+    };
+  }
+
   private listMessages(url: URL): unknown {
     const limit = this.limit(url);
     // Svix takes repeated `event_types=`; accept the comma-separated form too.
@@ -414,12 +473,33 @@ export class CodatServer {
     const start = iterator ? newestFirst.findIndex((m) => m.id === iterator) + 1 : 0;
     const page = newestFirst.slice(start, start + limit);
     return {
-      data: page.map((m) => ({ ...m, payload: withContent ? m.payload : {}, channels: null, tags: null })),
+      data: page.map((m) => ({ ...m, payload: withContent ? m.payload : {}, tags: null })),
       iterator: page.at(-1)?.id ?? null,
       prevIterator: null,
       done: start + limit >= newestFirst.length,
     };
   }
+}
+
+/** EndpointIn.channels / MessageIn.channels in Svix's spec. */
+const CHANNEL_PATTERN = /^[a-zA-Z0-9\-_.:+]{1,128}$/;
+
+/**
+ * The channels Codat's messages carry, as this sandbox imitates them: the company's tags as
+ * `key:value` (Codat's consumers filter by company tags with Svix's channel limits; inferred).
+ */
+export function companyChannels(eventType: string, payload: Record<string, unknown>): string[] | null {
+  const body = payload.payload;
+  const inner = body && typeof body === 'object' ? (body as Record<string, unknown>) : {};
+  const ref = inner.referenceCompany && typeof inner.referenceCompany === 'object' ? (inner.referenceCompany as Record<string, unknown>) : undefined;
+  const tags = ref ? ref.tags : eventType.startsWith('company.') ? inner.tags : undefined;
+  if (!tags || typeof tags !== 'object') return null;
+  const channels = Object.entries(tags as Record<string, unknown>)
+    .filter(([, v]) => typeof v === 'string')
+    .map(([k, v]) => `${k}:${String(v)}`)
+    .filter((c) => CHANNEL_PATTERN.test(c))
+    .slice(0, 10);
+  return channels.length ? channels : null;
 }
 
 export async function startCodatServer(options: CodatServerOptions): Promise<CodatServer> {

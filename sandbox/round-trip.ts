@@ -6,7 +6,7 @@ import { AppRunner, type AppLike } from './app-runner.js';
 import { BlueServer } from './blue-server.js';
 import { CatchHook, type HookRun } from './catch-hook.js';
 import { CodatServer, codatEnvelope } from './codat-server.js';
-import { DEMO, demoAuthData, demoBlueStore, demoCompany } from './seed.js';
+import { DEMO, demoAuthData, demoBlueStore, demoCompany, demoPlatformCompanies } from './seed.js';
 
 export class StepFailure extends Error {
   constructor(message: string) {
@@ -44,6 +44,7 @@ export async function startServers(options: SandboxOptions = {}): Promise<Pick<S
   const codat = await new CodatServer({
     appId: DEMO.codat.clientId,
     apiKey: DEMO.codat.zapierKey,
+    platform: { apiKey: DEMO.codat.apiKey, companies: demoPlatformCompanies() },
     ...(options.codatPort === undefined ? {} : { port: options.codatPort }),
     ...(retry ? { retry } : {}),
     ...(options.log ? { log: (line: string) => options.log?.('codat', line) } : {}),
@@ -63,11 +64,13 @@ export async function startServers(options: SandboxOptions = {}): Promise<Pick<S
   const authData = demoAuthData();
   const env: Record<string, string> = {
     CODAT_WEBHOOKS_API_URL: codat.url,
+    CODAT_API_URL: codat.url,
     BLUE_API_URL: blue.url,
     ...Object.fromEntries(Object.entries(authData).map(([k, v]) => [`authData_${k}`, v])),
   };
-  const saved = { CODAT_WEBHOOKS_API_URL: process.env.CODAT_WEBHOOKS_API_URL, BLUE_API_URL: process.env.BLUE_API_URL };
+  const saved = { CODAT_WEBHOOKS_API_URL: process.env.CODAT_WEBHOOKS_API_URL, CODAT_API_URL: process.env.CODAT_API_URL, BLUE_API_URL: process.env.BLUE_API_URL };
   process.env.CODAT_WEBHOOKS_API_URL = codat.url;
+  process.env.CODAT_API_URL = codat.url;
   process.env.BLUE_API_URL = blue.url;
   return {
     codat,
@@ -129,6 +132,9 @@ export interface Step {
 }
 
 const CODAT_EVENT = 'company.created';
+/** New Company, for the company's tag (the demo company is tagged customerRegion:us). */
+const CODAT_TRIGGER = 'codat_new_company';
+const COMPANY_TAG = 'customerRegion:us';
 const COMPANY_NAME = 'Bank of Dave';
 
 function one(run: HookRun, what: string): Record<string, unknown> {
@@ -172,19 +178,20 @@ export const STEPS: readonly Step[] = [
       check(result.blue?.projectName === 'Client Onboarding', `auth test did not confirm the Blue project (${short(result.blue)})`);
       const label = await sb.runner.run<string>(sb.runner.authFn('connectionLabel'), { authData: sb.authData, inputData: result });
       check(typeof label === 'string' && label.includes(DEMO.codat.clientId) && label.includes('Client Onboarding'), `unexpected connection label "${label}"`);
-      check(!label.includes(DEMO.codat.zapierKey) && !label.includes(DEMO.blue.tokenSecret), 'the connection label shows a secret');
+      check(![DEMO.codat.zapierKey, DEMO.codat.apiKey, DEMO.blue.tokenSecret].some((s) => label.includes(s)), 'the connection label shows a secret');
       return [`Codat application ${result.codat.clientId} answered`, `Blue user ${result.blue.userName}, project ${result.blue.projectName}`, `connection label: "${label}"`];
     },
   },
   {
-    title: `Subscribe codat_event (${CODAT_EVENT}) and new_todo`,
+    title: `Subscribe ${CODAT_TRIGGER} (${CODAT_EVENT}, companies tagged ${COMPANY_TAG}) and new_todo`,
     async run(sb, state) {
-      state.codatHook = await subscribe(sb, 'codat_event', { eventTypes: [CODAT_EVENT] });
+      state.codatHook = await subscribe(sb, CODAT_TRIGGER, { companyTags: [COMPANY_TAG] });
       const endpoints = [...sb.codat.endpoints.values()];
       check(endpoints.length === 1, `the Codat server has ${endpoints.length} consumers instead of 1`);
       const ep = endpoints[0]!;
       check(ep.url === state.codatHook.url, `the Codat consumer points at ${ep.url}, not at the hook URL`);
       check(ep.filterTypes?.length === 1 && ep.filterTypes[0] === CODAT_EVENT, `the Codat consumer filters ${short(ep.filterTypes)}`);
+      check(ep.channels?.length === 1 && ep.channels[0] === COMPANY_TAG, `the Codat consumer listens to channels ${short(ep.channels)}`);
       const create = sb.codat.requests.find((r) => r.method === 'POST' && r.path.endsWith('/endpoint'));
       check(create?.headers['idempotency-key'], 'the consumer was created without an idempotency-key');
 
@@ -195,7 +202,7 @@ export const STEPS: readonly Step[] = [
       check(hook.url === state.blueHook.url, `the Blue webhook points at ${hook.url}, not at the hook URL`);
       check(hook.events.includes('TODO_CREATED'), `the Blue webhook listens to ${short(hook.events)}`);
       return [
-        `Codat consumer ${ep.id}: "${ep.description}", filterTypes ${JSON.stringify(ep.filterTypes)}`,
+        `Codat consumer ${ep.id}: "${ep.description}", filterTypes ${JSON.stringify(ep.filterTypes)}, channels ${JSON.stringify(ep.channels)}`,
         `Blue webhook ${hook.id}: events ${JSON.stringify(hook.events)}, projects ${JSON.stringify(hook.projectIds)}`,
       ];
     },
@@ -203,7 +210,7 @@ export const STEPS: readonly Step[] = [
   {
     title: `Codat emits ${CODAT_EVENT} -> delivered, signature verified, trigger output`,
     async run(sb, state) {
-      check(state.codatHook, 'no codat_event subscription (step 2 failed)');
+      check(state.codatHook, `no ${CODAT_TRIGGER} subscription (step 2 failed)`);
       // The first attempt meets a (simulated) outage, so the delivery shows Codat's retry.
       sb.hooks.failNext = 1;
       const { message, delivered } = sb.codat.emit(CODAT_EVENT, codatEnvelope(CODAT_EVENT, demoCompany(COMPANY_NAME)));
@@ -211,7 +218,7 @@ export const STEPS: readonly Step[] = [
       sb.hooks.failNext = 0;
       check(delivery?.ok, `Codat could not deliver ${message.id}: ${short(delivery?.attempts)}`);
       const [run] = await sb.hooks.waitForRuns(state.codatHook.hookId, 1);
-      const output = one(run!, 'codat_event');
+      const output = one(run!, CODAT_TRIGGER);
       check(output.companyName === COMPANY_NAME, `trigger output names company ${short(output.companyName)}, not ${COMPANY_NAME}`);
       check(output.eventType === CODAT_EVENT, `trigger output has eventType ${short(output.eventType)}`);
       state.codatOutput = output;
@@ -314,7 +321,7 @@ export const STEPS: readonly Step[] = [
       const before = sb.hooks.runsFor(state.codatHook.hookId).length;
       await sb.codat.deliverRaw(state.codatHook.url, forged, headers);
       const codatRun = (await sb.hooks.waitForRuns(state.codatHook.hookId, before + 1)).at(-1)!;
-      check(codatRun.error || codatRun.result?.length === 0, `codat_event accepted a tampered body: ${short(codatRun.result)}`);
+      check(codatRun.error || codatRun.result?.length === 0, `${CODAT_TRIGGER} accepted a tampered body: ${short(codatRun.result)}`);
 
       // Blue: same idea with X-Signature.
       const blueDelivery = sb.blue.deliveries.at(-1);
@@ -326,7 +333,7 @@ export const STEPS: readonly Step[] = [
       check(blueRun.error || blueRun.result?.length === 0, `new_todo accepted a tampered body: ${short(blueRun.result)}`);
       state.rejected = { codat: codatRun, blue: blueRun };
       const why = (r: HookRun) => (r.error ? `${r.error.name}: ${short(r.error.message, 140)}` : 'swallowed (no Zap run)');
-      return [`codat_event: ${why(codatRun)}`, `new_todo: ${why(blueRun)}`];
+      return [`${CODAT_TRIGGER}: ${why(codatRun)}`, `new_todo: ${why(blueRun)}`];
     },
   },
   {
@@ -372,7 +379,7 @@ export const STEPS: readonly Step[] = [
     async run(sb, state) {
       const lines: string[] = [];
       for (const [key, sub] of [
-        ['codat_event', state.codatHook],
+        [CODAT_TRIGGER, state.codatHook],
         ['new_todo', state.blueHook],
       ] as const) {
         if (!sub) continue;
@@ -390,6 +397,26 @@ export const STEPS: readonly Step[] = [
       check(sb.blue.store.webhooks.length === 0, `${sb.blue.store.webhooks.length} Blue webhook(s) left`);
       lines.push('Codat consumers: 0, Blue webhooks: 0');
       return lines;
+    },
+  },
+  {
+    title: 'codat_create_company (API key) -> Link URL; codat_find_company finds it by name',
+    async run(sb, state) {
+      const name = 'Dave Lending Ltd';
+      const company = await sb.runner.run<Record<string, unknown>>(sb.runner.fn('creates', 'codat_create_company', 'perform'), {
+        authData: sb.authData,
+        inputData: { name, description: `Zap run for todo ${String(state.todo?.id ?? '?')}`, tags: { uid: 'crm-lead-42' } },
+      });
+      const stored = sb.codat.platform?.companies.find((c) => c.id === company.id);
+      check(stored, `company ${short(company.id)} is not in the Codat sandbox`);
+      check(stored.name === name && stored.tags.uid === 'crm-lead-42', `the stored company is ${short(stored)}`);
+      check(company.redirect === `https://link.codat.io/company/${stored.id}`, `the output's Link URL is ${short(company.redirect)}`);
+      const found = await sb.runner.run<Record<string, unknown>[]>(sb.runner.fn('searches', 'codat_find_company', 'perform'), {
+        authData: sb.authData,
+        inputData: { name },
+      });
+      check(found.length === 1 && found[0]!.id === company.id, `codat_find_company found ${short(found.map((c) => c.id))}`);
+      return [`company ${String(company.id)} "${name}" created with tag uid=crm-lead-42`, `Link URL: ${String(company.redirect)}`, 'codat_find_company by name returns it'];
     },
   },
 ];

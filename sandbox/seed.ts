@@ -2,6 +2,7 @@
 // local servers; they are printed on purpose so `zapier-platform invoke` can use them.
 import type { BlueStore } from './blue-server.js';
 import { emptyStore } from './blue-server.js';
+import type { PlatformCompany } from './codat-platform.js';
 
 export const DEMO = {
   codat: {
@@ -9,6 +10,8 @@ export const DEMO = {
     // Shaped like a real key (sk_integ_...<region>); the region is ignored because
     // CODAT_WEBHOOKS_API_URL points the app at the sandbox.
     zapierKey: 'sk_integ_sandbox0000000000000000.us',
+    // The Platform API key (Basic auth); CODAT_API_URL points the app at the sandbox.
+    apiKey: 'sandbox-codat-api-key-not-a-real-one',
   },
   blue: {
     tokenId: 'sandbox-token-id',
@@ -37,6 +40,7 @@ export function demoAuthData(): Record<string, string> {
   return {
     codatClientId: DEMO.codat.clientId,
     codatZapierKey: DEMO.codat.zapierKey,
+    codatApiKey: DEMO.codat.apiKey,
     blueTokenId: DEMO.blue.tokenId,
     blueTokenSecret: DEMO.blue.tokenSecret,
     blueCompanyId: DEMO.blue.companyId,
@@ -99,4 +103,37 @@ export function demoCompany(name = 'Bank of Dave'): Record<string, unknown> {
     created: new Date().toISOString(),
     tags: { customerRegion: 'us' },
   };
+}
+
+/** The Platform API's companies: "Bank of Dave" (as in the company.created event), linked to Xero. */
+export function demoPlatformCompanies(): PlatformCompany[] {
+  const id = '0498e921-9b53-4396-a412-4f2f5983b0a2';
+  const connectionId = '51baa045-4836-4317-a42e-3542e991e581';
+  return [
+    {
+      id,
+      name: 'Bank of Dave',
+      description: 'Requested a loan for refurb.',
+      redirect: `https://link.codat.io/company/${id}`,
+      lastSync: '2026-01-05T09:30:00.000Z',
+      created: '2026-01-05T09:00:00.000Z',
+      createdByUserName: 'Sandbox API key',
+      products: ['lending'],
+      tags: { customerRegion: 'us' },
+      dataConnections: [
+        {
+          id: connectionId,
+          integrationId: '1c312d69-e638-46d4-ad31-72e6c3ba8390',
+          integrationKey: 'gbol',
+          sourceId: '8a156a5a-39cb-4f9d-856e-76ef9b9a9607',
+          platformName: 'Xero',
+          linkUrl: `https://link-api.codat.io/companies/${id}/connections/${connectionId}/start`,
+          status: 'Linked',
+          lastSync: '2026-01-05T09:30:00.000Z',
+          created: '2026-01-05T09:05:00Z',
+          sourceType: 'Accounting',
+        },
+      ],
+    },
+  ];
 }

@@ -271,3 +271,79 @@ describe('connection label', () => {
     expect(text).not.toContain(blueAuth.blueTokenSecret);
   });
 });
+
+describe('connection field help texts', () => {
+  const help = (key: string) => String(auth.fields!.find((f) => (f as { key: string }).key === key)?.helpText);
+
+  it("links Codat's rotate-key operation by its operation id, rotate-zapier-key", () => {
+    expect(help('codatZapierKey')).toContain('(https://docs.codat.io/platform-api#/operations/rotate-zapier-key)');
+  });
+
+  it("says the Client ID is copied from the Codat Portal's client selection dropdown", () => {
+    expect(help('codatClientId')).toMatch(/\[Codat Portal\]\(https:\/\/app\.codat\.io\).*client selection dropdown.*Client ID/);
+  });
+
+  it("shows a Blue company's address as app.blue.cc/company/{id-or-slug}/...", () => {
+    expect(help('blueCompanyId')).toContain('app.blue.cc/company/acme/');
+    expect(help('blueCompanyId')).not.toContain('/org/');
+  });
+});
+
+describe('auth test: Codat API Key', () => {
+  const API = 'https://api.codat.io';
+  const KEY = 'c0dat4p1k3y0000000000000000000000000000a';
+  const B64 = Buffer.from(KEY).toString('base64');
+  const page = { results: [], pageNumber: 1, pageSize: 1, totalResults: 7, _links: { self: { href: '/companies' }, current: { href: '/companies?page=1&pageSize=1' } } };
+
+  it('checks the key with one GET /companies?page=1&pageSize=1; the label stays "Codat <client id>"', async () => {
+    const svix = nock(SVIX).get('/api/v1/app/client-1/endpoint').query(true).reply(200, { data: [] });
+    const codat = nock(API).get('/companies').query({ page: '1', pageSize: '1' }).matchHeader('authorization', `Basic ${B64}`).reply(200, page);
+    const result = await testAuth({ ...codatAuth, codatApiKey: KEY });
+    svix.done();
+    codat.done();
+    expect(result).toEqual({ codat: { clientId: 'client-1' }, codatApi: { totalCompanies: 7 } });
+    await expect(label(result)).resolves.toBe('Codat client-1');
+  });
+
+  it('accepts a connection with only the API key (actions without triggers); its label shows no key', async () => {
+    nock(API).get('/companies').query(true).reply(200, page);
+    const result = await testAuth({ codatApiKey: `Basic ${B64}` });
+    expect(result).toEqual({ codatApi: { totalCompanies: 7 } });
+    const text = await label(result);
+    expect(text).toBe('Codat (API key)');
+    expect(text + JSON.stringify(result)).not.toContain(B64);
+  });
+
+  it('without the key, sends no Platform request (triggers keep working)', async () => {
+    nock(SVIX).get('/api/v1/app/client-1/endpoint').query(true).reply(200, { data: [] });
+    await expect(testAuth(codatAuth)).resolves.toEqual({ codat: { clientId: 'client-1' } });
+    expect(nock.pendingMocks()).toEqual([]);
+  });
+
+  it('a rejected key is an ExpiredAuthError naming the field, without the key', async () => {
+    nock(API).get('/companies').query(true).reply(401, { statusCode: 401, service: 'PublicApi', error: 'Unauthorized', correlationId: 'x', canBeRetried: 'Unknown', detailedErrorCode: 0 });
+    const err = await caught(testAuth({ codatApiKey: KEY }));
+    expect(err.name).toBe('ExpiredAuthError');
+    expect(err.message).toMatch(/Codat rejected the Codat API Key/);
+    expect(err.raw).not.toContain(KEY);
+    expect(err.raw).not.toContain(B64);
+  });
+
+  it('an unusable key is refused before any request, without quoting it', async () => {
+    const err = await caught(testAuth({ codatApiKey: 'two words' }));
+    expect(err.code).toBe('codat_api_key_invalid');
+    expect(err.raw).not.toContain('two words');
+  });
+
+  it('names the API key among the fields when nothing is filled', async () => {
+    const err = await caught(testAuth({}));
+    expect(err.message).toMatch(/"Codat API Key" for actions/);
+  });
+
+  it('the field is an optional password with help on where to find it', () => {
+    const field = (auth.fields as { key: string; type?: string; required?: boolean; label?: string; helpText?: string }[]).find((f) => f.key === 'codatApiKey');
+    expect(field).toMatchObject({ label: 'Codat API Key', type: 'password', required: false });
+    expect(field?.helpText).toMatch(/Developers > API keys/);
+    expect(field?.helpText).toMatch(/Authorization header/);
+  });
+});

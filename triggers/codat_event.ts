@@ -1,14 +1,7 @@
-import { defineInputFields, defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
-import { withoutBundleInErrors } from '../common/errors.js';
-import { exampleOutput } from '../codat/envelope.js';
-import { BASE_OUTPUT_FIELDS, eventTypeChoices, findEventType, outputFieldsFor } from '../codat/events.js';
-import {
-  handleDelivery,
-  listRecent,
-  readSelection,
-  subscribe,
-  unsubscribe,
-} from '../codat/webhooks.js';
+import { defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
+import { BASE_OUTPUT_FIELDS, outputFieldsFor } from '../codat/events.js';
+import { EVENT_TYPE_INPUT_FIELDS, sampleFor } from '../codat/trigger-fields.js';
+import { chosenEventTypes, codatRestHook, readSelection } from '../codat/webhooks.js';
 
 // A write event carries every convenient top-level field, so it makes the fullest static sample.
 const SAMPLE_TYPE = 'invoices.write.successful';
@@ -24,28 +17,13 @@ export default defineTrigger({
   },
   operation: {
     type: 'hook',
-    inputFields: defineInputFields([
-      {
-        key: 'eventTypes',
-        label: 'Event Types',
-        required: true,
-        list: true,
-        choices: eventTypeChoices(),
-        helpText:
-          'Each option starts with its group. Legacy types still work but are marked deprecated with their ' +
-          'replacement. Details of every type: [Codat event types](https://docs.codat.io/using-the-api/webhooks/event-types).',
-      },
-    ]),
-    performSubscribe: subscribe,
-    // Their bundles carry the signing secret (subscribeData), which must not reach error messages.
-    performUnsubscribe: withoutBundleInErrors(unsubscribe),
-    perform: withoutBundleInErrors(handleDelivery),
-    performList: listRecent,
+    inputFields: EVENT_TYPE_INPUT_FIELDS,
+    ...codatRestHook({ label: 'New Codat Event', eventTypes: chosenEventTypes }),
     outputFields: [
       ...BASE_OUTPUT_FIELDS,
       // Payload fields of the chosen types (of every type for "All Event Types").
       async (_z: ZObject, bundle: Bundle) => outputFieldsFor(readSelection(bundle.inputData.eventTypes).types),
     ],
-    sample: { ...exampleOutput(findEventType(SAMPLE_TYPE)!) },
+    sample: { ...sampleFor(SAMPLE_TYPE) },
   },
 });

@@ -32,6 +32,11 @@ const triggers = Object.values((App.triggers ?? {}) as Record<string, Action>);
 const creates = Object.values((App.creates ?? {}) as Record<string, Action>);
 const visibleTriggers = triggers.filter((t) => !t.display.hidden);
 const visibleCreates = creates.filter((c) => !c.display.hidden);
+const searches = Object.values((App.searches ?? {}) as Record<string, Action>);
+const visibleSearches = searches.filter((s) => !s.display.hidden);
+const searchOrCreates = Object.entries(
+  (App.searchOrCreates ?? {}) as Record<string, { key: string; display: { label: string; description: string }; search: string; create: string }>,
+);
 const authFields = (App.authentication?.fields ?? []) as Field[];
 
 const SMALL_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'of', 'for', 'to', 'in', 'on', 'by', 'with', 'at', 'from', 'per', 'as', 'vs']);
@@ -114,8 +119,10 @@ function matchesType(value: unknown, type: string | undefined): boolean {
 }
 
 describe('Zapier publishing checks (offline)', () => {
-  it('the app has triggers and creates to check', () => {
+  it('the app has triggers, creates and searches to check', () => {
     expect(visibleTriggers.length).toBeGreaterThan(0);
+    expect(visibleCreates.map((c) => c.key)).toEqual(expect.arrayContaining(['codat_create_company', 'codat_refresh_company_data']));
+    expect(visibleSearches.map((s) => s.key)).toEqual(['codat_find_company']);
   });
 
   it('D002: every auth field help text links to where the value is found', () => {
@@ -129,7 +136,7 @@ describe('Zapier publishing checks (offline)', () => {
   });
 
   it('D004: inputs that take an ID are dynamic dropdowns (or fixed choices)', () => {
-    for (const action of [...triggers, ...creates]) {
+    for (const action of [...triggers, ...creates, ...searches]) {
       for (const field of staticInputFields(action.operation)) {
         const looksLikeId = /(^|_)id$|Id$|Ids$/.test(field.key) || /\bIDs?\b/.test(field.label ?? '');
         if (!looksLikeId) continue;
@@ -150,7 +157,7 @@ describe('Zapier publishing checks (offline)', () => {
   it('D007: every link in help texts and descriptions uses HTTPS', () => {
     const texts: string[] = [
       ...authFields.map((f) => f.helpText ?? ''),
-      ...[...triggers, ...creates].flatMap((a) => [
+      ...[...triggers, ...creates, ...searches].flatMap((a) => [
         a.display.description,
         ...staticInputFields(a.operation).map((f) => f.helpText ?? ''),
       ]),
@@ -161,7 +168,7 @@ describe('Zapier publishing checks (offline)', () => {
   });
 
   it('D011: help text is not a restatement of the label', () => {
-    const fields = [...authFields, ...[...triggers, ...creates].flatMap((a) => staticInputFields(a.operation))];
+    const fields = [...authFields, ...[...triggers, ...creates, ...searches].flatMap((a) => staticInputFields(a.operation))];
     for (const field of fields.filter((f) => f.helpText)) {
       const help = field.helpText!.toLowerCase().replace(/[^a-z0-9 ]/g, '').trim();
       const label = (field.label ?? field.key).toLowerCase().replace(/[^a-z0-9 ]/g, '').trim();
@@ -173,7 +180,7 @@ describe('Zapier publishing checks (offline)', () => {
   });
 
   it('D012: every visible trigger and create has a static sample', () => {
-    for (const a of [...visibleTriggers, ...visibleCreates]) {
+    for (const a of [...visibleTriggers, ...visibleCreates, ...visibleSearches]) {
       expect({ key: a.key, sample: typeof a.operation.sample }).toEqual({ key: a.key, sample: 'object' });
     }
   });
@@ -181,7 +188,7 @@ describe('Zapier publishing checks (offline)', () => {
   it('D018: labels are in Title Case', () => {
     const labels: [string, string][] = [
       ...authFields.map((f): [string, string] => [`auth.${f.key}`, f.label ?? '']),
-      ...[...triggers, ...creates].flatMap((a) => [
+      ...[...triggers, ...creates, ...searches].flatMap((a) => [
         [a.key, a.display.label] as [string, string],
         ...staticInputFields(a.operation).map((f): [string, string] => [`${a.key}.${f.key}`, f.label ?? f.key]),
         ...staticOutputFields(a.operation)
@@ -204,7 +211,7 @@ describe('Zapier publishing checks (offline)', () => {
 
   it('action descriptions start with a verb ("Creates ...") and end with "."', () => {
     for (const c of visibleCreates) {
-      expect(c.display.description).toMatch(/^(Creates|Adds|Updates|Sends|Posts|Finds|Deletes|Moves|Marks|Removes) .+\.$/);
+      expect(c.display.description).toMatch(/^(Creates|Adds|Updates|Sends|Posts|Finds|Deletes|Refreshes|Moves|Marks|Removes) .+\.$/);
     }
   });
 
@@ -257,14 +264,29 @@ describe('Zapier publishing checks (offline)', () => {
     }
   });
 
+  it('search descriptions start with "Finds " and end with "."', () => {
+    for (const s of visibleSearches) expect(s.display.description).toMatch(/^Finds .+\.$/);
+  });
+
+  it('search-or-creates pair an existing search and create under the search\'s key, with a Title Case label', () => {
+    expect(searchOrCreates.length).toBeGreaterThan(0);
+    for (const [key, soc] of searchOrCreates) {
+      expect({ key, socKey: soc.key, search: soc.search }).toEqual({ key, socKey: key, search: key });
+      expect(searches.map((s) => s.key)).toContain(soc.search);
+      expect(creates.map((c) => c.key)).toContain(soc.create);
+      expect({ key, titleCase: isTitleCase(soc.display.label) }).toEqual({ key, titleCase: true });
+      expect(soc.display.description).toMatch(/^Finds .+\.$/);
+    }
+  });
+
   it('nouns are singular', () => {
-    for (const a of [...triggers, ...creates]) {
+    for (const a of [...triggers, ...creates, ...searches]) {
       expect({ key: a.key, noun: a.noun }).toEqual({ key: a.key, noun: expect.not.stringMatching(/[^s]s$/) });
     }
   });
 
   it('D023: sample dates are ISO-8601', () => {
-    for (const a of [...triggers, ...creates]) {
+    for (const a of [...triggers, ...creates, ...searches]) {
       for (const [path, value] of dateLikeValues(a.operation.sample ?? {})) {
         expect({ where: `${a.key}.${path}`, iso: ISO_8601.test(value) }).toEqual({ where: `${a.key}.${path}`, iso: true });
       }
@@ -272,7 +294,7 @@ describe('Zapier publishing checks (offline)', () => {
   });
 
   it('D024: samples hold every static output field, with its type', () => {
-    for (const a of [...visibleTriggers, ...visibleCreates]) {
+    for (const a of [...visibleTriggers, ...visibleCreates, ...visibleSearches]) {
       const sample = a.operation.sample;
       for (const field of staticOutputFields(a.operation)) {
         const value = lookup(sample, field.key);

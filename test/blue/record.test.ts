@@ -267,4 +267,14 @@ describe('enrichment', () => {
     await run('updated_todo', 'TODO_NAME_CHANGED', MINIMAL_RECORD, {}, { id: 'todo-1', title: 'Before', todoUsers: [{ userId: 'user-1' }] });
     expect(requests).toBe(1);
   });
+
+  it('keeps a retried delivery\'s id when the fetched record changed in between', async () => {
+    replyOnce([], 200, { data: { todo: TODO } });
+    const [first] = await run('new_todo', 'TODO_CREATED', MINIMAL_RECORD);
+    replyOnce([], 200, { data: { todo: { ...TODO, updatedAt: '2026-01-12T00:00:00.000Z', title: 'Renamed since' } } });
+    const [retried] = await run('new_todo', 'TODO_CREATED', MINIMAL_RECORD);
+    expect(retried!.id).toBe(first!.id);
+    // The delivery's title wins over the fetched one.
+    expect(retried!.title).toBe('Order #1042');
+  });
 });

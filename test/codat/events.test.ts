@@ -5,12 +5,14 @@ import {
   ALL_EVENT_TYPES,
   BASE_OUTPUT_FIELDS,
   CODAT_EVENT_TYPES,
+  RETIRED_EVENT_TYPES,
   SHAPE_OUTPUT_FIELDS,
   WRITE_DATA_TYPES,
   eventTypeChoices,
   eventTypeForRuleType,
   findEventType,
   outputFieldsFor,
+  retiredReplacement,
 } from '../../codat/events.js';
 import { exampleOutput, parseEnvelope, toEventOutput } from '../../codat/envelope.js';
 
@@ -34,23 +36,72 @@ const EXTRA_TYPES = [
   'reports.spendAnalysis.generate.unsuccessful',
 ];
 
+// The three read outcomes Codat added after Webhooks.json (codat-docs multiple-use-cases.md).
+const READ_OUTCOMES = ['read.completed.successful', 'read.completed.unsuccessful', 'read.completed.successful.initial'];
+
+// Codat's deprecation notice (codat-docs blog/241004-deprecation-legacy-webhook-event-types.md): twelve
+// rule types stopped on 2025-01-10, two of which Webhooks.json does not flag as deprecated.
+const RETIRED = [
+  'ClientRateLimitReached', 'ClientRateLimitReset', 'DataConnectionStatusChanged', 'DataSyncCompleted',
+  'DataSyncStatusChangedToError', 'DatasetDataChanged', 'NewCompanySynchronized', 'PushOperationStatusChanged',
+  'PushOperationTimedOut', 'SyncCompleted', 'SyncFailed', 'SyncConnectionDeleted',
+];
+
+/** Catalog keys a replacement names (`{dataType}` expands to the 18 data types). */
+function expand(replacement: string): string[] {
+  return replacement.includes('{dataType}')
+    ? Object.keys(WRITE_DATA_TYPES).map((d) => replacement.replace('{dataType}', d))
+    : [replacement];
+}
+
 describe('Codat event catalog', () => {
-  it('holds 73 distinct event types: writes for all 18 data types and the six product/report extras', () => {
+  it('holds 64 distinct current event types: writes for all 18 data types, the product/report extras and the read outcomes', () => {
     const keys = CODAT_EVENT_TYPES.map((e) => e.key);
-    expect(keys).toHaveLength(73);
-    expect(new Set(keys).size).toBe(73);
+    expect(keys).toHaveLength(64);
+    expect(new Set(keys).size).toBe(64);
     expect(Object.keys(WRITE_DATA_TYPES)).toHaveLength(18);
     for (const dataType of Object.keys(WRITE_DATA_TYPES)) {
       expect(keys).toEqual(expect.arrayContaining([`${dataType}.write.successful`, `${dataType}.write.unsuccessful`]));
     }
-    expect(keys).toEqual(expect.arrayContaining(EXTRA_TYPES));
+    expect(keys).toEqual(expect.arrayContaining([...EXTRA_TYPES, ...READ_OUTCOMES]));
   });
 
-  withReference('has a choice, a label and an example for every event type of Webhooks.json', () => {
+  it('offers none of the twelve retired rule types, and maps each to replacements the catalog has', () => {
+    expect(Object.keys(RETIRED_EVENT_TYPES).sort()).toEqual([...RETIRED].sort());
+    const offered = new Set(eventTypeChoices().map((c) => c.value));
+    for (const key of RETIRED) {
+      expect({ key, inCatalog: Boolean(findEventType(key)), offered: offered.has(key) }).toEqual({ key, inCatalog: false, offered: false });
+      const replacement = retiredReplacement(key)!;
+      expect(replacement.length).toBeGreaterThan(0);
+      for (const target of replacement.flatMap(expand)) expect({ key, target, known: Boolean(findEventType(target)) }).toEqual({ key, target, known: true });
+    }
+    // The two the issue names, as Codat's migration guide maps them.
+    expect(retiredReplacement('NewCompanySynchronized')).toEqual(['read.completed.initial']);
+    expect(retiredReplacement('SyncConnectionDeleted')).toEqual(['connection.deleted']);
+    expect(retiredReplacement('company.created')).toBeUndefined();
+    expect(retiredReplacement('toString')).toBeUndefined();
+  });
+
+  it('gives each new read outcome a label, an example of its outcome and the read output fields', () => {
+    const readFields = SHAPE_OUTPUT_FIELDS.read.map((f) => f.key);
+    for (const key of READ_OUTCOMES) {
+      const entry = findEventType(key)!;
+      expect(entry).toMatchObject({ group: 'reads', shape: 'read' });
+      expect(entry.label).toMatch(/^(Initial )?Read Completed (Successfully|Unsuccessfully)$/);
+      expect(outputFieldsFor([key]).map((f) => f.key)).toEqual(readFields);
+      const out = exampleOutput(entry);
+      expect(out).toMatchObject({ eventType: key, eventLabel: entry.label, companyId: expect.any(String), connectionId: expect.any(String) });
+      expect(out.status).toBe(key === 'read.completed.unsuccessful' ? 'Complete, FetchError' : 'Complete');
+    }
+  });
+
+  withReference('has a choice, a label and an example for every current event type of Webhooks.json', () => {
     const choices = new Map(eventTypeChoices().map((c) => [c.value, c.label]));
     const reference = referenceWebhooks();
     expect(Object.keys(reference)).toHaveLength(67);
-    for (const key of [...Object.keys(reference), ...EXTRA_TYPES]) {
+    const current = Object.keys(reference).filter((key) => !RETIRED.includes(key));
+    expect(current).toHaveLength(67 - RETIRED.length);
+    for (const key of [...current, ...EXTRA_TYPES, ...READ_OUTCOMES]) {
       const entry = findEventType(key);
       expect({ key, inCatalog: Boolean(entry) }).toEqual({ key, inCatalog: true });
       expect(entry!.label.length).toBeGreaterThan(3);
@@ -59,20 +110,16 @@ describe('Codat event catalog', () => {
     }
   });
 
-  withReference('marks exactly the types Webhooks.json deprecates, each naming its replacement', () => {
+  withReference('retires every type Webhooks.json deprecates', () => {
     for (const [key, { post }] of Object.entries(referenceWebhooks())) {
-      const entry = findEventType(key)!;
-      expect({ key, deprecated: Boolean(entry.deprecated) }).toEqual({ key, deprecated: Boolean(post.deprecated) });
-      if (entry.deprecated) {
-        expect(entry.group).toBe('legacy');
-        expect(entry.deprecated.replacement).toMatch(/\w+\.\w+/);
-      }
+      if (post.deprecated) expect({ key, retired: Boolean(retiredReplacement(key)) }).toEqual({ key, retired: true });
     }
   });
 
-  withReference("normalises every reference example body to its own event type (both 'eventType' and 'type' keys)", () => {
+  withReference("normalises every current reference example body to its own event type (both 'eventType' and 'type' keys)", () => {
     let checked = 0;
     for (const [key, { post }] of Object.entries(referenceWebhooks())) {
+      if (RETIRED.includes(key)) continue;
       const examples = post.requestBody?.content?.['application/json']?.examples ?? {};
       for (const { value } of Object.values(examples)) {
         const envelope = parseEnvelope(value);
@@ -83,28 +130,32 @@ describe('Codat event catalog', () => {
         checked += 1;
       }
     }
-    expect(checked).toBeGreaterThan(50);
+    expect(checked).toBeGreaterThan(45);
   });
 
-  withReference('normalises the legacy reference examples (RuleType envelopes) to their event type', () => {
+  withReference("normalises Codat's AccountCategoriesUpdated example (the rule envelope still in use) to its event type", () => {
     const doc = JSON.parse(readFileSync(REFERENCE, 'utf8')) as {
       webhooks: Record<string, { post: { requestBody: { content: { 'application/json': { schema: { $ref?: string } } } } } }>;
       components: { schemas: Record<string, { examples?: unknown[] }> };
     };
-    let checked = 0;
-    for (const [key, { post }] of Object.entries(doc.webhooks)) {
-      const ref = post.requestBody.content['application/json'].schema.$ref?.split('/').pop();
-      for (const example of (ref && doc.components.schemas[ref]?.examples) || []) {
-        if (!(example && typeof example === 'object' && 'RuleType' in example)) continue;
-        const envelope = parseEnvelope(example);
-        const out = toEventOutput(envelope!, { fallbackId: 'delivery-1', fallbackDate: '2024-01-01T00:00:00.000Z' });
-        expect({ key, eventType: out.eventType }).toEqual({ key, eventType: key });
-        expect(out.id).toBe((example as unknown as { AlertId: string }).AlertId);
-        expect(out.generatedDate).toBe('2024-01-01T00:00:00.000Z');
-        checked += 1;
-      }
+    const post = doc.webhooks.AccountCategoriesUpdated!.post;
+    const ref = post.requestBody.content['application/json'].schema.$ref?.split('/').pop();
+    const examples = ((ref && doc.components.schemas[ref]?.examples) || []).filter(
+      (example): example is Record<string, unknown> => Boolean(example && typeof example === 'object' && 'RuleType' in example),
+    );
+    expect(examples.length).toBeGreaterThan(0);
+    for (const example of examples) {
+      const out = toEventOutput(parseEnvelope(example)!, { fallbackId: 'delivery-1', fallbackDate: '2024-01-01T00:00:00.000Z' });
+      expect(out).toMatchObject({
+        id: example.AlertId,
+        eventType: 'AccountCategoriesUpdated',
+        eventLabel: 'Account Categories Updated',
+        generatedDate: '2024-01-01T00:00:00.000Z',
+        companyId: example.CompanyId,
+        message: example.Message,
+        payload: example,
+      });
     }
-    expect(checked).toBeGreaterThanOrEqual(13);
   });
 
   it('every example normalises to its type with an ISO-8601 date and the fields its shape promises', () => {
@@ -118,29 +169,26 @@ describe('Codat event catalog', () => {
         expect(out.status).toBe(entry.key.endsWith('.unsuccessful') ? 'Failed' : 'Success');
       }
       if (entry.shape === 'connection') expect(out).toMatchObject({ companyName: 'Toft Stores', status: expect.any(String) });
-      if (entry.shape === 'legacy') expect(out.message).toEqual(expect.any(String));
+      if (entry.shape === 'rule') expect(out.message).toEqual(expect.any(String));
     }
   });
 
-  it('maps legacy RuleType values back to their event type', () => {
-    expect(eventTypeForRuleType('Data sync completed')?.key).toBe('DataSyncCompleted');
-    expect(eventTypeForRuleType('Push Operation Status Changed()')?.key).toBe('PushOperationStatusChanged');
-    expect(eventTypeForRuleType('Rate Limit Reached')?.key).toBe('ClientRateLimitReached');
-    expect(eventTypeForRuleType('DataConnectionStatusChanged')?.key).toBe('DataConnectionStatusChanged');
+  it('maps the RuleType of the one rule-envelope type back to it, and no retired one', () => {
+    expect(eventTypeForRuleType('Account Categories Updated')?.key).toBe('AccountCategoriesUpdated');
+    expect(eventTypeForRuleType('AccountCategoriesUpdated')?.key).toBe('AccountCategoriesUpdated');
+    expect(eventTypeForRuleType('Data sync completed')).toBeUndefined();
+    expect(eventTypeForRuleType('Push Operation Status Changed()')).toBeUndefined();
     expect(eventTypeForRuleType('company.created')).toBeUndefined();
-    for (const entry of CODAT_EVENT_TYPES.filter((e) => e.shape === 'legacy')) {
-      expect(eventTypeForRuleType(String(entry.example.RuleType))?.key).toBe(entry.key);
-    }
+    expect(CODAT_EVENT_TYPES.filter((e) => e.shape === 'rule').map((e) => e.key)).toEqual(['AccountCategoriesUpdated']);
   });
 
-  it('offers "All Event Types" first, then every type once, grouped, deprecated ones naming their replacement', () => {
+  it('offers "All Event Types" first, then every type once, grouped', () => {
     const choices = eventTypeChoices();
     expect(choices[0]).toEqual({ value: ALL_EVENT_TYPES, label: 'All Event Types', sample: ALL_EVENT_TYPES });
     expect(choices.slice(1).map((c) => c.value).sort()).toEqual(CODAT_EVENT_TYPES.map((e) => e.key).sort());
-    expect(choices.find((c) => c.value === 'SyncFailed')?.label).toBe(
-      'Legacy (Deprecated): Expense Sync Failed (use expenses.sync.unsuccessful instead)',
-    );
     expect(choices.find((c) => c.value === 'bills.write.unsuccessful')?.label).toBe('Writes: Bills Write Unsuccessful');
+    expect(choices.find((c) => c.value === 'read.completed.unsuccessful')?.label).toBe('Reads: Read Completed Unsuccessfully');
+    expect(choices.some((c) => /legacy|deprecated/i.test(c.label))).toBe(false);
     const groups = choices.slice(1).map((c) => c.label.split(':')[0]);
     // Grouped: once a group ends it never comes back.
     const runs = groups.filter((g, i) => g !== groups[i - 1]);

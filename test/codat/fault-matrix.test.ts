@@ -1,9 +1,13 @@
-// Codat fault matrix: every operation that calls Codat's webhook API x every way the call can fail.
+// Codat fault matrix: every operation of every Codat trigger (and dropdown) that calls Codat's
+// webhook API x every way the call can fail.
 // Each cell asserts the Zapier error class and that the message names the cause. Responses echo
 // the key and secrets back, and every message and log line is scanned for them at the end.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import nock from 'nock';
 import App from '../../index.js';
+import { catalogItems } from '../../codat/dropdowns.js';
+import { exampleOutput } from '../../codat/envelope.js';
+import { WRITE_DATA_TYPES, findEventType } from '../../codat/events.js';
 import { coreRunner } from '../support/core-runner.js';
 import {
   TIMEOUT_MS,
@@ -17,21 +21,36 @@ import {
   type Expected,
   type Failure,
 } from '../support/fault-matrix.js';
-import { expectNoSecrets } from '../support/secret-hygiene.js';
+import { codatApiKeyForms, expectNoSecrets } from '../support/secret-hygiene.js';
 
 const BASE = 'https://codat-matrix.example.com';
 const ZAPIER_KEY = 'sk_integ_MATRIX-zapier-key-3e9d1b7c.us';
 const WEBHOOK_SECRET = 'whsec_TUFUUklYLXdlYmhvb2stc2VjcmV0LTAxMjM0NTY3';
+// Held by the connection too: the webhook calls must never surface it either.
+const API_KEY = 'MATRIXapikey-held-beside-the-zapier-key-0001';
 const APP_PATH = '/api/v1/app/client-matrix';
 const runner = coreRunner(App);
-const op = (App.triggers as unknown as Record<string, { operation: Record<string, unknown> }>).codat_event!.operation;
+const triggers = App.triggers as unknown as Record<string, { operation: Record<string, unknown> }>;
+const op = triggers.codat_event!.operation;
+
+/** Every Codat hook trigger: its inputs here and the catalog examples its Test trigger falls back to. */
+const HOOKS: Record<string, { inputData: Record<string, unknown>; examples: string[] }> = {
+  codat_event: { inputData: { eventTypes: ['company.created'] }, examples: ['company.created'] },
+  codat_new_company: { inputData: { companyTags: ['region:uk'] }, examples: ['company.created'] },
+  codat_connection_status_changed: {
+    inputData: { connectionEvents: ['connection.connected', 'connection.deleted'] },
+    examples: ['connection.connected', 'connection.deleted'],
+  },
+  codat_data_sync_completed: { inputData: { outcome: 'unsuccessful', companyIds: ['co-1'] }, examples: ['read.completed.unsuccessful'] },
+  codat_write_failed: { inputData: {}, examples: Object.keys(WRITE_DATA_TYPES).map((d) => `${d}.write.unsuccessful`) },
+};
 
 // As Zapier builds them: only unsubscribe (and perform) get subscribeData, with the signing secret.
 const bundle = (o: Operation) => ({
-  authData: { codatClientId: 'client-matrix', codatZapierKey: ZAPIER_KEY },
-  inputData: { eventTypes: ['company.created'] },
+  authData: { codatClientId: 'client-matrix', codatZapierKey: ZAPIER_KEY, ...(o.withoutApiKey ? {} : { codatApiKey: API_KEY }) },
+  inputData: o.inputData ?? {},
   targetUrl: 'https://hooks.zapier.com/hooks/standard/1/matrix/',
-  ...(o.fn === op.performUnsubscribe ? { subscribeData: { id: 'ep_matrix', secret: WEBHOOK_SECRET, eventTypes: ['company.created'] } } : {}),
+  ...(o.unsubscribe ? { subscribeData: { id: 'ep_matrix', secret: WEBHOOK_SECRET, eventTypes: ['company.created'] } } : {}),
   meta: {},
 });
 
@@ -50,7 +69,19 @@ interface Operation {
   partial?: unknown;
   /** Failures this operation treats as success, by design. */
   succeedsOn?: string[];
+  /** What it returns then. */
+  success?: (failure: string) => unknown;
+  inputData?: Record<string, unknown>;
+  /** Run on a connection without the Codat API Key (which would send the call to the Platform API). */
+  withoutApiKey?: boolean;
+  /** Its bundle carries subscribeData with the signing secret. */
+  unsubscribe?: boolean;
 }
+
+const ALL_FAILURES = [
+  '400', '401', '403', '404', '409', '413', '422', '429 with Retry-After', '429 without Retry-After',
+  '500', '502', '503', '504', 'timeout', 'connection reset', 'non-JSON 200', 'partial data',
+];
 
 const OPERATIONS: Record<string, Operation> = {
   'auth test': {
@@ -60,27 +91,70 @@ const OPERATIONS: Record<string, Operation> = {
     action: /check the Codat credentials/,
     partial: { iterator: null },
   },
-  subscribe: {
-    method: 'POST',
-    path: new RegExp(`^${APP_PATH}/endpoint$`),
-    fn: op.performSubscribe,
-    action: /create the Codat webhook consumer/,
-    partial: { url: 'https://hooks.zapier.com/hooks/standard/1/matrix/' },
+  ...Object.fromEntries(
+    Object.entries(HOOKS).flatMap(([key, { inputData, examples }]): [string, Operation][] => {
+      const o = triggers[key]!.operation;
+      return [
+        [
+          `${key} subscribe`,
+          {
+            method: 'POST',
+            path: new RegExp(`^${APP_PATH}/endpoint$`),
+            fn: o.performSubscribe,
+            action: /create the Codat webhook consumer/,
+            partial: { url: 'https://hooks.zapier.com/hooks/standard/1/matrix/' },
+            inputData,
+          },
+        ],
+        [
+          `${key} unsubscribe`,
+          {
+            method: 'DELETE',
+            path: new RegExp(`^${APP_PATH}/endpoint/ep_matrix$`),
+            fn: o.performUnsubscribe,
+            action: /remove this Zap's Codat webhook consumer/,
+            // Already gone is the goal; a DELETE has no body to read.
+            succeedsOn: ['404', 'non-JSON 200', 'partial data'],
+            success: (f) => ({ id: 'ep_matrix', removed: f !== '404' }),
+            inputData,
+            unsubscribe: true,
+          },
+        ],
+        [
+          `${key} performList`,
+          {
+            method: 'GET',
+            path: new RegExp(`^${APP_PATH}/msg\\?`),
+            fn: o.performList,
+            action: /list recent Codat webhook messages/,
+            partial: { data: [{ id: 'msg_1', payload: {} }] },
+            // A key that may not list messages: "Test trigger" shows the catalog examples instead.
+            succeedsOn: ['403', '404'],
+            success: () => examples.map((t) => exampleOutput(findEventType(t)!)),
+            inputData,
+          },
+        ],
+      ];
+    }),
+  ),
+  // Whatever happens, the Event Types dropdown offers the built-in catalog.
+  'event type dropdown': {
+    method: 'GET',
+    path: /^\/api\/v1\/event-type\?/,
+    fn: triggers.codat_event_type_list!.operation.perform,
+    action: /list the Codat event types/,
+    succeedsOn: ALL_FAILURES,
+    success: () => catalogItems(),
   },
-  unsubscribe: {
-    method: 'DELETE',
-    path: new RegExp(`^${APP_PATH}/endpoint/ep_matrix$`),
-    fn: op.performUnsubscribe,
-    action: /remove this Zap's Codat webhook consumer/,
-    // Already gone is the goal; a DELETE has no body to read.
-    succeedsOn: ['404', 'non-JSON 200', 'partial data'],
-  },
-  performList: {
+  'company dropdown': {
     method: 'GET',
     path: new RegExp(`^${APP_PATH}/msg\\?`),
-    fn: op.performList,
-    action: /list recent Codat webhook messages/,
-    partial: { data: [{ id: 'msg_1', payload: {} }] },
+    fn: triggers.codat_company_list!.operation.perform,
+    action: /list the companies of recent Codat events/,
+    withoutApiKey: true,
+    partial: { data: [{ id: 'msg_1' }] },
+    succeedsOn: ['403', '404'],
+    success: () => [],
   },
 };
 
@@ -180,13 +254,24 @@ afterEach(() => {
 });
 afterAll(() => {
   delete process.env.CODAT_WEBHOOKS_API_URL;
-  expectNoSecrets([...messages, ...results, ...runner.logs], [ZAPIER_KEY, WEBHOOK_SECRET, ...generated]);
+  expectNoSecrets([...messages, ...results, ...runner.logs], [ZAPIER_KEY, WEBHOOK_SECRET, ...generated, ...codatApiKeyForms(API_KEY)]);
 });
 
 describe(`Codat fault matrix (${CASES.length} cases)`, () => {
   it('covers every operation with every failure', () => {
-    expect(Object.keys(OPERATIONS)).toEqual(['auth test', 'subscribe', 'unsubscribe', 'performList']);
-    expect(CASES).toHaveLength(4 * 17);
+    expect(Object.keys(OPERATIONS)).toEqual([
+      'auth test',
+      ...Object.keys(HOOKS).flatMap((k) => [`${k} subscribe`, `${k} unsubscribe`, `${k} performList`]),
+      'event type dropdown',
+      'company dropdown',
+    ]);
+    expect(Object.keys(HOOKS)).toEqual(
+      Object.entries(triggers)
+        .filter(([key, t]) => key.startsWith('codat_') && t.operation.type === 'hook')
+        .map(([key]) => key),
+    );
+    expect(ALL_FAILURES).toEqual(FAILURES(OPERATIONS['auth test']!).map((f) => f.name));
+    expect(CASES).toHaveLength(18 * 17);
   });
 
   it.each(CASES.map((c) => [c.opName, c.f.name, c] as const))('%s x %s', async (_op, _f, { o, f }) => {
@@ -194,7 +279,7 @@ describe(`Codat fault matrix (${CASES.length} cases)`, () => {
       nock(BASE)
         .intercept(o.path, o.method, (body: { secret?: string }) => {
           if (body?.secret) generated.push(body.secret);
-          sentSecret = body?.secret ?? (o.fn === op.performUnsubscribe ? WEBHOOK_SECRET : '');
+          sentSecret = body?.secret ?? (o.unsubscribe ? WEBHOOK_SECRET : '');
           return true;
         }),
     );
@@ -202,13 +287,29 @@ describe(`Codat fault matrix (${CASES.length} cases)`, () => {
     if (o.succeedsOn?.includes(f.name)) {
       const result = await run();
       results.push(JSON.stringify(result));
-      expect(result).toEqual({ id: 'ep_matrix', removed: f.name !== '404' });
+      expect(result).toEqual(o.success!(f.name));
     } else {
       const e = await failure(run, messages);
       assertExpected(e, f.expected);
       // Network errors and rejections name what the app was doing.
       if (f.name !== '401') expect(e.message).toMatch(o.action);
     }
+    expect(scope.isDone()).toBe(true);
+  });
+
+  // The 50-consumer cap only concerns creating a consumer; its undocumented body comes in both shapes.
+  it.each([
+    ['Svix body', { code: 'limit_reached', detail: `Endpoint limit reached (${ZAPIER_KEY})` }],
+    ['Codat body', { statusCode: 400, error: `Maximum of 50 webhook consumers exceeded (${ZAPIER_KEY})` }],
+  ])('subscribe x consumer cap (%s)', async (_shape, body) => {
+    const scope = nock(BASE)
+      .post(`${APP_PATH}/endpoint`, (b: { secret?: string }) => {
+        if (b.secret) generated.push(b.secret);
+        return true;
+      })
+      .reply(400, body);
+    const e = await failure(() => runner.run(op.performSubscribe, bundle(OPERATIONS['codat_event subscribe']!)), messages);
+    assertExpected(e, err('AppError', /already has as many webhook consumers as Codat allows \(50 per client\).*Codat Portal/, { code: 'codat_consumer_limit' }));
     expect(scope.isDone()).toBe(true);
   });
 });

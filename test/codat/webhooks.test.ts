@@ -62,12 +62,16 @@ describe('envelopes', () => {
     expect(parseDelivery('null')).toMatchObject({ ok: false, detail: expect.stringContaining('JSON null') });
   });
 
-  it('keeps an unknown legacy RuleType as the event type rather than dropping the event', () => {
-    const env = parseEnvelope({ RuleType: 'Something New', AlertId: 'a-1', Data: { status: 'Done' } });
-    expect(toEventOutput(env!, { fallbackId: 'x', fallbackDate: '2024-01-01T00:00:00.000Z' })).toMatchObject({
+  it('keeps an unknown RuleType as the event type rather than dropping the event', () => {
+    const env = parseEnvelope({ RuleType: 'Something New', AlertId: 'a-1', CompanyId: 'co-1', Message: 'Hello', Data: { status: 'Done' } });
+    expect(toEventOutput(env!, { fallbackId: 'x', fallbackDate: '2024-01-01T00:00:00.000Z' })).toEqual({
       id: 'a-1',
       eventType: 'Something New',
-      status: 'Done',
+      eventLabel: 'Something New',
+      generatedDate: '2024-01-01T00:00:00.000Z',
+      companyId: 'co-1',
+      message: 'Hello',
+      payload: { RuleType: 'Something New', AlertId: 'a-1', CompanyId: 'co-1', Message: 'Hello', Data: { status: 'Done' } },
     });
   });
 

@@ -68,4 +68,14 @@ describe('operations on a connection without that service', () => {
     expect(err.message).toContain('"Blue Company ID" and "Blue Project ID"');
     expect(err.raw).not.toContain('SECRET-blue-123');
   });
+  it.each([
+    ['codat_create_company', { name: 'Technicalium' }],
+    ['codat_refresh_company_data', { companyId: '8a210b68-6988-11ed-a1eb-0242ac120002' }],
+  ])('Codat action %s with trigger credentials only names "Codat API Key", without secrets', async (key, inputData) => {
+    const err = await caught(run(creates[key]!.operation.perform, { authData: { ...codatOnly, ...blueOnly }, inputData }));
+    expect(err.code).toBe('codat_api_key_missing');
+    expect(err.message).toContain('"Codat API Key"');
+    expect(err.message).toMatch(/Codat triggers work without it/);
+    expect(err.raw).not.toContain(codatOnly.codatZapierKey);
+  });
 });

@@ -194,3 +194,56 @@ describe('messages and delivery', () => {
     expect(server.messages).toHaveLength(1);
   });
 });
+
+describe('event types and company tags', () => {
+  it('lists its event types as Svix EventTypeOut pages (GET /api/v1/event-type), behind the same key', async () => {
+    const page = await call('GET', '/api/v1/event-type?limit=2');
+    expect(page.status).toBe(200);
+    expect(page.body).toMatchObject({ done: false, iterator: expect.any(String) });
+    expect(page.body?.data).toEqual([
+      expect.objectContaining({ name: 'company.created', description: expect.any(String), archived: false, deprecated: false, groupName: 'company' }),
+      expect.objectContaining({ name: 'company.deleted' }),
+    ]);
+    const all = await call('GET', '/api/v1/event-type?limit=250');
+    const names = (all.body?.data as { name: string }[]).map((t) => t.name);
+    expect(names).toEqual(expect.arrayContaining(['read.completed.successful.initial', 'AccountCategoriesUpdated']));
+    expect(names).not.toContain('NewCompanySynchronized');
+    expect(all.body?.done).toBe(true);
+    expect((await call('GET', '/api/v1/event-type', undefined, { Authorization: 'Bearer nope' })).status).toBe(401);
+  });
+
+  it("tags each message with its company's tags as channels and delivers only to endpoints sharing one", async () => {
+    const rx = await receiver([200]);
+    try {
+      const uk = await call('POST', `/api/v1/app/${APP}/endpoint`, { url: rx.url, channels: ['region:uk'] });
+      const fr = await call('POST', `/api/v1/app/${APP}/endpoint`, { url: rx.url, channels: ['region:fr', 'tier:gold'] });
+      const any = await call('POST', `/api/v1/app/${APP}/endpoint`, { url: rx.url });
+      expect(uk.body?.channels).toEqual(['region:uk']);
+      const read = codatEnvelope('read.completed', { referenceCompany: { id: 'c1', name: 'Toft', tags: { region: 'uk', tier: 'gold' } } });
+      const { message, delivered } = server.emit('read.completed', read);
+      expect(message.channels).toEqual(['region:uk', 'tier:gold']);
+      expect((await delivered).map((d) => d.endpointId).sort()).toEqual([uk.body?.id, fr.body?.id, any.body?.id].sort());
+      // A company event carries the company itself, tags included.
+      const created = server.emit('company.created', codatEnvelope('company.created', { id: 'c2', tags: { region: 'fr' } }));
+      expect((await created.delivered).map((d) => d.endpointId).sort()).toEqual([fr.body?.id, any.body?.id].sort());
+      // No company, no channels: only the endpoint without channels.
+      const quota = server.emit('client.rateLimit.reached', codatEnvelope('client.rateLimit.reached', { dailyQuota: 1 }));
+      expect(quota.message.channels).toBeNull();
+      expect((await quota.delivered).map((d) => d.endpointId)).toEqual([any.body?.id]);
+    } finally {
+      await rx.close();
+    }
+  });
+
+  it('refuses channels Svix would refuse (a space, more than 10)', async () => {
+    const spaced = await call('POST', `/api/v1/app/${APP}/endpoint`, { url: 'http://127.0.0.1/h', channels: ['region:north america'] });
+    expect(spaced.status).toBe(422);
+    const many = await call('POST', `/api/v1/app/${APP}/endpoint`, { url: 'http://127.0.0.1/h', channels: Array.from({ length: 11 }, (_, i) => `k:${i}`) });
+    expect(many.status).toBe(422);
+  });
+
+  it('refuses a retired rule type in filterTypes with 422, as Svix does for unknown types', async () => {
+    const r = await call('POST', `/api/v1/app/${APP}/endpoint`, { url: 'http://127.0.0.1/h', filterTypes: ['NewCompanySynchronized'] });
+    expect(r.status).toBe(422);
+  });
+});

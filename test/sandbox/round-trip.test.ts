@@ -24,7 +24,7 @@ afterAll(async () => {
 
 const step = (n: number) => results.find((r) => r.index === n);
 
-it('runs all 8 steps, in order, each passing', () => {
+it('runs all 9 steps, in order, each passing', () => {
   expect(results.map((r) => [r.index, r.ok, r.error])).toEqual(STEPS.map((_, i) => [i + 1, true, undefined]));
 });
 
@@ -33,18 +33,28 @@ it('step 1: auth test reached both servers with the connection credentials', () 
   const codatAuth = sb.codat.requests.find((r) => r.method === 'GET' && r.path.startsWith(`/api/v1/app/${DEMO.codat.clientId}/endpoint`));
   expect(codatAuth?.headers.authorization).toBe(`Bearer ${DEMO.codat.zapierKey}`);
   expect(codatAuth?.status).toBe(200);
+  // The Codat API Key is checked with one company, Basic auth with its Base64.
+  const keyCheck = sb.codat.requests.find((r) => r.method === 'GET' && r.path.startsWith('/companies?'));
+  expect(keyCheck?.path).toBe('/companies?page=1&pageSize=1');
+  expect(keyCheck?.headers.authorization).toBe(`Basic ${Buffer.from(DEMO.codat.apiKey).toString('base64')}`);
+  expect(keyCheck?.status).toBe(200);
   const blueAuth = sb.blue.operations[0];
   expect(blueAuth?.codes).toEqual([]);
   expect(blueAuth?.headers['x-bloo-token-id']).toBe(DEMO.blue.tokenId);
   expect(blueAuth?.headers['x-bloo-company-id']).toBe(DEMO.blue.companyId);
 });
 
-it('step 2: subscribe created one Codat consumer (filterTypes, secret, idempotency key) and one Blue webhook', () => {
+it('step 2: subscribe (New Company) created one Codat consumer (filterTypes, channels, secret, idempotency key) and one Blue webhook', () => {
   const create = sb.codat.requests.find((r) => r.method === 'POST' && r.path === `/api/v1/app/${DEMO.codat.clientId}/endpoint`);
   expect(create?.status).toBe(201);
   expect(create?.headers['idempotency-key']).toEqual(expect.any(String));
   const body = JSON.parse(create!.body) as Record<string, unknown>;
-  expect(body).toMatchObject({ filterTypes: ['company.created'], url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/hooks\/catch\//) });
+  expect(body).toMatchObject({
+    filterTypes: ['company.created'],
+    channels: ['customerRegion:us'],
+    description: expect.stringMatching(/^Zapier "New Company" trigger, .*; only companies tagged customerRegion:us$/),
+    url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/hooks\/catch\//),
+  });
   expect(body.secret).toMatch(/^whsec_[A-Za-z0-9+/=]{32,100}$/);
   expect(body).not.toHaveProperty('eventTypes');
   const blueCreate = sb.blue.operations.find((o) => o.name === 'ZapierCreateWebhook');
@@ -54,7 +64,7 @@ it('step 2: subscribe created one Codat consumer (filterTypes, secret, idempoten
 it('step 3: the delivery was retried once after a 503, then verified, and the output names the company', () => {
   const delivery = sb.codat.deliveries[0];
   expect(delivery?.attempts.map((a) => a.status)).toEqual([503, 200]);
-  const run = sb.hooks.runs.find((r) => r.triggerKey === 'codat_event');
+  const run = sb.hooks.runs.find((r) => r.triggerKey === 'codat_new_company');
   expect(run?.rawRequest.headers['Http-Webhook-Signature']).toMatch(/^v1,/);
   expect(run?.rawRequest.headers['Content-Type']).toBe('application/json');
   expect(run?.rawRequest.content).toBe(delivery?.body);
@@ -86,7 +96,7 @@ it('step 5: new_todo got TODO_CREATED for that todo with a valid X-Signature', (
 });
 
 it('step 6: both tampered deliveries were refused without a Zap run', () => {
-  const codatRuns = sb.hooks.runs.filter((r) => r.triggerKey === 'codat_event');
+  const codatRuns = sb.hooks.runs.filter((r) => r.triggerKey === 'codat_new_company');
   const blueRuns = sb.hooks.runs.filter((r) => r.triggerKey === 'new_todo');
   expect(codatRuns).toHaveLength(2);
   expect(blueRuns).toHaveLength(2);
@@ -111,6 +121,17 @@ it('step 8: nothing is left subscribed in either server', () => {
   expect(sb.blue.store.webhooks).toHaveLength(0);
   expect(sb.codat.requests.filter((r) => r.method === 'DELETE').map((r) => r.status)).toEqual([204]);
   expect(sb.blue.operations.find((o) => o.name === 'ZapierDeleteWebhook')?.codes).toEqual([]);
+});
+
+it('step 9: Create Company stored the company (tags too) and printed its Link URL; Find Company found it', () => {
+  const create = sb.codat.requests.find((r) => r.method === 'POST' && r.path === '/companies');
+  expect(create?.status).toBe(200);
+  expect(JSON.parse(create!.body)).toEqual({ name: 'Dave Lending Ltd', description: expect.stringMatching(/^Zap run for todo /), tags: { uid: 'crm-lead-42' } });
+  const company = sb.codat.platform!.companies.find((c) => c.name === 'Dave Lending Ltd');
+  expect(step(9)?.lines).toContain(`Link URL: https://link.codat.io/company/${company!.id}`);
+  const find = sb.codat.requests.find((r) => r.method === 'GET' && r.path.includes('query=name'));
+  expect(find?.path).toBe('/companies?page=1&pageSize=100&query=name%3DDave%20Lending%20Ltd');
+  expect(find?.status).toBe(200);
 });
 
 it('reports a failing step by number and stops there', async () => {

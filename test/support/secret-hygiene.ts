@@ -18,3 +18,9 @@ export function expectNoSecrets(texts: readonly string[], secrets: readonly stri
   expect(texts.length).toBeGreaterThan(0);
   expect(leaks(texts, secrets)).toEqual([]);
 }
+
+/** Every form of a Codat API key a leak could take: the key, its Base64 and the header sent. */
+export function codatApiKeyForms(key: string): string[] {
+  const base64 = Buffer.from(key, 'utf8').toString('base64');
+  return [key, base64, `Basic ${base64}`];
+}

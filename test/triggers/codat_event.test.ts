@@ -234,6 +234,61 @@ describe('performSubscribe', () => {
     expect(err.name).toBe('ExpiredAuthError');
   });
 
+  it.each([
+    ['NewCompanySynchronized', 'NewCompanySynchronized (use read.completed.initial)'],
+    ['SyncConnectionDeleted', 'SyncConnectionDeleted (use connection.deleted)'],
+    ['PushOperationTimedOut', 'PushOperationTimedOut (use {dataType}.write.unsuccessful)'],
+  ])('refuses the retired type %s (a custom value or an old Zap) naming its replacement, without calling Codat', async (type, named) => {
+    // No interceptor: any request would fail the test with a network error instead of this refusal.
+    const err = await caught(run(op.performSubscribe, bundle(`company.created, ${type}`)));
+    expect(err.code).toBe('codat_event_type_retired');
+    expect(err.message).toContain(named);
+    expect(err.message).toMatch(/retired .* 10 January 2025.*Pick the replacement in "Event Types"/);
+  });
+
+  it('names every retired type of a selection at once', async () => {
+    const err = await caught(run(op.performSubscribe, bundle(['DataConnectionStatusChanged', 'company.created', 'SyncFailed'])));
+    expect(err.message).toContain(
+      'these legacy event types: DataConnectionStatusChanged (use connection.created or connection.connected or ' +
+        'connection.disconnected or connection.reconnected or connection.deleted); SyncFailed (use expenses.sync.unsuccessful)',
+    );
+  });
+
+  it('subscribes to a current type Codat added after its spec (read.completed.successful.initial)', async () => {
+    let sent: Record<string, unknown> = {};
+    const scope = nock(US)
+      .post(ENDPOINT_PATH, (b: Record<string, unknown>) => {
+        sent = b;
+        return true;
+      })
+      .reply(201, (_uri, b) => endpointReply(b as Record<string, unknown>));
+    await run(op.performSubscribe, bundle(['read.completed.successful.initial']));
+    scope.done();
+    expect(sent.filterTypes).toEqual(['read.completed.successful.initial']);
+  });
+
+  // Codat caps webhook consumers at 50 per client; the refusal's body is undocumented, so both a
+  // Svix-style and a Codat-style body must be recognised (by status and wording).
+  it.each([
+    ['Svix {code, detail}', 422, { code: 'endpoint_limit', detail: 'Maximum number of endpoints reached for this application' }],
+    ['Codat {statusCode, error}', 400, { statusCode: 400, service: 'Webhooks', error: 'You have reached the limit of 50 webhook consumers for this client.', correlationId: 'c0ffee', canBeRetried: 'Unknown' }],
+    ['plain text', 403, 'Too many endpoints'],
+  ])('says the 50-consumer cap was reached and how to free one (%s)', async (_shape, code, body) => {
+    nock(US).post(ENDPOINT_PATH).reply(code, body as never);
+    const err = await caught(run(op.performSubscribe, bundle(['company.created'])));
+    expect(err.code).toBe('codat_consumer_limit');
+    expect(err.message).toMatch(/Client ID client-1 already has as many webhook consumers as Codat allows \(50 per client\)/);
+    expect(err.message).toMatch(/deleting consumers you no longer use in the Codat Portal .*Monitor > Webhooks > Events.*turn this Zap on again/);
+  });
+
+  it('does not mistake another refusal for the consumer cap', async () => {
+    nock(US)
+      .post(ENDPOINT_PATH)
+      .reply(422, { detail: [{ loc: ['body', 'filterTypes'], msg: "The following event types don't exist: x.y", type: 'value_error' }] });
+    const err = await caught(run(op.performSubscribe, bundle(['company.created'])));
+    expect(err.code).toBe('codat_request_rejected');
+  });
+
   it('refuses an empty event type selection before calling Codat', async () => {
     const err = await caught(run(op.performSubscribe, bundle([])));
     expect(err.code).toBe('codat_event_types_missing');
@@ -344,30 +399,30 @@ describe('perform', () => {
     expect(items[0]).toMatchObject({ eventType: 'connection.connected', companyId: 'co-1' });
   });
 
-  it('normalises a legacy envelope, dating it by the signed timestamp', async () => {
+  it('normalises the rule envelope AccountCategoriesUpdated still uses, dating it by the signed timestamp', async () => {
     const at = new Date(Date.now() - 10_000);
-    const legacy = {
-      ClientId: 'client-uuid',
+    // Codat's documented body (Webhooks.json, AccountCategoriesUpdatedWebhook example).
+    const rule = {
+      ClientId: 'bae71d36-ff47-420a-b4a6-f8c9ddf41140',
       ClientName: 'Bank of Dave',
-      CompanyId: 'co-1',
-      DataConnectionId: 'conn-1',
-      RuleId: 'rule-1',
-      RuleType: 'Data sync completed',
-      AlertId: 'alert-1',
-      Message: 'Data sync of type invoices completed',
-      Data: { dataType: 'invoices', datasetId: 'ds-1' },
+      CompanyId: '8a210b68-6988-11ed-a1eb-0242ac120002',
+      DataConnectionId: '2e9d2c44-f675-40ba-8049-353bfcb5e171',
+      RuleId: '70af3071-65d9-4ec3-b3cb-5283e8d55dac',
+      RuleType: 'Account Categories Updated',
+      AlertId: 'a9367074-b5c3-42c4-9be4-be129f43577e',
+      Message: 'Account categories updated for company 8a210b68-6988-11ed-a1eb-0242ac120002.',
+      Data: { modifiedDate: '2022-10-23T00:00:00.000Z' },
     };
-    await expect(run(op.perform, delivery(legacy, { subscribed: ['DataSyncCompleted'], at }))).resolves.toEqual([
+    await expect(run(op.perform, delivery(rule, { subscribed: ['AccountCategoriesUpdated'], at }))).resolves.toEqual([
       {
-        id: 'alert-1',
-        eventType: 'DataSyncCompleted',
-        eventLabel: 'Data Sync Completed',
+        id: rule.AlertId,
+        eventType: 'AccountCategoriesUpdated',
+        eventLabel: 'Account Categories Updated',
         generatedDate: new Date(Math.floor(at.getTime() / 1000) * 1000).toISOString(),
-        companyId: 'co-1',
-        connectionId: 'conn-1',
-        dataType: 'invoices',
-        message: 'Data sync of type invoices completed',
-        payload: legacy,
+        companyId: rule.CompanyId,
+        connectionId: rule.DataConnectionId,
+        message: rule.Message,
+        payload: rule,
       },
     ]);
   });
@@ -417,24 +472,24 @@ describe('performList', () => {
 
   it('returns recent messages of the chosen types shaped exactly like perform output', async () => {
     const written = CODAT_EVENT_TYPES.find((e) => e.key === 'bills.write.unsuccessful')!.example;
-    const legacy = findEventType('PushOperationStatusChanged')!.example;
+    const rule = findEventType('AccountCategoriesUpdated')!.example;
     const scope = nock(US)
       .get(MSG_PATH)
-      .query({ event_types: ['bills.write.unsuccessful', 'PushOperationStatusChanged'], with_content: 'true', limit: '10' })
+      .query({ event_types: ['bills.write.unsuccessful', 'AccountCategoriesUpdated'], with_content: 'true', limit: '10' })
       .matchHeader('authorization', `Bearer ${KEY_US}`)
       .reply(200, {
         data: [
           { id: 'msg_a', eventId: null, eventType: 'bills.write.unsuccessful', payload: written, timestamp: '2024-08-08T17:10:35.000Z' },
-          { id: 'msg_b', eventType: 'PushOperationStatusChanged', payload: legacy, timestamp: '2024-08-07T10:00:00.000Z' },
+          { id: 'msg_b', eventType: 'AccountCategoriesUpdated', payload: rule, timestamp: '2024-08-07T10:00:00.000Z' },
         ],
         iterator: 'msg_b',
         done: true,
       });
-    const items = (await run(op.performList, listBundle(['bills.write.unsuccessful', 'PushOperationStatusChanged']))) as Array<Record<string, unknown>>;
+    const items = (await run(op.performList, listBundle(['bills.write.unsuccessful', 'AccountCategoriesUpdated']))) as Array<Record<string, unknown>>;
     scope.done();
     expect(items).toEqual([
       exampleOutput(findEventType('bills.write.unsuccessful')!),
-      { ...exampleOutput(findEventType('PushOperationStatusChanged')!), generatedDate: '2024-08-07T10:00:00.000Z' },
+      { ...exampleOutput(findEventType('AccountCategoriesUpdated')!), generatedDate: '2024-08-07T10:00:00.000Z' },
     ]);
 
     // The same body delivered live yields the same item.
@@ -517,14 +572,37 @@ describe('performList', () => {
     expect(items).toEqual([exampleOutput(findEventType('company.created')!), exampleOutput(findEventType('read.completed')!)]);
   });
 
-  it('asks for every type when "All Event Types" is chosen, falling back to the current types\' examples', async () => {
+  it('asks for every type when "All Event Types" is chosen, falling back to every catalog example', async () => {
     const scope = nock(US)
       .get(MSG_PATH)
       .query({ with_content: 'true', limit: '10' })
       .reply(200, { data: [], done: true });
     const items = (await run(op.performList, listBundle(['all']))) as Array<Record<string, unknown>>;
     scope.done();
-    expect(items.map((i) => i.eventType)).toEqual(CODAT_EVENT_TYPES.filter((e) => !e.deprecated).map((e) => e.key));
+    expect(items.map((i) => i.eventType)).toEqual(CODAT_EVENT_TYPES.map((e) => e.key));
+  });
+
+  it.each([
+    [403, { code: 'forbidden', detail: 'Insufficient access' }],
+    [404, { code: 'not_found', detail: 'Entity not found' }],
+  ])('shows the catalog examples when the key may not list messages (HTTP %i)', async (code, body) => {
+    const scope = nock(US).get(MSG_PATH).query(true).matchHeader('authorization', `Bearer ${KEY_US}`).reply(code, body);
+    const items = (await run(op.performList, listBundle(['company.created', 'read.completed.successful']))) as unknown[];
+    scope.done();
+    expect(items).toEqual([exampleOutput(findEventType('company.created')!), exampleOutput(findEventType('read.completed.successful')!)]);
+  });
+
+  it('keeps a 401 from the message list an auth error', async () => {
+    nock(US).get(MSG_PATH).query(true).reply(401, { code: 'authentication_failed', detail: 'Invalid token' });
+    const err = await caught(run(op.performList, listBundle(['company.created'])));
+    expect(err.name).toBe('ExpiredAuthError');
+  });
+
+  it('refuses a retired type for "Test trigger" too, before calling Codat', async () => {
+    const err = await caught(run(op.performList, listBundle(['DataSyncCompleted'])));
+    expect(err.code).toBe('codat_event_type_retired');
+    expect(err.message).toContain('DataSyncCompleted (use read.completed)');
+    expect(nock.pendingMocks()).toEqual([]);
   });
 
   it('surfaces an unexpected response clearly', async () => {
