@@ -201,7 +201,9 @@ const FAILURES: Failure[] = [
     [
       ['PROJECT_NOT_FOUND', 'project'],
       ['COMPANY_NOT_FOUND', 'company'],
-      ['TODO_LIST_NOT_FOUND', 'todo list'],
+      // Users know Blue's todos as records and todo lists as lists.
+      ['TODO_NOT_FOUND', 'record'],
+      ['TODO_LIST_NOT_FOUND', 'list'],
       ['CUSTOM_FIELD_NOT_FOUND', 'custom field'],
       ['WEBHOOK_NOT_FOUND', 'webhook'],
     ] as const
@@ -268,8 +270,8 @@ afterAll(() => {
 describe(`Blue fault matrix (${CASES.length} cases)`, () => {
   it('covers every operation with every failure', () => {
     expect(Object.keys(OPERATIONS)).toHaveLength(24);
-    expect(FAILURES).toHaveLength(31);
-    expect(CASES).toHaveLength(24 * 31);
+    expect(FAILURES).toHaveLength(32);
+    expect(CASES).toHaveLength(24 * 32);
   });
 
   it.each(CASES.map((c) => [c.opName, c.f.name, c] as const))('%s x %s', async (_op, _f, { o, f }) => {

@@ -141,7 +141,7 @@ describe('update_record', () => {
     replyOnce([], 200, gqlError('TODO_NOT_FOUND', 'Todo not found'));
     const err = await caught(run('update_record', { recordId: ID, title: 'T' }));
     expect(err.code).toBe('blue_not_found');
-    expect(err.message).toMatch(new RegExp(`could not find the todo while trying to update record ${ID}`));
+    expect(err.message).toMatch(new RegExp(`could not find the record while trying to update record ${ID}`));
   });
 });
 
@@ -159,7 +159,7 @@ describe('move_record', () => {
     await refused('move_record', { recordId: ID }, /List is empty/);
     replyOnce([], 200, gqlError('TODO_LIST_NOT_FOUND', 'List not found'));
     const err = await caught(run('move_record', { recordId: ID, todoListId: 'list-gone' }));
-    expect(err.message).toMatch(new RegExp(`could not find the todo list while trying to move record ${ID} to list list-gone`));
+    expect(err.message).toMatch(new RegExp(`could not find the list while trying to move record ${ID} to list list-gone`));
   });
 });
 
@@ -333,7 +333,7 @@ describe('add_checklist_item', () => {
     await refused('add_checklist_item', { recordId: ID, checklistTitle: 'KYC' }, /Item is empty/);
     replyOnce([], 200, gqlError('TODO_NOT_FOUND', 'Todo not found'));
     const err = await caught(run('add_checklist_item', { recordId: ID, checklistTitle: 'KYC', itemTitle: 'x' }));
-    expect(err.message).toMatch(new RegExp(`could not find the todo while trying to read the checklists of record ${ID}`));
+    expect(err.message).toMatch(new RegExp(`could not find the record while trying to read the checklists of record ${ID}`));
   });
 });
 
