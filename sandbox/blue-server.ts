@@ -211,6 +211,34 @@ function checkCustomFieldValue(field: BlueCustomFieldDef, value: string): string
   }
 }
 
+function dateOrNull(v: unknown, what: string): string | null | undefined {
+  if (v === undefined) return undefined;
+  if (v === null) return null;
+  if (typeof v !== 'string' || Number.isNaN(Date.parse(v))) throw fail('BAD_USER_INPUT', `Invalid ${what}: ${String(v)}`);
+  return v;
+}
+
+/**
+ * The webhook events Blue sends for a change of a record from `prev` to `next` (record events
+ * only: checklist events carry the checklist, which the sandbox does not deliver).
+ */
+function recordEvents(prev: BlueTodoRecord, next: BlueTodoRecord): string[] {
+  const events: string[] = [];
+  const diff = (a: string[], b: string[]) => [b.some((x) => !a.includes(x)), a.some((x) => !b.includes(x))];
+  if (prev.title !== next.title) events.push('TODO_NAME_CHANGED');
+  if (prev.todoListId !== next.todoListId) events.push('TODO_MOVED');
+  if (prev.done !== next.done) events.push('TODO_DONE_STATUS_UPDATED');
+  if (prev.duedAt !== next.duedAt) events.push(!prev.duedAt ? 'TODO_DUE_DATE_ADDED' : !next.duedAt ? 'TODO_DUE_DATE_REMOVED' : 'TODO_DUE_DATE_UPDATED');
+  const [assigned, unassigned] = diff(prev.assigneeIds, next.assigneeIds);
+  if (assigned) events.push('TODO_ASSIGNEE_ADDED');
+  if (unassigned) events.push('TODO_ASSIGNEE_REMOVED');
+  const [tagged, untagged] = diff(prev.tagIds, next.tagIds);
+  if (tagged) events.push('TODO_TAG_ADDED');
+  if (untagged) events.push('TODO_TAG_REMOVED');
+  if (JSON.stringify(prev.values) !== JSON.stringify(next.values)) events.push('TODO_CUSTOM_FIELD_UPDATED');
+  return events;
+}
+
 /**
  * setTodoCustomField's typed input as the value string createTodo takes (how the sandbox keeps
  * values): the input's member that fits the field's type, or BAD_USER_INPUT when it is missing.
@@ -730,59 +758,102 @@ export class BlueServer {
     t.updatedAt = new Date().toISOString();
   }
 
+  /**
+   * Runs a change of a record and delivers the webhook events it makes (previousValue and
+   * currentValue in the entity shape), after the mutation has answered, as Blue does.
+   */
+  private change<T>(t: BlueTodoRecord, apply: () => T): T {
+    const prev = structuredClone(t);
+    const before = this.todoJson(t);
+    const result = apply();
+    const events = recordEvents(prev, t);
+    if (events.length) {
+      const after = this.todoJson(t);
+      this.later(() => events.forEach((e) => this.emit(e, t.projectId, before, after)));
+    }
+    return result;
+  }
+
+  private later(deliver: () => void): void {
+    this.pending.add(
+      new Promise<void>((resolve) =>
+        setImmediate(() => {
+          deliver();
+          resolve();
+        }),
+      ),
+    );
+  }
+
+  private editTodo(t: BlueTodoRecord, input: Record<string, unknown>, ctx: Context) {
+    const s = this.store;
+    if (typeof input.todoListId === 'string') {
+      const list = s.todoLists.find((l) => l.id === input.todoListId);
+      const project = list && s.projects.find((p) => p.id === list.projectId);
+      if (!list || !project?.userIds.includes(ctx.user.id)) throw fail('TODO_LIST_NOT_FOUND', `Todo list ${input.todoListId} not found.`);
+      if (list.id !== t.todoListId) {
+        const inList = s.todos.filter((x) => x.todoListId === list.id).map((x) => x.position);
+        t.position = Math.max(0, ...inList) + 65535;
+      }
+      t.todoListId = list.id;
+      t.projectId = list.projectId;
+    }
+    if (typeof input.title === 'string') {
+      if (!input.title.trim()) throw fail('BAD_USER_INPUT', 'Title cannot be empty.');
+      t.title = input.title;
+    }
+    if (typeof input.html === 'string') {
+      t.html = input.html;
+      t.text = typeof input.text === 'string' ? input.text : input.html.replace(/<[^>]*>/g, '');
+    } else if (typeof input.text === 'string') {
+      t.text = input.text;
+    }
+    if (typeof input.position === 'number') t.position = input.position;
+    const startedAt = dateOrNull(input.startedAt, 'startedAt');
+    if (startedAt !== undefined) t.startedAt = startedAt;
+    const duedAt = dateOrNull(input.duedAt, 'duedAt');
+    if (duedAt !== undefined) t.duedAt = duedAt;
+    if (Array.isArray(input.tags)) {
+      t.tagIds = [
+        ...new Set(
+          (input.tags as { id?: string | null; title?: string | null; color?: string | null }[]).map((tag) => {
+            if (tag.id) return this.projectTag(t, tag.id);
+            if (tag.title) return this.tagByTitle(t, tag.title, tag.color);
+            throw fail('BAD_USER_INPUT', 'A tag needs an id or a title.');
+          }),
+        ),
+      ];
+    }
+    // An editTodo with only the todoId changes nothing (the actions send one to read the record).
+    if (Object.keys(input).some((k) => k !== 'todoId' && input[k] !== undefined && input[k] !== null)) this.touch(t);
+    return this.todoView(t);
+  }
+
+  private updateTodo(t: BlueTodoRecord, input: Record<string, unknown>): void {
+    const s = this.store;
+    if (typeof input.done === 'boolean') t.done = input.done;
+    if (typeof input.tagId === 'string') t.tagIds = [...new Set([...t.tagIds, this.projectTag(t, input.tagId)])];
+    if (typeof input.removeTagId === 'string') t.tagIds = t.tagIds.filter((id) => id !== input.removeTagId);
+    if (typeof input.assigneeId === 'string') t.assigneeIds = this.projectMembers(t, [...t.assigneeIds, input.assigneeId]);
+    if (typeof input.unassigneeId === 'string') t.assigneeIds = t.assigneeIds.filter((id) => id !== input.unassigneeId);
+    if (typeof input.todoListId === 'string') {
+      const list = s.todoLists.find((l) => l.id === input.todoListId);
+      if (!list) throw fail('TODO_LIST_NOT_FOUND', `Todo list ${input.todoListId} not found.`);
+      t.todoListId = list.id;
+      t.projectId = list.projectId;
+    }
+    this.touch(t);
+  }
+
   /** The record mutations of Blue's schema that the actions send (editTodo, updateTodos, ...). */
   private recordMutations() {
     const s = this.store;
     type Args = { input: Record<string, unknown> };
     const strs = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
-    const dateOrNull = (v: unknown, what: string): string | null | undefined => {
-      if (v === undefined) return undefined;
-      if (v === null) return null;
-      if (typeof v !== 'string' || Number.isNaN(Date.parse(v))) throw fail('BAD_USER_INPUT', `Invalid ${what}: ${String(v)}`);
-      return v;
-    };
     return {
       editTodo: ({ input }: Args, ctx: Context) => {
         const t = this.findTodo(ctx, input.todoId);
-        if (typeof input.todoListId === 'string') {
-          const list = s.todoLists.find((l) => l.id === input.todoListId);
-          const project = list && s.projects.find((p) => p.id === list.projectId);
-          if (!list || !project?.userIds.includes(ctx.user.id)) throw fail('TODO_LIST_NOT_FOUND', `Todo list ${input.todoListId} not found.`);
-          if (list.id !== t.todoListId) {
-            const inList = s.todos.filter((x) => x.todoListId === list.id).map((x) => x.position);
-            t.position = Math.max(0, ...inList) + 65535;
-          }
-          t.todoListId = list.id;
-          t.projectId = list.projectId;
-        }
-        if (typeof input.title === 'string') {
-          if (!input.title.trim()) throw fail('BAD_USER_INPUT', 'Title cannot be empty.');
-          t.title = input.title;
-        }
-        if (typeof input.html === 'string') {
-          t.html = input.html;
-          t.text = typeof input.text === 'string' ? input.text : input.html.replace(/<[^>]*>/g, '');
-        } else if (typeof input.text === 'string') {
-          t.text = input.text;
-        }
-        if (typeof input.position === 'number') t.position = input.position;
-        const startedAt = dateOrNull(input.startedAt, 'startedAt');
-        if (startedAt !== undefined) t.startedAt = startedAt;
-        const duedAt = dateOrNull(input.duedAt, 'duedAt');
-        if (duedAt !== undefined) t.duedAt = duedAt;
-        if (Array.isArray(input.tags)) {
-          t.tagIds = [
-            ...new Set(
-              (input.tags as { id?: string | null; title?: string | null; color?: string | null }[]).map((tag) => {
-                if (tag.id) return this.projectTag(t, tag.id);
-                if (tag.title) return this.tagByTitle(t, tag.title, tag.color);
-                throw fail('BAD_USER_INPUT', 'A tag needs an id or a title.');
-              }),
-            ),
-          ];
-        }
-        this.touch(t);
-        return this.todoView(t);
+        return this.change(t, () => this.editTodo(t, input, ctx));
       },
       setTodoCustomField: ({ input }: Args, ctx: Context) => {
         const t = this.findTodo(ctx, input.todoId);
@@ -791,9 +862,11 @@ export class BlueServer {
         const value = typedValue(field, input);
         const problem = checkCustomFieldValue(field, value);
         if (problem) throw fail('BAD_USER_INPUT', `Custom field "${field.name}" (${field.type}) ${problem}.`);
-        t.values[field.id] = value;
-        this.touch(t);
-        return true;
+        return this.change(t, () => {
+          t.values[field.id] = value;
+          this.touch(t);
+          return true;
+        });
       },
       updateTodos: ({ input }: Args, ctx: Context) => {
         const filter = (input.filter ?? {}) as { todoIds?: string[]; todoListId?: string };
@@ -801,48 +874,45 @@ export class BlueServer {
         const todos = filter.todoIds?.length
           ? filter.todoIds.map((id) => this.findTodo(ctx, id))
           : s.todos.filter((x) => x.todoListId === filter.todoListId);
-        for (const t of todos) {
-          if (typeof input.done === 'boolean') t.done = input.done;
-          if (typeof input.tagId === 'string') t.tagIds = [...new Set([...t.tagIds, this.projectTag(t, input.tagId)])];
-          if (typeof input.removeTagId === 'string') t.tagIds = t.tagIds.filter((id) => id !== input.removeTagId);
-          if (typeof input.assigneeId === 'string') t.assigneeIds = this.projectMembers(t, [...t.assigneeIds, input.assigneeId]);
-          if (typeof input.unassigneeId === 'string') t.assigneeIds = t.assigneeIds.filter((id) => id !== input.unassigneeId);
-          if (typeof input.todoListId === 'string') {
-            const list = s.todoLists.find((l) => l.id === input.todoListId);
-            if (!list) throw fail('TODO_LIST_NOT_FOUND', `Todo list ${input.todoListId} not found.`);
-            t.todoListId = list.id;
-            t.projectId = list.projectId;
-          }
-          this.touch(t);
-        }
+        for (const t of todos) this.change(t, () => this.updateTodo(t, input));
         return true;
       },
       setTodoTags: ({ input }: Args, ctx: Context) => {
         const t = this.findTodo(ctx, input.todoId);
         const ids = strs(input.tagIds).map((id) => this.projectTag(t, id));
         const byTitle = strs(input.tagTitles).map((title) => this.tagByTitle(t, title));
-        t.tagIds = [...new Set([...ids, ...byTitle])];
-        this.touch(t);
-        return true;
+        return this.change(t, () => {
+          t.tagIds = [...new Set([...ids, ...byTitle])];
+          this.touch(t);
+          return true;
+        });
       },
       setTodoAssignees: ({ input }: Args, ctx: Context) => {
         const t = this.findTodo(ctx, input.todoId);
-        t.assigneeIds = this.projectMembers(t, strs(input.assigneeIds));
-        this.touch(t);
-        return { success: true, operationId: null };
+        const ids = this.projectMembers(t, strs(input.assigneeIds));
+        return this.change(t, () => {
+          t.assigneeIds = ids;
+          this.touch(t);
+          return { success: true, operationId: null };
+        });
       },
       addTodoAssignees: ({ input }: Args, ctx: Context) => {
         const t = this.findTodo(ctx, input.todoId);
-        t.assigneeIds = this.projectMembers(t, [...t.assigneeIds, ...strs(input.assigneeIds)]);
-        this.touch(t);
-        return { success: true, operationId: null };
+        const ids = this.projectMembers(t, [...t.assigneeIds, ...strs(input.assigneeIds)]);
+        return this.change(t, () => {
+          t.assigneeIds = ids;
+          this.touch(t);
+          return { success: true, operationId: null };
+        });
       },
       removeTodoAssignees: ({ input }: Args, ctx: Context) => {
         const t = this.findTodo(ctx, input.todoId);
         const gone = new Set(strs(input.assigneeIds));
-        t.assigneeIds = t.assigneeIds.filter((id) => !gone.has(id));
-        this.touch(t);
-        return { success: true, operationId: null };
+        return this.change(t, () => {
+          t.assigneeIds = t.assigneeIds.filter((id) => !gone.has(id));
+          this.touch(t);
+          return { success: true, operationId: null };
+        });
       },
       createComment: ({ input }: Args, ctx: Context) => {
         if (input.category !== 'TODO') throw fail('BAD_USER_INPUT', 'The sandbox only keeps comments on records (category TODO).');
@@ -862,6 +932,7 @@ export class BlueServer {
           updatedAt: now,
         };
         s.comments.push(comment);
+        this.later(() => this.emit('COMMENT_CREATED', t.projectId, null, { ...comment }));
         return { ...comment, user: this.userView(ctx.user), todo: () => this.todoView(t) };
       },
       createChecklist: ({ input }: Args, ctx: Context) => {

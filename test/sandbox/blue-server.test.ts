@@ -331,3 +331,36 @@ describe('record mutations', () => {
     expect(codes(await gql(query, { id }))).toEqual([code]);
   });
 });
+
+describe('record mutation webhooks', () => {
+  it('delivers the events a change makes (entity shape, previous and current value), none for a no-op editTodo', async () => {
+    const catcher = http.createServer((req, res) => {
+      req.resume();
+      req.on('end', () => res.writeHead(200).end());
+    });
+    await new Promise<void>((resolve) => catcher.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(catcher.address() as AddressInfo).port}/hook`;
+    try {
+      const r = await gql(CREATE, { input: { todoListId: DEMO.ids.listNew, title: 'Onboard' } });
+      const id = (r.data as { createTodo: { id: string } }).createTodo.id;
+      await server.settled();
+      await gql('mutation W($i: CreateWebhookInput!) { createWebhook(input: $i) { id } }', {
+        i: { url, events: ['TODO_DONE_STATUS_UPDATED', 'TODO_NAME_CHANGED', 'TODO_CUSTOM_FIELD_UPDATED', 'COMMENT_CREATED'], projectIds: [DEMO.ids.project] },
+      });
+      const before = server.store.todos[0]!.updatedAt;
+      await gql('mutation N($id: String!) { editTodo(input: { todoId: $id }) { id } }', { id });
+      expect(server.store.todos[0]!.updatedAt).toBe(before);
+      await gql('mutation D($id: String!) { updateTodos(input: { done: true, filter: { todoIds: [$id] } }) editTodo(input: { todoId: $id, title: "Onboarded" }) { id } }', { id });
+      await gql('mutation C($i: CreateCommentInput!) { createComment(input: $i) { id } }', { i: { html: '<p>Hi</p>', text: 'Hi', category: 'TODO', categoryId: id } });
+      await server.settled();
+      expect(server.deliveries.map((d) => d.event)).toEqual(['TODO_DONE_STATUS_UPDATED', 'TODO_NAME_CHANGED', 'COMMENT_CREATED']);
+      const done = JSON.parse(server.deliveries[0]!.body) as { previousValue: { done: boolean; todoListId: string }; currentValue: { done: boolean } };
+      expect([done.previousValue.done, done.currentValue.done, done.previousValue.todoListId]).toEqual([false, true, DEMO.ids.listNew]);
+      const comment = JSON.parse(server.deliveries[2]!.body) as { previousValue: null; currentValue: Record<string, unknown> };
+      expect(comment.previousValue).toBeNull();
+      expect(comment.currentValue).toMatchObject({ text: 'Hi', category: 'TODO', categoryId: id, userId: DEMO.ids.user });
+    } finally {
+      await new Promise((resolve) => catcher.close(resolve));
+    }
+  });
+});
