@@ -328,6 +328,15 @@ describe('add_checklist_item', () => {
     expect(calls[2]!.variables).toEqual({ input: { checklistId: 'cl-new', title: 'Passport', position: 65535 } });
   });
 
+  it('warns that a replay may add the item twice when the item\'s write gets no answer (a gateway 504)', async () => {
+    const calls: CapturedCall[] = [];
+    replyOnce(calls, 200, checklists([{ id: 'cl-2', title: 'KYC', position: 65535, checklistItems: [] }]));
+    replyOnce(calls, 504, '<html>Gateway Timeout</html>', { 'content-type': 'text/html' });
+    const err = await caught(run('add_checklist_item', { recordId: ID, checklistTitle: 'KYC', itemTitle: 'Passport' }));
+    expect(err.code).toBe('blue_server_error');
+    expect(err.message).toMatch(new RegExp(`add an item to checklist "KYC" of record ${ID}.*may have been added anyway.*may appear twice`));
+  });
+
   it('refuses an empty checklist name or item, and names the record Blue cannot find', async () => {
     await refused('add_checklist_item', { recordId: ID, itemTitle: 'x' }, /Checklist is empty/);
     await refused('add_checklist_item', { recordId: ID, checklistTitle: 'KYC' }, /Item is empty/);
