@@ -1,6 +1,6 @@
 // The catalog of Codat webhook event types: the single source for the trigger's choices, its
 // fallback samples (when Codat has no message of a type yet) and its output field labels.
-// Event names and example shapes follow Codat's Webhooks and Platform specs (see API-NOTES.md §2);
+// Event names and example shapes follow Codat's Webhooks and Platform specs;
 // the examples are compact stand-ins written for this app, not copies of Codat's.
 import { createHash } from 'node:crypto';
 

@@ -109,7 +109,7 @@ export async function platformRequest<T>(z: ZObject, bundle: Bundle, call: Platf
       },
       ...(call.body ? { body: JSON.stringify(call.body) } : {}),
     },
-    { service: 'Codat', action: call.action, secrets },
+    { service: 'Codat', action: call.action, secrets, headerFields: { authorization: API_KEY_LABEL } },
   );
 
   if (resp.status === 404 && call.allowNotFound) return undefined;
@@ -123,7 +123,7 @@ export async function platformRequest<T>(z: ZObject, bundle: Bundle, call: Platf
     throw new z.errors.Error(
       redact(
         `Codat answered with ${describeBody(resp, secrets)} instead of JSON while trying to ${call.action}` +
-          `${correlationSuffix(resp)}. Try again in a few minutes; if it persists, check CODAT_API_URL or contact Codat support.`,
+          `${correlationSuffix(resp, secrets)}. Try again in a few minutes; if it persists, check CODAT_API_URL or contact Codat support.`,
         secrets,
       ),
       'codat_invalid_response',

@@ -49,8 +49,8 @@ async function subscribeBody(key: string, inputData: Record<string, unknown>): P
   return sent;
 }
 
-// Codat's documented bodies (reference/codat/Webhooks.json), with the tags Codat adds to
-// referenceCompany (API-NOTES §4) and a company payload's own tags.
+// Codat's documented bodies (its Webhooks spec), with the tags Codat adds to
+// referenceCompany and a company payload's own tags.
 const COMPANY_CREATED = {
   id: 'ba29118f-5406-4e59-b05c-ba307ca38d01',
   type: 'company.created',
