@@ -88,6 +88,17 @@ describe('codat_find_company', () => {
     await expect(run({ name: 'Nobody' })).resolves.toEqual([]);
   });
 
+  // The Platform spec lists a 404 for GET /companies: for a search it can only mean no match,
+  // and Find or Create must then create rather than fail.
+  it.each([
+    ['name', { name: 'Nobody' }],
+    ['tags', { tagFilter: 'uid=42' }],
+  ])('by %s: a 404 from the company list is an empty result', async (_by, inputData) => {
+    const scope = nock(API).get('/companies').query(true).reply(404, ERROR_COMPANY_NOT_FOUND);
+    await expect(run(inputData)).resolves.toEqual([]);
+    scope.done();
+  });
+
   it("reports Codat's malformed-query 400 with its words", async () => {
     nock(API).get('/companies').query(true).reply(400, ERROR_MALFORMED_QUERY);
     const err = await caught(run({ tagFilter: 'region=' }));

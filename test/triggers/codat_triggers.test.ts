@@ -120,6 +120,8 @@ describe('Codat trigger definitions', () => {
     const fields = CODAT_HOOKS.map((k) => (triggers[k]!.operation.inputFields as { key: string }[]).find((f) => f.key === 'companyIds'));
     expect(new Set(fields).size).toBe(1);
     expect(fields[0]).toMatchObject({ dynamic: 'codat_company_list.id.label', list: true, required: false });
+    // The dropdown lists the account's companies when the connection has the API Key (codat_company_list).
+    expect((fields[0] as { helpText?: string }).helpText).toMatch(/Codat API Key.*companies of recent events/);
   });
 
   it('New Codat Event takes its types from the live catalog dropdown, not a 60-item static list', () => {
