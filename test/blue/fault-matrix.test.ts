@@ -432,3 +432,50 @@ describe('one deadline for the whole step', () => {
     assertExpected(e, err('AppError', /returned no signing secret/, { code: 'blue_webhook_no_secret' }));
   });
 });
+
+// The record actions that read before they write (a new tag by title, a checklist item): the read
+// answers, the write fails in every way. The mid-body drop is left out here: its loopback server
+// drops every request, the read too (the table above has it for the read).
+describe('Blue fault matrix: the write after a record action\'s read', () => {
+  const TWO_STEP = {
+    'add_tag (new title)': {
+      read: /query ZapierRecordTags/,
+      answer: { data: { todo: { id: REC, tags: [{ id: 'tag-1', title: 'Priority' }] } } },
+      action: new RegExp(`add tag "VIP" to record ${REC}`),
+    },
+    add_checklist_item: {
+      read: /query ZapierRecordChecklists/,
+      answer: { data: { todo: { id: REC, checklists: [{ id: 'cl-1', title: 'KYC', position: 65535, checklistItems: [] }] } } },
+      action: new RegExp(`add an item to checklist "KYC" of record ${REC}`),
+      networkNote: /may have been added anyway: check the record's checklist in Blue before replaying/,
+    },
+  } as const;
+  const cases = Object.entries(TWO_STEP).flatMap(([opName, two]) => FAILURES.filter((f) => !f.loopback).map((f) => [opName, f.name, { two, f, o: OPERATIONS[opName]! }] as const));
+
+  it('covers both actions with every failure but the drop', () => {
+    expect(cases).toHaveLength(2 * (FAILURES.length - FAILURES.filter((f) => f.loopback).length));
+  });
+
+  it.each(cases)('%s write x %s', async (_op, _f, { two, f, o }) => {
+    const read = nock(BLUE)
+      .post('/graphql', (b: { query?: string }) => two.read.test(String(b.query)))
+      .reply(200, two.answer);
+    const guard = f.otherHost ? guardOtherHost() : undefined;
+    const scope = f.reply(
+      nock(BLUE).post('/graphql', (b: { query?: string }) => {
+        carried = [TOKEN_SECRET];
+        return !two.read.test(String(b.query));
+      }),
+    );
+    const started = Date.now();
+    const e = await failure(() => withTimeout(f.timeoutMs, () => runner.run(o.fn, { authData: AUTH, inputData: {}, meta: {}, ...o.bundle })), messages);
+    assertExpected(e, f.expected);
+    if (e.name !== 'ExpiredAuthError') expect(e.message).toMatch(two.action);
+    const uncertain = e.code === 'network_error' || /^HTTP 50[24]$/.test(f.name);
+    if ('networkNote' in two && uncertain) expect(e.message).toMatch(two.networkNote);
+    else if (e.code === 'blue_server_error' && f.name.startsWith('HTTP')) expect(e.message).toMatch(/usually temporary/);
+    expect(Date.now() - started).toBeLessThan((f.timeoutMs ?? 0) + BOUND_SLACK_MS);
+    expect(read.isDone() && scope.isDone()).toBe(true);
+    if (guard) expect(guard.pendingMocks()).toHaveLength(3);
+  });
+});
