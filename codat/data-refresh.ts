@@ -23,7 +23,7 @@ const words = (camel: string) => camel.replace(/([a-z])([A-Z])/g, '$1 $2').repla
 /** "banking-accountBalances" -> "Banking: Account Balances". */
 export function dataTypeLabel(key: string): string {
   const [prefix, rest] = key.includes('-') ? key.split('-', 2) : [undefined, key];
-  return prefix ? `${words(prefix)}: ${words(rest!)}` : words(key);
+  return prefix ? `${words(prefix)}: ${words(rest)}` : words(key);
 }
 
 // The object form of choices: a third of the nodes core compiles on every invocation.

@@ -9,7 +9,7 @@ import { COMPANIES_PAGE, COMPANY_SIMPLE, ERROR_COMPANY_NOT_FOUND, ERROR_MALFORME
 import '../support/nock-release.js';
 
 const appTester = zapier.createAppTester(App);
-const search = App.searches!.codat_find_company!;
+const search = App.searches.codat_find_company;
 const API = 'https://api.codat.io';
 const authData = { codatApiKey: 'f00dfeedf00dfeedf00dfeedf00dfeedf00dfeed' };
 const ID = 'ab12c58d-a678-4ebf-a159-ae99e1807bd0';

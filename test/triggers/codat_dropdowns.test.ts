@@ -13,8 +13,8 @@ const appTester = zapier.createAppTester(App);
 const API = 'https://api.codat.io';
 const authData = { codatApiKey: 'f00dfeedf00dfeedf00dfeedf00dfeedf00dfeed' };
 type Polling = { perform: unknown; canPaginate?: boolean };
-const companies = App.triggers!.codat_company_list!.operation as Polling;
-const connections = App.triggers!.codat_connection_list!.operation as Polling;
+const companies = App.triggers.codat_company_list.operation as Polling;
+const connections = App.triggers.codat_connection_list.operation as Polling;
 const run = (fn: unknown, bundle: Record<string, unknown>) => appTester(fn as never, { authData, ...bundle } as unknown as Bundle);
 
 beforeAll(() => nock.disableNetConnect());
@@ -23,7 +23,7 @@ afterAll(() => nock.enableNetConnect());
 
 describe('codat_company_list', () => {
   it('is hidden, paginated and exported as the dropdown the Codat inputs use', () => {
-    expect(App.triggers!.codat_company_list!.display.hidden).toBe(true);
+    expect(App.triggers.codat_company_list.display.hidden).toBe(true);
     expect(companies.canPaginate).toBe(true);
     expect(COMPANY_DROPDOWN).toBe('codat_company_list.id.label');
   });

@@ -34,7 +34,7 @@ const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const authData = (key = KEY_US) => ({ codatClientId: CLIENT_ID, codatZapierKey: key });
 
 function run(fn: unknown, bundle: Record<string, unknown>) {
-  return appTester(fn as never, bundle as never) as Promise<unknown>;
+  return appTester<unknown, Bundle>(fn as never, bundle as never);
 }
 
 function endpointReply(body: Record<string, unknown>, createdAt = new Date().toISOString()) {

@@ -4,7 +4,7 @@ import { afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
 import nock from 'nock';
 import { Webhook } from 'standardwebhooks';
-import zapier from 'zapier-platform-core';
+import zapier, { type Bundle } from 'zapier-platform-core';
 import App from '../../index.js';
 import { exampleOutput } from '../../codat/envelope.js';
 import { WRITE_DATA_TYPES, findEventType } from '../../codat/events.js';
@@ -26,7 +26,7 @@ const TARGET_URL = 'https://hooks.zapier.com/hooks/standard/123/abcdef/';
 const SECRET = `whsec_${randomBytes(32).toString('base64')}`;
 const authData = { codatClientId: CLIENT_ID, codatZapierKey: KEY };
 
-const run = (fn: unknown, bundle: Record<string, unknown>) => appTester(fn as never, bundle as never) as Promise<unknown>;
+const run = (fn: unknown, bundle: Record<string, unknown>) => appTester<unknown, Bundle>(fn as never, bundle as never);
 
 beforeAll(() => {
   delete process.env.CODAT_WEBHOOKS_API_URL;
