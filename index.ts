@@ -3,15 +3,25 @@ import zapier, { defineApp } from 'zapier-platform-core';
 import packageJson from './package.json' with { type: 'json' };
 
 import authentication from './authentication.js';
+import addAssignee from './creates/add_assignee.js';
+import addChecklistItem from './creates/add_checklist_item.js';
+import addComment from './creates/add_comment.js';
+import addTag from './creates/add_tag.js';
 import codatCreateCompany from './creates/codat_create_company.js';
 import codatRefreshCompanyData from './creates/codat_refresh_company_data.js';
+import completeRecord from './creates/complete_record.js';
 import createTodo from './creates/create_todo.js';
+import moveRecord from './creates/move_record.js';
+import removeAssignee from './creates/remove_assignee.js';
+import removeTag from './creates/remove_tag.js';
+import updateRecord from './creates/update_record.js';
 import codatFindCompany from './searches/codat_find_company.js';
 import findTodo from './searches/find_todo.js';
 import findUser from './searches/find_user.js';
 import blueCustomFieldList from './triggers/blue_custom_field_list.js';
 import blueEvent from './triggers/blue_event.js';
 import blueProjectList from './triggers/blue_project_list.js';
+import blueRecordList from './triggers/blue_record_list.js';
 import blueTagList from './triggers/blue_tag_list.js';
 import blueTodoListList from './triggers/blue_todo_list_list.js';
 import blueUserList from './triggers/blue_user_list.js';
@@ -57,6 +67,7 @@ export default defineApp({
     blue_todo_list_list: blueTodoListList,
     blue_user_list: blueUserList,
     blue_tag_list: blueTagList,
+    blue_record_list: blueRecordList,
     codat_event_type_list: codatEventTypeList,
     codat_company_list: codatCompanyList,
     codat_connection_list: codatConnectionList,
@@ -65,6 +76,15 @@ export default defineApp({
     create_todo: createTodo,
     codat_create_company: codatCreateCompany,
     codat_refresh_company_data: codatRefreshCompanyData,
+    update_record: updateRecord,
+    move_record: moveRecord,
+    complete_record: completeRecord,
+    add_comment: addComment,
+    add_tag: addTag,
+    remove_tag: removeTag,
+    add_assignee: addAssignee,
+    remove_assignee: removeAssignee,
+    add_checklist_item: addChecklistItem,
   },
   searches: {
     codat_find_company: codatFindCompany,

@@ -133,3 +133,47 @@ export async function tagChoices(z: ZObject, bundle: Bundle): Promise<TagChoice[
   });
   return data.tagList.items.map((t) => ({ id: t.id, title: t.title, color: t.color ?? '' }));
 }
+
+export const LIST_RECORD_CHOICES = gql`
+  query ZapierRecordChoices($companyId: String!, $projectId: String!, $limit: Int!, $skip: Int!) {
+    todoQueries {
+      todos(filter: { companyIds: [$companyId], projectIds: [$projectId], showCompleted: true }, sort: [createdAt_DESC], limit: $limit, skip: $skip) {
+        items { id title todoList { title } }
+      }
+    }
+  }
+`;
+
+const recordChoicesSchema = zod.object({
+  todoQueries: zod.object({
+    todos: zod.object({
+      items: zod.array(zod.object({ id: zod.string(), title: zod.string(), todoList: zod.nullish(zod.object({ title: zod.string() })) })),
+    }),
+  }),
+});
+
+export interface RecordChoice {
+  id: string;
+  title: string;
+  /** What the dropdown shows: the title and its list, since titles repeat. */
+  label: string;
+}
+
+/** One page of the project's records, newest first, for the record actions' Record dropdown. */
+export async function recordChoices(z: ZObject, bundle: Bundle): Promise<RecordChoice[]> {
+  const { companyId } = requireBlueCredentials(z, bundle.authData);
+  // The todos filter takes the workspace id, not the slug the connection may hold.
+  const projectId = await blueProjectId(z, bundle, stepProjectRef(z, bundle));
+  const data = await blueQuery(z, bundle, {
+    query: LIST_RECORD_CHOICES,
+    variables: { companyId, projectId, limit: DROPDOWN_PAGE_SIZE, skip: dropdownPage(bundle) * DROPDOWN_PAGE_SIZE },
+    projectId,
+    action: 'list the project\'s records',
+    schema: recordChoicesSchema,
+  });
+  return data.todoQueries.todos.items.map((t) => ({
+    id: t.id,
+    title: t.title,
+    label: t.todoList?.title ? `${t.title} (${t.todoList.title})` : t.title,
+  }));
+}

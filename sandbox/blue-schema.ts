@@ -24,6 +24,16 @@ type Mutation {
   createTodo(input: CreateTodoInput!): Todo!
   createWebhook(input: CreateWebhookInput!): Webhook!
   deleteWebhook(input: DeleteWebhookInput!): MutationResult!
+  editTodo(input: EditTodoInput!): Todo!
+  setTodoCustomField(input: SetTodoCustomFieldInput!): Boolean!
+  updateTodos(input: UpdateTodosInput!): Boolean!
+  setTodoTags(input: SetTodoTagsInput!): Boolean!
+  setTodoAssignees(input: SetTodoAssigneesInput!): MutationResult!
+  addTodoAssignees(input: AddTodoAssigneesInput!): MutationResult!
+  removeTodoAssignees(input: RemoveTodoAssigneesInput!): MutationResult!
+  createComment(input: CreateCommentInput!): Comment!
+  createChecklist(input: CreateChecklistInput!): Checklist!
+  createChecklistItem(input: CreateChecklistItemInput!): ChecklistItem!
 }
 
 type User {
@@ -266,10 +276,11 @@ type Todo {
   checklistCount: Int!
   checklistCompletedCount: Int!
   customFields(filter: TodoCustomFieldFilterInput): [CustomField!]!
+  checklists: [Checklist!]!
 }
 
 # The project's activity feed, where the New Comment trigger finds recent comments (not served by
-# the sandbox server, which has no comments).
+# the sandbox server).
 type ActivityList {
   activities: [Activity!]!
 }
@@ -430,5 +441,112 @@ input DeleteWebhookInput {
 type MutationResult {
   success: Boolean!
   operationId: String
+}
+
+# Record actions (issue 15).
+input EditTodoInput {
+  todoListId: String
+  todoId: String!
+  position: Float
+  title: String
+  html: String
+  text: String
+  startedAt: DateTime
+  duedAt: DateTime
+  tags: [CreateTodoTagInput!]
+}
+
+input SetTodoCustomFieldInput {
+  todoId: String!
+  customFieldId: String!
+  regionCode: String
+  currency: String
+  countryCodes: [String!]
+  text: String
+  number: Float
+  checked: Boolean
+  latitude: Float
+  longitude: Float
+  startDate: DateTime
+  endDate: DateTime
+  customFieldOptionId: String
+  customFieldOptionIds: [String!]
+}
+
+input UpdateTodosInput {
+  unassigneeId: String
+  removeTagId: String
+  assigneeId: String
+  tagId: String
+  todoListId: String
+  done: Boolean
+  filter: UpdateTodosInputFilter
+}
+
+input UpdateTodosInputFilter {
+  todoListId: String
+  todoIds: [String!]
+}
+
+input SetTodoTagsInput {
+  todoId: String!
+  tagIds: [String!]
+  tagTitles: [String!]
+}
+
+input SetTodoAssigneesInput {
+  todoId: String!
+  assigneeIds: [String!]!
+}
+
+input AddTodoAssigneesInput {
+  todoId: String!
+  assigneeIds: [String!]!
+}
+
+input RemoveTodoAssigneesInput {
+  todoId: String!
+  assigneeIds: [String!]!
+}
+
+input CreateCommentInput {
+  html: String!
+  text: String!
+  category: CommentCategory!
+  categoryId: String!
+}
+
+input CreateChecklistInput {
+  todoId: String!
+  title: String!
+  position: Float!
+}
+
+input CreateChecklistItemInput {
+  checklistId: String!
+  title: String!
+  position: Float!
+}
+
+type Checklist {
+  id: ID!
+  uid: String!
+  title: String!
+  position: Float!
+  createdAt: DateTime!
+  updatedAt: DateTime!
+  todo: Todo!
+  checklistItems: [ChecklistItem!]!
+}
+
+type ChecklistItem {
+  id: ID!
+  uid: String!
+  title: String!
+  position: Float!
+  done: Boolean!
+  createdAt: DateTime!
+  updatedAt: DateTime!
+  checklist: Checklist!
 }
 `;

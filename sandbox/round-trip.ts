@@ -337,6 +337,44 @@ export const STEPS: readonly Step[] = [
     },
   },
   {
+    title: 'update_record, complete_record and add_comment on that todo -> Blue stores the changes',
+    async run(sb, state) {
+      check(state.todo, 'no todo (step 4 failed)');
+      const recordId = String(state.todo.id);
+      const perform = (key: string, inputData: Record<string, unknown>) =>
+        sb.runner.run<Record<string, unknown>>(sb.runner.fn('creates', key, 'perform'), { authData: sb.authData, inputData });
+      // The Record dropdown offers it, as the Zap editor fills it.
+      const records = await sb.runner.run<{ id: string; label: string }[]>(sb.runner.fn('triggers', 'blue_record_list', 'perform'), {
+        authData: sb.authData,
+        inputData: {},
+        meta: { isFillingDynamicDropdown: true, page: 0 },
+      });
+      const picked = records.find((r) => r.id === recordId);
+      check(picked, `the Record dropdown does not offer todo ${recordId} (${short(records.map((r) => r.label))})`);
+      const fields = await sb.runner.inputFields('creates', 'update_record', { authData: sb.authData, inputData: { recordId } });
+      const stageField = fields.find((f) => typeof f.key === 'string' && f.key.includes(DEMO.ids.fieldStage));
+      check(stageField, `update_record offers no input for the Stage custom field (${short(fields.map((f) => f.key))})`);
+
+      const updated = await perform('update_record', { recordId, duedAt: '2026-12-31T17:00:00Z', [String(stageField.key)]: DEMO.ids.fieldStageKyc });
+      const stored = sb.blue.store.todos.find((t) => t.id === recordId);
+      check(stored, `todo ${recordId} is not in the Blue server`);
+      check(stored.values[DEMO.ids.fieldStage] === DEMO.ids.fieldStageKyc, 'custom field "Stage" is not "KYC" after update_record');
+      check(stored.duedAt === '2026-12-31T17:00:00.000Z' && updated.duedAt === stored.duedAt, `update_record did not set the due date (${short(updated.duedAt)})`);
+
+      const done = await perform('complete_record', { recordId, done: 'done' });
+      check(stored.done && done.done === true, 'complete_record did not mark the todo done');
+
+      const text = `KYC started for ${COMPANY_NAME}.`;
+      const comment = await perform('add_comment', { recordId, text });
+      const storedComment = sb.blue.store.comments.find((c) => c.id === comment.id);
+      check(storedComment?.categoryId === recordId && storedComment.text === text, `the comment is not stored on todo ${recordId}`);
+      return [
+        `the Record dropdown offers "${picked.label}"`,
+        `update_record: Stage=KYC, due 2026-12-31; complete_record: done; add_comment: "${text}" (comment ${String(comment.id)})`,
+      ];
+    },
+  },
+  {
     title: 'Find or Create Record by the Codat company -> found, nothing created twice',
     async run(sb, state) {
       const company = state.codatOutput;

@@ -17,8 +17,8 @@ export default defineSearch({
       {
         key: 'recordId',
         label: 'Record ID',
-        // Recent records of the project, from the polling trigger (a mapped ID works too).
-        dynamic: 'new_todo_polling.recordId.title',
+        // The record actions' Record dropdown (the project's newest); a mapped ID works too.
+        dynamic: 'blue_record_list.id.label',
         required: false,
         helpText: 'Find this exact record. When given, the other fields are not used.',
       },

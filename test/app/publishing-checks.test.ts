@@ -61,6 +61,21 @@ function staticOutputFields(op: Operation): Field[] {
   return ((op.outputFields ?? []) as unknown[]).filter((f): f is Field => typeof f === 'object' && f !== null);
 }
 
+/** Output fields an operation gives through functions (called as the Zap editor would, without a request). */
+async function functionOutputFields(op: Operation): Promise<Field[]> {
+  const fns = ((op.outputFields ?? []) as unknown[]).filter((f): f is () => Promise<Field[]> => typeof f === 'function');
+  return (await Promise.all(fns.map((f) => f()))).flat();
+}
+
+/** Zapier's output field keys for a sample's leaves: "a__b" for nested values, "list[]key" for list items. */
+function samplePaths(value: unknown, prefix = ''): string[] {
+  if (Array.isArray(value)) return value.length && value[0] && typeof value[0] === 'object' ? samplePaths(value[0], `${prefix}[]`) : [prefix.replace(/\[\]$/, '')];
+  if (value && typeof value === 'object') {
+    return Object.entries(value).flatMap(([k, v]) => samplePaths(v, prefix ? (prefix.endsWith('[]') ? `${prefix}${k}` : `${prefix}__${k}`) : k));
+  }
+  return [prefix];
+}
+
 const ISO_8601 = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
 function* dateLikeValues(value: unknown, path = ''): Generator<[string, string]> {
@@ -196,7 +211,56 @@ describe('Zapier publishing checks (offline)', () => {
 
   it('action descriptions start with a verb ("Creates ...") and end with "."', () => {
     for (const c of visibleCreates) {
-      expect(c.display.description).toMatch(/^(Creates|Adds|Updates|Sends|Posts|Finds|Deletes|Refreshes) .+\.$/);
+      expect(c.display.description).toMatch(/^(Creates|Adds|Updates|Sends|Posts|Finds|Deletes|Refreshes|Moves|Marks|Removes) .+\.$/);
+    }
+  });
+
+  it('every action has a sample and output fields (so later steps can map its result)', async () => {
+    for (const c of visibleCreates) {
+      const fields = [...staticOutputFields(c.operation), ...(await functionOutputFields(c.operation))];
+      expect({ key: c.key, sample: typeof c.operation.sample, outputFields: fields.length > 0 }).toEqual({
+        key: c.key,
+        sample: 'object',
+        outputFields: true,
+      });
+    }
+  });
+
+  it('output fields from functions (the record actions\' fixed lists): Title Case labels, unique keys, and every sample value has its field, with its type', async () => {
+    const withFunctions = visibleCreates.filter((c) => (c.operation.outputFields ?? []).some((f) => typeof f === 'function'));
+    expect(withFunctions.length).toBeGreaterThan(0);
+    for (const c of withFunctions) {
+      const fields = await functionOutputFields(c.operation);
+      const byKey = new Map(fields.map((f) => [f.key, f]));
+      expect({ key: c.key, unique: byKey.size === fields.length, badLabels: fields.filter((f) => !isTitleCase(f.label ?? '')).map((f) => f.key) }).toEqual({
+        key: c.key,
+        unique: true,
+        badLabels: [],
+      });
+      for (const path of samplePaths(c.operation.sample)) {
+        const field = byKey.get(path);
+        expect({ where: `${c.key}.${path}`, field: Boolean(field), typed: matchesType(lookup(c.operation.sample, path), field?.type) }).toEqual({
+          where: `${c.key}.${path}`,
+          field: true,
+          typed: true,
+        });
+      }
+    }
+  });
+
+  it('every dynamic dropdown names a trigger of the app whose sample has its value and label keys', () => {
+    const byKey = new Map(triggers.map((t) => [t.key, t]));
+    for (const action of [...triggers, ...creates]) {
+      for (const field of staticInputFields(action.operation).filter((f) => f.dynamic)) {
+        const [key = '', value = '', label = ''] = field.dynamic!.split('.');
+        const sample = byKey.get(key)?.operation.sample ?? {};
+        expect({ where: `${action.key}.${field.key}`, trigger: byKey.has(key), value: value in sample, label: label in sample }).toEqual({
+          where: `${action.key}.${field.key}`,
+          trigger: true,
+          value: true,
+          label: true,
+        });
+      }
     }
   });
 

@@ -245,7 +245,7 @@ describe('enrichment', () => {
     expect(calls).toHaveLength(1);
     expect(out).toHaveLength(1);
     expect(out[0]).toMatchObject({ recordId: 'todo-1', title: 'Order #1042', done: false, assigneeNames: '', todoList: { id: null, title: null } });
-    expect(logs.join('\n')).toMatch(/Blue record todo-1: the delivery lacks list, project, assignees, tags, custom fields, dates and loading the record failed .*could not find the todo/);
+    expect(logs.join('\n')).toMatch(/Blue record todo-1: the delivery lacks list, project, assignees, tags, custom fields, dates and loading the record failed .*could not find the record/);
   });
 
   it('throws an auth failure of the fetch (every later step would fail too)', async () => {
