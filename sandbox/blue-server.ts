@@ -583,6 +583,13 @@ export class BlueServer {
         if (!t || !project?.userIds.includes(ctx.user.id)) throw fail('TODO_NOT_FOUND', 'Todo not found.');
         return this.todoView(t);
       },
+      user: (args: Args, ctx: Context) => {
+        // Someone the caller shares a project with (a comment's author, an assignee).
+        const u = s.users.find((x) => x.id === str(args.id));
+        const shared = u && s.projects.some((p) => p.userIds.includes(u.id) && p.userIds.includes(ctx.user.id));
+        if (!u || !shared) throw fail('USER_NOT_FOUND', 'User not found.');
+        return this.userView(u);
+      },
       webhooks: (args: Args, ctx: Context) => {
         const filter = (args.filter ?? {}) as { enabled?: boolean };
         const skip = num(args.skip, 0);
