@@ -433,7 +433,7 @@ export class BlueServer {
    * string, `todoList` with its `project` and `company` rows, and join rows for assignees, tags
    * and custom field values that carry ids only.
    */
-  private todoJson(t: BlueTodoRecord): Record<string, unknown> {
+  todoJson(t: BlueTodoRecord): Record<string, unknown> {
     const s = this.store;
     const list = s.todoLists.find((l) => l.id === t.todoListId);
     const project = list && s.projects.find((p) => p.id === list.projectId);
