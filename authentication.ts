@@ -44,6 +44,20 @@ const test = async (z: ZObject, bundle: Bundle): Promise<AuthTestResult> => {
       400,
     );
   }
+  // The app sends trimmed values, but core scrubs the stored (padded) ones from its logs.
+  const padded = Object.entries({ ...CODAT_FIELDS.fields, [API_KEY_FIELD]: API_KEY_LABEL, ...BLUE_FIELDS.fields })
+    .filter(([key]) => {
+      const value = bundle.authData[key];
+      return typeof value === 'string' && value.trim() !== '' && value !== value.trim();
+    })
+    .map(([, fieldLabel]) => fieldLabel);
+  if (padded.length) {
+    throw new z.errors.Error(
+      `Remove the spaces or line breaks before or after the value of ${listLabels(padded)}, then save the connection again.`,
+      'auth_fields_padded',
+      400,
+    );
+  }
   if (codat.state === 'empty' && blue.state === 'empty' && apiKey.state === 'empty') {
     throw new z.errors.Error(
       `Fill in at least one service: Codat (${listLabels(Object.values(CODAT_FIELDS.fields))} for triggers, ` +
@@ -74,8 +88,11 @@ const test = async (z: ZObject, bundle: Bundle): Promise<AuthTestResult> => {
       action: 'check the Codat API Key',
       notFound: 'the companies endpoint',
       schema: companyPageSchema,
+      // Codat answers 401/403 for a bad key; a 404 (listed in the spec for GET /companies) means the
+      // key was accepted and there was nothing to list, e.g. a new instance without companies.
+      allowNotFound: true,
     });
-    result.codatApi = { totalCompanies: page!.totalResults };
+    result.codatApi = { totalCompanies: page?.totalResults ?? 0 };
   }
   if (blue.state === 'complete') {
     const data = await blueQuery(z, bundle, {

@@ -42,3 +42,11 @@ export function table(header: readonly string[], rows: readonly (readonly string
   const line = (cells: readonly string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
+
+/**
+ * Where a bench run writes its figures: the tracked bench/results.json only when asked to record
+ * (`npm run bench -- --record` or BENCH_RECORD=1), else the git-ignored bench/results.latest.json.
+ */
+export function resultsFile(argv: readonly string[], env: NodeJS.ProcessEnv): 'results.json' | 'results.latest.json' {
+  return argv.includes('--record') || env.BENCH_RECORD === '1' ? 'results.json' : 'results.latest.json';
+}

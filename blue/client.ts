@@ -3,7 +3,7 @@ import type { Bundle, ZObject } from 'zapier-platform-core';
 import * as zod from '../common/zod.js';
 import { bundleSecrets, correlationSuffix, describeBody, parseJsonBody, redact, retryAfterSeconds, send } from '../common/http.js';
 import { summarizeIssues } from '../common/validation.js';
-import { blueApiUrl, requireBlueCredentials, type BlueCredentials } from './config.js';
+import { BLUE_FIELDS, blueApiUrl, requireBlueCredentials, type BlueCredentials } from './config.js';
 import { blueGraphqlError, blueHttpError, unsafeToRepeatNote, type BlueErrorContext, type BlueGraphqlError } from './errors.js';
 
 export interface BlueCall<T> {
@@ -42,6 +42,14 @@ const graphqlEnvelope = zod.looseObject({
   retryAfter: zod.optional(zod.unknown()),
 });
 
+/** Which connection field each credential header comes from, for a message about an unsendable value. */
+const BLUE_HEADER_FIELDS = {
+  'x-bloo-token-id': BLUE_FIELDS.fields.blueTokenId,
+  'x-bloo-token-secret': BLUE_FIELDS.fields.blueTokenSecret,
+  'x-bloo-company-id': BLUE_FIELDS.fields.blueCompanyId,
+  'x-bloo-project-id': BLUE_FIELDS.fields.blueProjectId,
+};
+
 export function blueHeaders(creds: BlueCredentials, projectId?: string): Record<string, string> {
   return {
     'Content-Type': 'application/json',
@@ -78,7 +86,7 @@ export async function blueRequest<T>(z: ZObject, bundle: Bundle, call: BlueCall<
       headers: blueHeaders(creds, projectId),
       body: JSON.stringify({ query: call.query, variables: call.variables ?? {} }),
     },
-    { service: 'Blue', action: call.action, secrets, ...(unsafeToRepeat ? { unsafeToRepeat } : {}) },
+    { service: 'Blue', action: call.action, secrets, headerFields: BLUE_HEADER_FIELDS, ...(unsafeToRepeat ? { unsafeToRepeat } : {}) },
   );
 
   const parsed = parseJsonBody(resp);
@@ -100,7 +108,7 @@ export async function blueRequest<T>(z: ZObject, bundle: Bundle, call: BlueCall<
     throw new z.errors.Error(
       redact(
         `Blue answered with ${describeBody(resp, secrets)} instead of a GraphQL response while trying to ${call.action}` +
-          `${correlationSuffix(resp)}. Try again in a few minutes; if it persists, check BLUE_API_URL.`,
+          `${correlationSuffix(resp, secrets)}. Try again in a few minutes; if it persists, check BLUE_API_URL.`,
         secrets,
       ),
       'blue_invalid_response',

@@ -189,12 +189,14 @@ function plainNumber(n: number): string {
 
 function asNumber(v: unknown, allowPercent = false): string {
   if (typeof v === 'number') {
-    if (!Number.isFinite(v)) fail('expected a finite number');
+    if (!Number.isFinite(v)) fail(`${v} is not a finite number (use digits and a dot for decimals, e.g. 1250.75)`);
     return plainNumber(v);
   }
   let text = asText(v).replace(/\s+/g, '');
   if (allowPercent) text = text.replace(/%$/, '');
   if (!NUMBER_RE.test(text)) fail(`"${asText(v)}" is not a number (use digits and a dot for decimals, e.g. 1250.75)`);
+  // 1e309 or 400 digits: beyond what Blue (or any double) holds; it would go out as "∞".
+  if (!Number.isFinite(Number(text))) fail(`"${asText(v)}" is too large to be a number (use digits and a dot for decimals, e.g. 1250.75)`);
   // Plain decimals keep every digit (String(Number()) rounds past 15); exponents are expanded.
   const plain = PLAIN_DECIMAL_RE.exec(text);
   if (!plain) return plainNumber(Number(text));
@@ -213,15 +215,71 @@ function asBoolean(v: unknown): string {
   return fail(`"${asText(v)}" is not a yes/no value (use true or false)`);
 }
 
+const DATE_FORMS =
+  'use YYYY-MM-DD, optionally with a time (e.g. 2026-03-01 or 2026-03-01T09:00:00Z), MM/DD/YYYY, ' +
+  'a date with the month in words (1 March 2026, Mar 1, 2026) or a Unix timestamp';
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH_NAMES = new Set([
+  ...MONTHS,
+  'january', 'february', 'march', 'april', 'june', 'july', 'august', 'sept', 'september', 'october', 'november', 'december',
+]);
+
+/** Year, month (1-12) and day of a date exist in the calendar (no 31 February). */
+function isCalendarDay(year: number, month: number, day: number): boolean {
+  return month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+const TIME = String.raw`(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?)?`;
+const ISO_RE = new RegExp(String.raw`^(\d{4})(?:-(\d{2})(?:-(\d{2})${TIME}(?:Z|[+-]\d{2}:?\d{2})?)?)?$`, 'i');
+const US_RE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+const WORDS_TAIL = String.raw`(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*[ap]m)?(?:\s+(?:GMT|UTC|Z|[+-]\d{4}))?)?$`;
+const DAY_MONTH_RE = new RegExp(String.raw`^(?:[a-z]{3,9},?\s+)?(\d{1,2})\s+([a-z]{3,9})\.?,?\s+(\d{4})${WORDS_TAIL}`, 'i');
+const MONTH_DAY_RE = new RegExp(String.raw`^(?:[a-z]{3,9},?\s+)?([a-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})${WORDS_TAIL}`, 'i');
+
+function isClockTime(hour?: string, minute?: string, second?: string): boolean {
+  return (hour === undefined || Number(hour) <= 23) && (minute === undefined || Number(minute) <= 59) && (second === undefined || Number(second) <= 59);
+}
+
+/** The calendar day the text names is checked here: Date.parse rolls 2026-02-31 over to 3 March. */
+function calendarCheck(text: string): 'ok' | 'impossible' | 'unknown' {
+  let m = ISO_RE.exec(text);
+  if (m) {
+    const [, y, mo = '01', d = '01', hh, mi, ss] = m;
+    return isCalendarDay(Number(y), Number(mo), Number(d)) && isClockTime(hh, mi, ss) ? 'ok' : 'impossible';
+  }
+  m = US_RE.exec(text);
+  if (m) {
+    const [, mo, d, y, hh, mi, ss] = m;
+    return isCalendarDay(Number(y), Number(mo), Number(d)) && isClockTime(hh, mi, ss) ? 'ok' : 'impossible';
+  }
+  for (const [re, dayAt, monthAt] of [[DAY_MONTH_RE, 1, 2], [MONTH_DAY_RE, 2, 1]] as const) {
+    m = re.exec(text);
+    if (!m || !MONTH_NAMES.has(m[monthAt]!.toLowerCase())) continue;
+    const month = MONTHS.indexOf(m[monthAt]!.slice(0, 3).toLowerCase()) + 1;
+    return isCalendarDay(Number(m[3]), month, Number(m[dayAt])) && isClockTime(m[4], m[5], m[6]) ? 'ok' : 'impossible';
+  }
+  return 'unknown';
+}
+
 /**
- * A date/time as ISO-8601 UTC; a bare date stays midnight UTC of that day. Only 9-10 digits
- * (epoch seconds) or 11-13 (epoch milliseconds) are timestamps: "2026" is a year, and
- * "20260301" is refused rather than read as a day of 1970.
+ * A date/time as ISO-8601 UTC; a bare date stays midnight UTC of that day. Only the forms in
+ * DATE_FORMS are read, and only days that exist: JavaScript's Date.parse takes "0" for 2000-01-01,
+ * "12" for 2001-12-01 and 2026-02-31 for 3 March. Digits alone are a year (4 digits), epoch
+ * seconds (9-10) or epoch milliseconds (11-13): "20260301" and "12" are refused as ambiguous.
  */
 export function asIsoDate(v: unknown): string {
   const text = asText(v);
-  const ms = /^\d{9,13}$/.test(text) ? Number(text) * (text.length <= 10 ? 1000 : 1) : Date.parse(text);
-  if (!Number.isFinite(ms)) return fail(`"${text}" is not a date (use ISO-8601, e.g. 2026-03-01 or 2026-03-01T09:00:00Z)`);
+  let ms: number;
+  if (/^\d+$/.test(text) && !/^\d{4}$/.test(text)) {
+    if (!/^\d{9,13}$/.test(text)) return fail(`"${text}" is not a date: a bare number is ambiguous (${DATE_FORMS})`);
+    ms = Number(text) * (text.length <= 10 ? 1000 : 1);
+  } else {
+    const check = calendarCheck(text);
+    if (check === 'impossible') return fail(`"${text}" is not a date: no such day or time in the calendar (${DATE_FORMS})`);
+    ms = check === 'ok' ? Date.parse(text) : Number.NaN;
+  }
+  if (!Number.isFinite(ms) || Number.isNaN(new Date(ms).getTime())) return fail(`"${text}" is not a date (${DATE_FORMS})`);
   return new Date(ms).toISOString();
 }
 

@@ -1,6 +1,6 @@
 // Turns Blue failures (HTTP statuses and GraphQL `errors` inside an HTTP 200) into Zapier errors.
-import type { HttpResponse, ZObject } from 'zapier-platform-core';
-import { correlationSuffix, describeBody, redact, retryAfterSeconds } from '../common/http.js';
+import type { ZObject } from 'zapier-platform-core';
+import { correlationSuffix, describeBody, redact, retryAfterSeconds, type ServiceResponse } from '../common/http.js';
 
 export interface BlueGraphqlError {
   message: string;
@@ -45,7 +45,11 @@ function notFoundWhat(code: string): string {
 export function blueGraphqlError(z: ZObject, errors: BlueGraphqlError[], ctx: BlueErrorContext, retryAfter?: number): Error {
   const first = errors[0] ?? { message: 'Unknown error' };
   const code = first.code ?? 'UNKNOWN';
-  const detail = errors.map((e) => e.message).filter(Boolean).join('; ');
+  // Blue's messages often end in a period and ours add one after `detail`: drop Blue's ("Invalid token.." otherwise).
+  const detail = errors
+    .map((e) => e.message.trim().replace(/\.+$/, ''))
+    .filter(Boolean)
+    .join('; ');
   const say = (text: string) => redact(text, ctx.secrets);
 
   switch (code) {
@@ -105,9 +109,9 @@ export function blueGraphqlError(z: ZObject, errors: BlueGraphqlError[], ctx: Bl
 }
 
 /** Error for a non-2xx HTTP status that carried no usable GraphQL errors. */
-export function blueHttpError(z: ZObject, resp: HttpResponse, ctx: BlueErrorContext, bodyRetryAfter?: unknown): Error {
+export function blueHttpError(z: ZObject, resp: ServiceResponse, ctx: BlueErrorContext, bodyRetryAfter?: unknown): Error {
   const status = resp.status;
-  const ref = correlationSuffix(resp);
+  const ref = correlationSuffix(resp, ctx.secrets);
   const say = (text: string) => redact(text, ctx.secrets);
   if (status === 401) {
     return new z.errors.ExpiredAuthError(say(`Blue rejected the API token (Token ID ${ctx.tokenId}). ${TOKEN_HELP}`));

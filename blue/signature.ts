@@ -1,6 +1,7 @@
 // Checks Blue's X-Signature: hex HMAC-SHA256 of the raw body, keyed by the webhook's secret.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Bundle, ZObject } from 'zapier-platform-core';
+import { withoutBom } from '../common/http.js';
 
 /** Zapier prefixes incoming headers with "Http-" (X-Signature arrives as Http-X-Signature). */
 const SIGNATURE_HEADERS = ['http-x-signature', 'x-signature'];
@@ -36,7 +37,7 @@ export function checkSignature(secret: string, rawBody: string, received: string
 }
 
 /**
- * Verifies a delivery and returns its raw body. Any failure is a HaltedError: the run stops
+ * Verifies a delivery and returns its body, without a leading BOM (the signature covers the bytes as sent). Any failure is a HaltedError: the run stops
  * without starting the Zap and without turning it off (a forged call must not disable the Zap).
  */
 export function verifyBlueDelivery(z: ZObject, bundle: Bundle, secret: string | undefined): string {
@@ -57,5 +58,5 @@ export function verifyBlueDelivery(z: ZObject, bundle: Bundle, secret: string | 
         'If this keeps happening for genuine Blue events, turn the Zap off and on again to renew the webhook.',
     );
   }
-  return raw;
+  return withoutBom(raw);
 }

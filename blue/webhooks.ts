@@ -2,6 +2,7 @@
 // turning it off deletes it, and each delivery is verified, filtered and shaped the same way.
 import { createHash } from 'node:crypto';
 import type { Bundle, ZObject } from 'zapier-platform-core';
+import { isFirstDelivery } from '../common/dedupe.js';
 import { withoutBundleInErrors } from '../common/errors.js';
 import * as zod from '../common/zod.js';
 import { summarizeIssues } from '../common/validation.js';
@@ -220,6 +221,10 @@ export function blueRestHook(config: BlueHookConfig): BlueRestHook {
     // The id comes from what Blue delivered, not from a fetch: a retried delivery keeps its id
     // even if the record changed in between (a fetched updatedAt would make it a new run).
     output.id = eventOutput(event, record, null, raw).id;
+    // Blue retries (and anyone can replay) a delivery with the same body: the Zap starts once per
+    // body. Checked last, so a delivery that failed before this point is not marked as seen.
+    const deliveryId = createHash('sha256').update(raw, 'utf8').digest('hex');
+    if (!(await isFirstDelivery(z, { service: 'blue', subscription: sub.success ? sub.data.id : '', deliveryId }))) return [];
     return [output];
   };
 

@@ -3,7 +3,7 @@ import type { Bundle, HttpMethod, ZObject } from 'zapier-platform-core';
 import type * as zod from '../common/zod.js';
 import { bundleSecrets, describeBody, correlationSuffix, parseJsonBody, redact, send } from '../common/http.js';
 import { summarizeIssues } from '../common/validation.js';
-import { requireCodatCredentials, webhooksBaseUrl, type CodatCredentials } from './config.js';
+import { CODAT_FIELDS, requireCodatCredentials, webhooksBaseUrl, type CodatCredentials } from './config.js';
 import { codatResponseError } from './errors.js';
 
 export interface CodatCall<T> {
@@ -62,7 +62,7 @@ export async function codatRequest<T>(z: ZObject, bundle: Bundle, call: CodatCal
       },
       ...(call.body ? { body: JSON.stringify(call.body) } : {}),
     },
-    { service: 'Codat', action: call.action, secrets },
+    { service: 'Codat', action: call.action, secrets, headerFields: { authorization: CODAT_FIELDS.fields.codatZapierKey } },
   );
 
   if (resp.status === 404 && call.allowNotFound) return { status: 404, data: undefined };
@@ -77,7 +77,7 @@ export async function codatRequest<T>(z: ZObject, bundle: Bundle, call: CodatCal
     throw new z.errors.Error(
       redact(
         `Codat answered with ${describeBody(resp, secrets)} instead of JSON while trying to ${call.action}` +
-          `${correlationSuffix(resp)}. Try again in a few minutes; if it persists, check CODAT_WEBHOOKS_API_URL or contact Codat support.`,
+          `${correlationSuffix(resp, secrets)}. Try again in a few minutes; if it persists, check CODAT_WEBHOOKS_API_URL or contact Codat support.`,
         secrets,
       ),
       'codat_invalid_response',

@@ -1,6 +1,6 @@
 // Turns a failed Svix/Codat webhooks response into the Zapier error a Zap user can act on.
-import type { HttpResponse, ZObject } from 'zapier-platform-core';
-import { correlationSuffix, describeBody, parseJsonBody, redact, retryAfterSeconds } from '../common/http.js';
+import type { ZObject } from 'zapier-platform-core';
+import { correlationSuffix, describeBody, excerpt, parseJsonBody, redact, retryAfterSeconds, type ServiceResponse } from '../common/http.js';
 
 export interface CodatErrorContext {
   action: string;
@@ -11,7 +11,7 @@ export interface CodatErrorContext {
 }
 
 /** Svix error bodies: `{code, detail}` or, for validation, `{detail: [{loc, msg}]}`. */
-function svixDetail(resp: HttpResponse): string | undefined {
+function svixDetail(resp: ServiceResponse): string | undefined {
   const parsed = parseJsonBody(resp);
   if (!parsed.ok || typeof parsed.value !== 'object' || parsed.value === null) return undefined;
   const detail = (parsed.value as { detail?: unknown }).detail;
@@ -20,7 +20,7 @@ function svixDetail(resp: HttpResponse): string | undefined {
     return detail
       .map((d: { loc?: unknown; msg?: unknown }) => {
         const loc = Array.isArray(d.loc) ? d.loc.filter((p) => p !== 'body').join('.') : '';
-        return `${loc ? `${loc}: ` : ''}${String(d.msg ?? '')}`;
+        return `${loc ? `${loc}: ` : ''}${typeof d.msg === 'string' ? d.msg : JSON.stringify(d.msg ?? '')}`;
       })
       .join('; ');
   }
@@ -36,7 +36,7 @@ export const CONSUMER_LIMIT = 50;
  * `{code, detail}`, Codat `{statusCode, error}`, plain text), speaks of endpoints or consumers
  * and of a limit.
  */
-export function isConsumerLimit(resp: HttpResponse): boolean {
+export function isConsumerLimit(resp: ServiceResponse): boolean {
   if (![400, 402, 403, 409, 422].includes(resp.status)) return false;
   let text: string;
   try {
@@ -52,11 +52,11 @@ export function isConsumerLimit(resp: HttpResponse): boolean {
   );
 }
 
-export function codatResponseError(z: ZObject, resp: HttpResponse, ctx: CodatErrorContext): Error {
+export function codatResponseError(z: ZObject, resp: ServiceResponse, ctx: CodatErrorContext): Error {
   const status = resp.status;
   const detail = svixDetail(resp);
   const reason = detail ? `: ${detail}` : '';
-  const ref = correlationSuffix(resp);
+  const ref = correlationSuffix(resp, ctx.secrets);
   const say = (text: string) => redact(text, ctx.secrets);
 
   if (isConsumerLimit(resp)) {
@@ -131,14 +131,15 @@ export function codatResponseError(z: ZObject, resp: HttpResponse, ctx: CodatErr
  * Codat Platform API error bodies (ErrorMessage in the Platform spec):
  * `{statusCode, service, error, correlationId, validation?: {errors: [{message}]}}`.
  */
-function platformDetail(resp: HttpResponse): { text?: string; correlationId?: string } {
+function platformDetail(resp: ServiceResponse, secrets: readonly (string | undefined)[]): { text?: string; correlationId?: string } {
   const parsed = parseJsonBody(resp);
   if (!parsed.ok || typeof parsed.value !== 'object' || parsed.value === null) return {};
   const body = parsed.value as { error?: unknown; correlationId?: unknown; validation?: { errors?: unknown } | null };
   const items = Array.isArray(body.validation?.errors) ? (body.validation.errors as { message?: unknown }[]) : [];
   const parts = [body.error, ...items.map((i) => i?.message)].filter((p): p is string => typeof p === 'string' && p !== '');
-  const id = typeof body.correlationId === 'string' && body.correlationId ? body.correlationId.slice(0, 100) : undefined;
-  return { ...(parts.length ? { text: parts.join('; ').slice(0, 300) } : {}), ...(id ? { correlationId: id } : {}) };
+  // Redacted before cutting: a secret across the cut must not show in part.
+  const id = typeof body.correlationId === 'string' && body.correlationId ? excerpt(body.correlationId, secrets, 100) : undefined;
+  return { ...(parts.length ? { text: excerpt(parts.join('; '), secrets, 300) } : {}), ...(id ? { correlationId: id } : {}) };
 }
 
 export interface CodatPlatformErrorContext {
@@ -149,11 +150,11 @@ export interface CodatPlatformErrorContext {
 }
 
 /** A failed Codat Platform API response (API key calls) as the Zapier error a Zap user can act on. */
-export function codatPlatformError(z: ZObject, resp: HttpResponse, ctx: CodatPlatformErrorContext): Error {
+export function codatPlatformError(z: ZObject, resp: ServiceResponse, ctx: CodatPlatformErrorContext): Error {
   const status = resp.status;
-  const { text, correlationId } = platformDetail(resp);
+  const { text, correlationId } = platformDetail(resp, ctx.secrets);
   const reason = text ? `: ${text}` : '';
-  const ref = correlationId ? ` (correlation id ${correlationId})` : correlationSuffix(resp);
+  const ref = correlationId ? ` (correlation id ${correlationId})` : correlationSuffix(resp, ctx.secrets);
   const say = (message: string) => redact(message, ctx.secrets);
 
   if (status === 401) {

@@ -45,6 +45,14 @@ export function readApiKey(raw: unknown): ApiKeyState {
     const key = Buffer.from(token, 'base64').toString('utf8');
     return { state: 'ok', auth: { header: `Basic ${token}`, secrets: [value, token, key] } };
   }
+  // The header's Base64 part pasted without "Basic": padded Base64 (a raw key has no "=") of a
+  // printable key. Encoding it again would only earn a 401.
+  if (/^[A-Za-z0-9+/]+={1,2}$/.test(value) && value.length % 4 === 0) {
+    const key = Buffer.from(value, 'base64').toString('utf8');
+    if (/^[\x21-\x7e]+$/.test(key) && Buffer.from(key, 'utf8').toString('base64') === value) {
+      return { state: 'ok', auth: { header: `Basic ${value}`, secrets: [value, key] } };
+    }
+  }
   if (/\s/.test(value) || /[^\x21-\x7e]/.test(value)) {
     return { state: 'invalid', reason: 'it contains spaces or characters an API key never has; copy it again from the Portal' };
   }
@@ -109,7 +117,7 @@ export async function platformRequest<T>(z: ZObject, bundle: Bundle, call: Platf
       },
       ...(call.body ? { body: JSON.stringify(call.body) } : {}),
     },
-    { service: 'Codat', action: call.action, secrets },
+    { service: 'Codat', action: call.action, secrets, headerFields: { authorization: API_KEY_LABEL } },
   );
 
   if (resp.status === 404 && call.allowNotFound) return undefined;
@@ -123,7 +131,7 @@ export async function platformRequest<T>(z: ZObject, bundle: Bundle, call: Platf
     throw new z.errors.Error(
       redact(
         `Codat answered with ${describeBody(resp, secrets)} instead of JSON while trying to ${call.action}` +
-          `${correlationSuffix(resp)}. Try again in a few minutes; if it persists, check CODAT_API_URL or contact Codat support.`,
+          `${correlationSuffix(resp, secrets)}. Try again in a few minutes; if it persists, check CODAT_API_URL or contact Codat support.`,
         secrets,
       ),
       'codat_invalid_response',

@@ -5,6 +5,7 @@
 import type { ZObject } from 'zapier-platform-core';
 import { createHmac } from 'node:crypto';
 import { Webhook, WebhookVerificationError } from 'standardwebhooks';
+import { withoutBom } from '../common/http.js';
 
 export interface SignatureHeaders {
   id?: string;
@@ -16,6 +17,15 @@ export interface VerifiedDelivery {
   /** The webhook-id: the same across retries of one message. */
   id: string;
   timestamp: Date;
+  /** The verified body, without a leading UTF-8 byte order mark (the signature covers it; JSON.parse refuses it). */
+  body: string;
+}
+
+/** The webhook-timestamp as a date, or undefined if it is none a Date can hold. */
+function timestampDate(timestamp: string): Date | undefined {
+  if (!/^\d{1,15}$/.test(timestamp)) return undefined;
+  const date = new Date(Number(timestamp) * 1000);
+  return Number.isNaN(date.getTime()) ? undefined : date;
 }
 
 const PARTS = ['id', 'timestamp', 'signature'] as const;
@@ -102,20 +112,22 @@ export function verifyDelivery(
       { jsonParse: false },
     );
   } catch (err) {
-    if (!(err instanceof WebhookVerificationError)) throw err;
-    throw halt(describeFailure(err.message, found.timestamp!));
+    // Anything the verifier throws is a refusal: a forged delivery must never crash perform.
+    throw halt(err instanceof WebhookVerificationError ? describeFailure(err.message, found.timestamp!) : 'its signature could not be checked.');
   }
-  return { id: found.id!, timestamp: new Date(Number.parseInt(found.timestamp!, 10) * 1000) };
+  // Verified within 5 minutes of now, so the timestamp is a valid date; the fallback only guards.
+  return { id: found.id!, timestamp: timestampDate(found.timestamp!) ?? new Date(), body: withoutBom(content) };
 }
 
 function describeFailure(libraryMessage: string, timestamp: string): string {
-  if (/too old|too new/i.test(libraryMessage)) {
+  const date = timestampDate(timestamp);
+  if (/too old|too new/i.test(libraryMessage) && date) {
     return (
-      `the webhook-timestamp (${new Date(Number.parseInt(timestamp, 10) * 1000).toISOString()}) is more than 5 minutes ` +
+      `the webhook-timestamp (${date.toISOString()}) is more than 5 minutes ` +
       `from the current time, so the delivery may be a replay. If this keeps happening, check the message in Codat's webhook portal.`
     );
   }
-  if (/invalid signature headers/i.test(libraryMessage)) {
+  if (/invalid signature headers|too old|too new/i.test(libraryMessage)) {
     return 'the webhook-timestamp header is not a Unix timestamp.';
   }
   return (

@@ -3,6 +3,7 @@
 // for the Zap editor's "Test trigger". Each trigger is a `codatRestHook` configuration.
 import { createHash, randomBytes } from 'node:crypto';
 import type { Bundle, ZObject } from 'zapier-platform-core';
+import { isFirstDelivery } from '../common/dedupe.js';
 import { withoutBundleInErrors } from '../common/errors.js';
 import * as zod from '../common/zod.js';
 import { codatRequest } from './client.js';
@@ -194,7 +195,7 @@ export async function subscribe(z: ZObject, bundle: Bundle, hook: CodatHookConfi
         description: consumerDescription(key.slice(0, 12), selection, hook.label, filter),
         // Omitted for "all": a consumer without filterTypes receives every event type.
         ...(selection.all ? {} : { filterTypes: selection.types }),
-        // Company tags as Svix channels, so Codat sends only those companies' events (perform
+        // Company tags as Svix channels (why: company-filter.ts), so Codat sends only those companies' events (perform
         // still checks every delivery: see companyMatches).
         ...(channels ? { channels } : {}),
         secret,
@@ -254,7 +255,7 @@ function accepts(subscribed: readonly string[], eventType: string): boolean {
   return subscribed.length === 0 || subscribed.includes(ALL_EVENT_TYPES) || subscribed.includes(eventType);
 }
 
-export function handleDelivery(z: ZObject, bundle: Bundle, hook: CodatHookConfig = NEW_CODAT_EVENT): CodatEventOutput[] {
+export async function handleDelivery(z: ZObject, bundle: Bundle, hook: CodatHookConfig = NEW_CODAT_EVENT): Promise<CodatEventOutput[]> {
   const sub = subscribeDataSchema.safeParse(bundle.subscribeData);
   if (!sub.success || !sub.data.secret) {
     throw refuseDelivery(
@@ -263,7 +264,7 @@ export function handleDelivery(z: ZObject, bundle: Bundle, hook: CodatHookConfig
     );
   }
   const delivery = verifyDelivery(z, bundle.rawRequest, sub.data.secret);
-  const parsed = parseDelivery(String(bundle.rawRequest?.content));
+  const parsed = parseDelivery(delivery.body);
   if (!parsed.ok) {
     throw refuseDelivery(z, `${parsed.detail}. Codat events are JSON objects with an eventType (or RuleType) field.`);
   }
@@ -276,6 +277,8 @@ export function handleDelivery(z: ZObject, bundle: Bundle, hook: CodatHookConfig
   if (!accepts(subscribed, item.eventType)) return [];
   // Another company's event is no error: the Zap just does not run.
   if (!wanted(item, readCompanyFilter(bundle.inputData), hook, bundle.inputData)) return [];
+  // Svix retries a message with the same webhook-id: the Zap starts once per id.
+  if (!(await isFirstDelivery(z, { service: 'codat', subscription: sub.data.id, deliveryId: delivery.id }))) return [];
   return [item];
 }
 

@@ -1,9 +1,15 @@
 // Transport helpers shared by the Codat and Blue clients. Service-specific error wording lives in
 // codat/errors.ts and blue/errors.ts; this module only sends requests and reads responses safely.
-import type { HttpRequestOptions, HttpResponse, ZObject } from 'zapier-platform-core';
+import { Agent as HttpAgent, type ClientRequest, type IncomingMessage } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
+import type { HttpRequestOptions, ZObject } from 'zapier-platform-core';
 
-/** Zapier gives a step 30 s; leave room to report a clear error before that. */
-export const DEFAULT_TIMEOUT_MS = 25_000;
+/**
+ * Zapier stops a step at 30 s. Every call of one step (and the reading of its body) shares one
+ * deadline this long after the step's first call, leaving time to report a clear error.
+ * APP_HTTP_TIMEOUT_MS overrides it (tests inject short budgets).
+ */
+export const DEFAULT_TIMEOUT_MS = 28_000;
 
 export interface ServiceContext {
   /** Human name of the service, used in messages ("Codat", "Blue"). */
@@ -12,15 +18,22 @@ export interface ServiceContext {
   action: string;
   /** Values that must never appear in a message (keys, token secrets, webhook secrets). */
   secrets: readonly (string | undefined)[];
+  /** Request header (lower case) -> the connection field its value comes from, for messages. */
+  headerFields?: Readonly<Record<string, string>>;
   /** For a call not safe to repeat: replaces "try again" after a transport failure (it may have taken effect). */
   unsafeToRepeat?: string;
 }
 
-export type SendOptions = HttpRequestOptions & {
+export type SendOptions = Omit<HttpRequestOptions, 'raw' | 'redirect' | 'timeout' | 'agent'> & {
   url: string;
-  /** Core option: let our own mapping handle 429 instead of core's generic message. */
-  throwForThrottlingEarly?: boolean;
 };
+
+/** What the clients read of a response: the body is read by send, within the step's deadline. */
+export interface ServiceResponse {
+  status: number;
+  content: string;
+  getHeader(name: string): string | undefined;
+}
 
 const ZAPIER_ERROR_NAMES = new Set([
   'AppError',
@@ -36,16 +49,70 @@ export function isZapierError(err: unknown): boolean {
   return err instanceof Error && ZAPIER_ERROR_NAMES.has(err.name);
 }
 
-/** Replaces every secret (and its URL-encoded form) with "[redacted]". */
-export function redact(text: string, secrets: readonly (string | undefined)[]): string {
-  let out = text;
+/** A run of this many characters of a secret is treated as the secret (a cut secret is still one). */
+export const MIN_SECRET_FRAGMENT = 8;
+const REDACTED = '[redacted]';
+
+function secretForms(secrets: readonly (string | undefined)[]): string[] {
+  const forms = new Set<string>();
   for (const secret of secrets) {
     if (!secret || secret.length < 4) continue;
-    for (const form of new Set([secret, encodeURIComponent(secret)])) {
-      out = out.split(form).join('[redacted]');
+    forms.add(secret);
+    forms.add(encodeURIComponent(secret));
+  }
+  return [...forms];
+}
+
+/**
+ * Replaces every secret (and its URL-encoded form) with "[redacted]", and with it any run of
+ * MIN_SECRET_FRAGMENT or more characters of one: a secret cut by an excerpt, or echoed in part,
+ * must not show either.
+ */
+export function redact(text: string, secrets: readonly (string | undefined)[]): string {
+  const ranges: [number, number][] = [];
+  for (const form of secretForms(secrets)) {
+    if (form.length < MIN_SECRET_FRAGMENT) {
+      for (let i = text.indexOf(form); i !== -1; i = text.indexOf(form, i + form.length)) ranges.push([i, i + form.length]);
+      continue;
+    }
+    const grams = new Set<string>();
+    for (let i = 0; i + MIN_SECRET_FRAGMENT <= form.length; i++) grams.add(form.slice(i, i + MIN_SECRET_FRAGMENT));
+    for (let i = 0; i + MIN_SECRET_FRAGMENT <= text.length; i++) {
+      if (!grams.has(text.slice(i, i + MIN_SECRET_FRAGMENT))) continue;
+      let end = i + MIN_SECRET_FRAGMENT;
+      while (end < text.length && form.includes(text.slice(i, end + 1))) end++;
+      ranges.push([i, end]);
     }
   }
-  return out;
+  if (ranges.length === 0) return text;
+  ranges.sort((a, b) => a[0] - b[0]);
+  let out = '';
+  let pos = 0;
+  let open: [number, number] | undefined;
+  for (const range of ranges) {
+    if (open && range[0] <= open[1]) {
+      open[1] = Math.max(open[1], range[1]);
+      continue;
+    }
+    if (open) {
+      out += REDACTED;
+      pos = open[1];
+    }
+    out += text.slice(pos, range[0]);
+    open = [range[0], range[1]];
+  }
+  if (open) {
+    out += REDACTED;
+    pos = open[1];
+  }
+  return out + text.slice(pos);
+}
+
+/** Redacts first, then cuts: a secret straddling the cut is redacted whole, never shown in part. */
+export function excerpt(text: string, secrets: readonly (string | undefined)[], max: number): string {
+  // Only the start can show; its window is wide enough that whitespace collapsing cannot pull in unredacted text.
+  const window = text.length > max * 16 ? text.slice(0, max * 16) : text;
+  return redact(window, secrets).replace(/\s+/g, ' ').trim().slice(0, max);
 }
 
 /** Secrets a hook bundle carries beyond authData: the webhook signing secret in subscribeData. */
@@ -54,18 +121,75 @@ export function bundleSecrets(bundle: { subscribeData?: unknown }): string[] {
   return typeof secret === 'string' && secret ? [secret] : [];
 }
 
-function requestTimeoutMs(): number {
+function stepBudgetMs(): number {
   const fromEnv = Number(process.env.APP_HTTP_TIMEOUT_MS);
   return Number.isFinite(fromEnv) && fromEnv > 0 ? fromEnv : DEFAULT_TIMEOUT_MS;
 }
 
-function describeNetworkFailure(err: unknown): string {
-  const e = err as { type?: string; code?: string; errno?: string; message?: string };
-  if (e.type === 'request-timeout' || e.code === 'ETIMEDOUT' || e.type === 'body-timeout') {
-    // Sub-second limits (APP_HTTP_TIMEOUT_MS) would otherwise read "within 0 seconds".
-    const ms = requestTimeoutMs();
-    return `no answer within ${ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} seconds`}`;
+function formatMs(ms: number): string {
+  // Sub-second budgets (tests) would otherwise read "within 0 seconds".
+  return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} seconds`;
+}
+
+/** One z per invocation: the step's deadline, fixed at its first call. */
+const deadlines = new WeakMap<object, { at: number; budget: number }>();
+
+export function stepDeadline(z: ZObject): { at: number; budget: number } {
+  let deadline = deadlines.get(z);
+  if (!deadline) {
+    const budget = stepBudgetMs();
+    deadline = { at: Date.now() + budget, budget };
+    deadlines.set(z, deadline);
   }
+  return deadline;
+}
+
+type Interruption = 'deadline' | 'drop';
+
+/**
+ * node-fetch waits for the rest of a body that stopped coming until a timeout, even after the
+ * connection closed. This agent reports a response whose connection closed before it was complete.
+ */
+function watchingAgent(url: string, onDrop: () => void): HttpAgent {
+  const Base = url.startsWith('https:') ? HttpsAgent : HttpAgent;
+  const agent = new Base();
+  const internals = agent as unknown as { addRequest: (req: ClientRequest, options: unknown) => void };
+  const addRequest = internals.addRequest.bind(agent);
+  internals.addRequest = (req, options) => {
+    req.once('response', (res: IncomingMessage) => {
+      res.once('close', () => {
+        if (!res.complete) onDrop();
+      });
+    });
+    addRequest(req, options);
+  };
+  return agent;
+}
+
+/** Node's rule for header values: no control characters but tab, nothing beyond Latin-1. */
+const INVALID_HEADER_VALUE = /[^\t\x20-\x7e\x80-\xff]/;
+
+function checkHeaders(z: ZObject, headers: Record<string, string> | undefined, ctx: ServiceContext): void {
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    if (typeof value !== 'string' || !INVALID_HEADER_VALUE.test(value)) continue;
+    const field = ctx.headerFields?.[name.toLowerCase()];
+    throw new z.errors.Error(
+      `${field ? `The connection's "${field}"` : `The ${name} header`} holds a character that cannot be sent to ` +
+        `${ctx.service} (a line break, another control character, or a character outside Latin-1 such as an emoji ` +
+        `or a curly quote), so nothing was sent while trying to ${ctx.action}. ` +
+        (field ? `Copy the value again from ${ctx.service} and reconnect the account.` : 'Check the value.'),
+      'invalid_credential',
+      400,
+    );
+  }
+}
+
+function describeNetworkFailure(err: unknown, interruption: Interruption | undefined, budget: number): string {
+  if (interruption === 'deadline') {
+    return `no answer within ${formatMs(budget)}, the time this step allows for its calls to finish before Zapier's 30-second limit`;
+  }
+  if (interruption === 'drop') return 'the connection dropped before the whole answer arrived';
+  const e = err as { type?: string; code?: string; errno?: string; message?: string };
   const code = e.code ?? e.errno;
   switch (code) {
     case 'ECONNRESET':
@@ -80,53 +204,118 @@ function describeNetworkFailure(err: unknown): string {
   }
 }
 
-/**
- * Sends one request through z.request (so Zapier logs and censors it) without core's generic
- * status handling: callers map statuses themselves. Network failures and timeouts become a
- * z.errors.Error that says what happened and that retrying is safe or not.
- */
-export async function send(z: ZObject, options: SendOptions, ctx: ServiceContext): Promise<HttpResponse> {
-  const request: SendOptions = {
-    timeout: requestTimeoutMs(),
-    ...options,
-    skipThrowForStatus: true,
-    throwForThrottlingEarly: false,
-  };
+function hostOf(url: string | undefined, base: string): string | undefined {
+  if (!url) return undefined;
   try {
-    return await z.request(request);
-  } catch (err) {
-    if (isZapierError(err)) throw err;
-    const reason = describeNetworkFailure(err);
-    throw new z.errors.Error(
+    return new URL(url, base).host;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Sends one request through z.request without core's generic status handling: callers map
+ * statuses themselves. The body is read here, within the step's single deadline; a connection
+ * that drops mid-body fails at once. Redirects are never followed, so credentials and secrets
+ * only reach the configured host; a 3xx is an error naming where it pointed. Network failures
+ * and timeouts become a z.errors.Error that says what happened.
+ *
+ * `raw: true` keeps the body away from core: core logs (and quotes in "What happened") every
+ * response body it reads, scrubbing only the connection's stored values, and a response may carry
+ * other secrets (a webhook signing secret) or echo a secret in part.
+ */
+export async function send(z: ZObject, options: SendOptions, ctx: ServiceContext): Promise<ServiceResponse> {
+  checkHeaders(z, options.headers, ctx);
+  const deadline = stepDeadline(z);
+  let interruption: Interruption | undefined;
+  const controller = new AbortController();
+  const interrupt = (why: Interruption) => {
+    interruption ??= why;
+    controller.abort();
+  };
+  const networkError = (err: unknown) =>
+    new z.errors.Error(
       redact(
-        `${ctx.service} could not be reached while trying to ${ctx.action} (${reason}). ` +
+        `${ctx.service} could not be reached${interruption === 'deadline' ? ' in time' : ''} while trying to ${ctx.action} ` +
+          `(${describeNetworkFailure(err, interruption, deadline.budget)}). ` +
           (ctx.unsafeToRepeat ?? `This is usually temporary: try again in a few minutes.`),
         ctx.secrets,
       ),
       'network_error',
       503,
     );
+  const remaining = deadline.at - Date.now();
+  if (remaining <= 0) {
+    interruption = 'deadline';
+    throw networkError(undefined);
   }
+  const timer = setTimeout(() => interrupt('deadline'), remaining);
+  try {
+    const resp = await z.request({
+      ...options,
+      raw: true,
+      redirect: 'manual',
+      agent: watchingAgent(options.url, () => interrupt('drop')),
+      signal: controller.signal,
+      skipThrowForStatus: true,
+      throwForThrottlingEarly: false,
+    } as SendOptions & { raw: true });
+    // A deadline or a drop during the body aborts this read (node-fetch rejects it).
+    const content = await resp.text();
+    const out: ServiceResponse = { status: resp.status, content, getHeader: (name) => resp.getHeader(name) };
+    if (resp.status >= 300 && resp.status < 400) throw redirectError(z, out, options.url, ctx);
+    return out;
+  } catch (err) {
+    if (isZapierError(err)) throw err;
+    if (err instanceof TypeError && /header/i.test(err.message)) {
+      // node-fetch quotes the offending value; never pass its message on.
+      throw new z.errors.Error(
+        `A request header holds a character that cannot be sent to ${ctx.service}, so nothing was sent while trying to ${ctx.action}. ` +
+          'Check the connection fields for line breaks or unusual characters, then reconnect the account.',
+        'invalid_credential',
+        400,
+      );
+    }
+    throw networkError(err);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function redirectError(z: ZObject, resp: ServiceResponse, requestUrl: string, ctx: ServiceContext): Error {
+  const target = hostOf(resp.getHeader('location'), requestUrl);
+  const own = hostOf(requestUrl, requestUrl) ?? 'its API';
+  return new z.errors.Error(
+    redact(
+      `${ctx.service} answered with a redirect (HTTP ${resp.status}) ` +
+        `${target ? `to ${target === own ? `another address on ${target}` : target}` : 'without a target'} while trying to ${ctx.action}. ` +
+        `The app does not follow redirects: the request was not repeated there, and the connection's credentials went only to ${own}. ` +
+        `If this persists, check the service's API address or contact ${ctx.service} support.`,
+      ctx.secrets,
+    ),
+    'unexpected_redirect',
+    502,
+  );
 }
 
 const CORRELATION_HEADERS = ['x-request-id', 'svix-req-id', 'x-correlation-id', 'request-id', 'cf-ray'];
 
 /** The service's own id for a failed request, to quote to its support. */
-export function correlationId(resp: HttpResponse): string | undefined {
+export function correlationId(resp: ServiceResponse, secrets: readonly (string | undefined)[]): string | undefined {
   for (const name of CORRELATION_HEADERS) {
     const value = resp.getHeader(name);
-    if (value) return value.slice(0, 100);
+    if (value) return excerpt(value, secrets, 100);
   }
   return undefined;
 }
 
-export function correlationSuffix(resp: HttpResponse): string {
-  const id = correlationId(resp);
+export function correlationSuffix(resp: ServiceResponse, secrets: readonly (string | undefined)[]): string {
+  const id = correlationId(resp, secrets);
   return id ? ` (request id ${id})` : '';
 }
 
 /** Seconds to wait from a Retry-After header (seconds or HTTP date), or the given fallback. */
-export function retryAfterSeconds(resp: HttpResponse, fallback?: unknown): number | undefined {
+export function retryAfterSeconds(resp: ServiceResponse, fallback?: unknown): number | undefined {
   const header = resp.getHeader('retry-after');
   if (header) {
     const seconds = Number(header);
@@ -139,24 +328,33 @@ export function retryAfterSeconds(resp: HttpResponse, fallback?: unknown): numbe
   return undefined;
 }
 
+const BOM = '\uFEFF';
+
+/**
+ * A body without its leading UTF-8 byte order mark, which JSON.parse refuses. Webhook signatures
+ * cover the bytes as sent, BOM included: strip it only after verifying.
+ */
+export function withoutBom(body: string): string {
+  return body.startsWith(BOM) ? body.slice(BOM.length) : body;
+}
+
 export type JsonResult = { ok: true; value: unknown } | { ok: false };
 
 /** Parses the body as JSON without throwing; an empty body is not JSON. */
-export function parseJsonBody(resp: HttpResponse): JsonResult {
+export function parseJsonBody(resp: ServiceResponse): JsonResult {
   const text = resp.content;
   if (typeof text !== 'string' || text.trim() === '') return { ok: false };
   try {
-    return { ok: true, value: JSON.parse(text) as unknown };
+    return { ok: true, value: JSON.parse(withoutBom(text)) as unknown };
   } catch {
     return { ok: false };
   }
 }
 
 /** A short, redacted, single-line description of a body, for messages about odd responses. */
-export function describeBody(resp: HttpResponse, secrets: readonly (string | undefined)[]): string {
-  const type = resp.getHeader('content-type') ?? 'no content type';
+export function describeBody(resp: ServiceResponse, secrets: readonly (string | undefined)[]): string {
+  const type = excerpt(resp.getHeader('content-type') ?? 'no content type', secrets, 100);
   const text = typeof resp.content === 'string' ? resp.content : '';
   if (text.trim() === '') return `an empty body (${type})`;
-  const snippet = text.replace(/\s+/g, ' ').trim().slice(0, 120);
-  return `a ${type} body starting "${redact(snippet, secrets)}"`;
+  return `a ${type} body starting "${excerpt(text, secrets, 120)}"`;
 }

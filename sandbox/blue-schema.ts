@@ -1,5 +1,6 @@
-// The subset of Blue's GraphQL schema the app uses, with Blue's own names, types and defaults
-// (test/sandbox/blue-schema.test.ts checks it against Blue's full schema when that is available).
+// The subset of Blue's GraphQL schema the app uses, with Blue's own names, types and defaults. Every
+// document the app sends is validated against it (test/blue/documents.test.ts), and
+// test/sandbox/blue-schema.test.ts pins it against Blue's full schema wherever that is available.
 export const BLUE_SANDBOX_SDL = /* GraphQL */ `
 scalar DateTime
 scalar JSON
@@ -16,6 +17,7 @@ type Query {
   todo(id: String!): Todo!
   user(id: String!): User!
   webhooks(filter: WebhookFilter, skip: Int = 0, take: Int = 20): WebhookPagination!
+  activityList(projectId: String, categories: [ActivityCategory!], first: Int, orderBy: ActivityOrderByInput): ActivityList!
 }
 
 type Mutation {
@@ -251,6 +253,46 @@ type Todo {
   checklistCount: Int!
   checklistCompletedCount: Int!
   customFields(filter: TodoCustomFieldFilterInput): [CustomField!]!
+}
+
+# The project's activity feed, where the New Comment trigger finds recent comments (not served by
+# the sandbox server, which has no comments).
+type ActivityList {
+  activities: [Activity!]!
+}
+
+type Activity {
+  id: ID!
+  category: ActivityCategory!
+  createdAt: DateTime!
+  comment: Comment
+}
+
+enum ActivityCategory {
+  CREATE_COMMENT
+}
+
+enum ActivityOrderByInput {
+  createdAt_ASC
+  createdAt_DESC
+}
+
+type Comment {
+  id: ID!
+  uid: String!
+  html: String!
+  text: String!
+  category: CommentCategory!
+  createdAt: DateTime!
+  updatedAt: DateTime!
+  user: User!
+  todo: Todo
+}
+
+enum CommentCategory {
+  DISCUSSION
+  STATUS_UPDATE
+  TODO
 }
 
 input TodoCustomFieldFilterInput {

@@ -1,5 +1,7 @@
 // Event type names the sandbox's Codat (Svix) server knows, so it can reject unknown `filterTypes`
-// as Svix does. Names only (see API-NOTES §2 for where they come from); no example bodies.
+// as Svix does: the current event types of Codat's published Webhooks spec plus the product, report
+// and read-outcome events Codat documents elsewhere. Names only, no example bodies. The app's catalog
+// (codat/events.ts) is tested against this list, and this list against Codat's spec where available.
 const DATA_TYPES = [
   'bankAccounts', 'bankTransactions', 'billCreditNotes', 'billPayments', 'bills', 'chartOfAccounts',
   'creditNotes', 'customers', 'directCosts', 'directIncomes', 'invoices', 'items', 'journalEntries',

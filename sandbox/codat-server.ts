@@ -102,7 +102,7 @@ function endpointOut(ep: SvixEndpoint): Record<string, unknown> {
     url: ep.url,
     description: ep.description,
     filterTypes: ep.filterTypes,
-    // Svix echoes the newer name too (see API-NOTES §2).
+    // Svix echoes the newer name too.
     eventTypes: ep.filterTypes,
     channels: ep.channels,
     disabled: ep.disabled,

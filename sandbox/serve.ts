@@ -41,7 +41,6 @@ console.log(envLines.join('\n'));
 console.log(`
 Then, in another terminal (after \`npm run build\`):
   npx zapier-platform invoke auth test
-  npx zapier-platform invoke auth label
   npx zapier-platform invoke trigger blue_todo_list_list
   npx zapier-platform invoke create create_todo --non-interactive \\
     --inputData '{"todoListId":"${ids.listNew}","title":"Onboard Bank of Dave"}'

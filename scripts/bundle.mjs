@@ -7,6 +7,7 @@
 // bundle keeps only what the app uses (zod's English messages, no locales; see `npm run bench`).
 // Type checking stays with tsc (`npm run typecheck`, and `tsc --noEmit` in `npm run build`).
 import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -42,9 +43,16 @@ export async function bundle({ outfile = resolve(root, 'dist', 'index.js') } = {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  // `npm run build`: a fresh dist/ (nothing stale for Zapier's CLI to pick up); build/ (the zips
+  // from `npm run package`) is left alone.
+  rmSync(resolve(root, 'dist'), { recursive: true, force: true });
   const meta = await bundle();
   const [out] = Object.values(meta.outputs);
   const inputs = Object.keys(out?.inputs ?? {});
-  const deps = new Set(inputs.filter((p) => p.includes('node_modules/')).map((p) => p.split('node_modules/')[1]?.split('/')[0]));
-  console.log(`dist/index.js: ${out?.bytes ?? 0} bytes from ${inputs.length} modules (dependencies inlined: ${[...deps].sort().join(', ')})`);
+  const deps = new Set(
+    inputs.filter((p) => p.includes('node_modules/')).map((p) => p.split('node_modules/')[1]?.split('/')[0]),
+  );
+  console.log(
+    `dist/index.js: ${out?.bytes ?? 0} bytes from ${inputs.length} modules (dependencies inlined: ${[...deps].sort().join(', ')})`,
+  );
 }

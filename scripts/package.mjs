@@ -2,7 +2,7 @@
 //
 // `zapier-platform build` copies the whole project, node_modules included, into a temp dir before
 // installing production deps; with the CLI itself in devDependencies that copy hits EMFILE on
-// machines with a 20k open-file limit (../shared/API-NOTES.md). So we stage only what the app needs
+// machines with a 20k open-file limit. So we stage only what the app needs
 // (the bundled dist/index.js, package.json, lockfile, .zapierapprc), install production deps there,
 // and let the CLI zip and smoke-test that directory with --skip-dep-install.
 import { execFileSync } from 'node:child_process';
@@ -21,14 +21,42 @@ function run(cmd, args, cwd) {
 }
 
 // The same two steps as `npm run build`: type-check, then bundle dist/index.js (scripts/bundle.mjs).
-run(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json', '--noEmit'], root);
+run(
+  process.execPath,
+  [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json', '--noEmit'],
+  root,
+);
 rmSync(join(root, 'dist'), { recursive: true, force: true });
 await bundle();
 
 // Files the stage already holds in the form Zapier needs (package.json without scripts, the bundle).
 const STAGED = new Set(['package.json', 'package-lock.json', '.zapierapprc']);
 // Used when git is not there to list the project's files (e.g. a copy without .git).
-const SOURCE_ROOTS = ['index.ts', 'authentication.ts', 'common', 'codat', 'blue', 'triggers', 'creates', 'test', 'sandbox', 'bench', 'scripts', '.ci', 'tsconfig.json', 'tsconfig.test.json', 'jest.config.js', 'README.md', '.gitignore'];
+const SOURCE_ROOTS = [
+  'index.ts',
+  'authentication.ts',
+  'common',
+  'codat',
+  'blue',
+  'triggers',
+  'creates',
+  'searches',
+  'test',
+  'sandbox',
+  'bench',
+  'scripts',
+  '.ci',
+  'tsconfig.json',
+  'tsconfig.test.json',
+  'jest.config.js',
+  'eslint.config.js',
+  '.prettierrc.json',
+  '.prettierignore',
+  'README.md',
+  'CHANGELOG.md',
+  'LICENSE',
+  '.gitignore',
+];
 
 /**
  * The CLI zips source.zip from the directory it builds in, minus what its .gitignore names. Without
@@ -38,7 +66,11 @@ const SOURCE_ROOTS = ['index.ts', 'authentication.ts', 'common', 'codat', 'blue'
 function copySources(stage) {
   let files;
   try {
-    files = execFileSync('git', ['ls-files', '-z'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+    files = execFileSync('git', ['ls-files', '-z'], {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    })
       .split('\0')
       .filter(Boolean);
   } catch {
@@ -63,6 +95,7 @@ try {
   // The staged copy is already compiled: the CLI must not try to run tsc there.
   delete pkg.scripts;
   delete pkg.devDependencies;
+  delete pkg.allowScripts;
   writeFileSync(join(stage, 'package.json'), JSON.stringify(pkg, null, 2));
   copyFileSync(join(root, 'package-lock.json'), join(stage, 'package-lock.json'));
   copyFileSync(join(root, '.zapierapprc'), join(stage, '.zapierapprc'));

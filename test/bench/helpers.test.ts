@@ -2,7 +2,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { deflateRawSync } from 'node:zlib';
 import { bundleComposition, failureSummary } from '../../bench/build-size.js';
-import { formatBytes, median, ratio, table, verdict } from '../../bench/stats.js';
+import { formatBytes, median, ratio, resultsFile, table, verdict } from '../../bench/stats.js';
 import { dependencyOf, readCentralDirectory, splitByOwner } from '../../bench/zip.js';
 
 /** A minimal zip (deflated entries, optional archive comment), written by hand per APPNOTE 4.3. */
@@ -181,5 +181,14 @@ describe('bundleComposition (what dist/index.js is made of)', () => {
 
   it('refuses a metafile with other than one output', () => {
     expect(() => bundleComposition({ inputs: {}, outputs: {} })).toThrow(/one bundle output/);
+  });
+});
+
+describe('resultsFile (what npm run bench writes)', () => {
+  it('records to the tracked bench/results.json only when asked', () => {
+    expect(resultsFile([], {})).toBe('results.latest.json');
+    expect(resultsFile(['--record'], {})).toBe('results.json');
+    expect(resultsFile([], { BENCH_RECORD: '1' })).toBe('results.json');
+    expect(resultsFile([], { BENCH_RECORD: '0' })).toBe('results.latest.json');
   });
 });

@@ -9,16 +9,25 @@ import nock from 'nock';
 import App from '../../index.js';
 import { coreRunner } from '../support/core-runner.js';
 import {
+  BOUND_SLACK_MS,
   TIMEOUT_MS,
   assertExpected,
+  dropServer,
   failure,
+  guardOtherHost,
   html,
   late,
+  redirect,
   reset,
+  slowBody,
+  slowHeadersThenBody,
   status,
+  timed,
   withTimeout,
+  withoutNock,
   type Expected,
   type Failure,
+  type Loopback,
 } from '../support/fault-matrix.js';
 import { expectNoSecrets } from '../support/secret-hygiene.js';
 
@@ -149,6 +158,36 @@ const FAILURES: Failure[] = [
     expected: err('AppError', /Blue could not be reached .*the connection was reset/, { code: 'network_error' }),
   },
   {
+    name: 'slow body',
+    reply: slowBody(),
+    timeoutMs: TIMEOUT_MS,
+    expected: err('AppError', new RegExp(`Blue could not be reached in time .*no answer within ${TIMEOUT_MS} ms`), { code: 'network_error' }),
+  },
+  {
+    name: 'slow headers, then slow body',
+    reply: slowHeadersThenBody(TIMEOUT_MS),
+    timeoutMs: TIMEOUT_MS,
+    expected: err('AppError', new RegExp(`Blue could not be reached in time .*no answer within ${TIMEOUT_MS} ms`), { code: 'network_error' }),
+  },
+  {
+    name: 'connection drops mid-body',
+    reply: status(200, {}),
+    loopback: 'drop',
+    expected: err('AppError', /Blue could not be reached .*the connection dropped before the whole answer arrived/, { code: 'network_error' }),
+  },
+  ...[302, 307, 308].map(
+    (code): Failure => ({
+      name: `${code} to another host`,
+      reply: redirect(code),
+      otherHost: true,
+      expected: err(
+        'AppError',
+        new RegExp(`Blue answered with a redirect \\(HTTP ${code}\\) to collector\\.evil\\.example .*credentials went only to blue-matrix\\.example\\.com`),
+        { code: 'unexpected_redirect' },
+      ),
+    }),
+  ),
+  {
     name: 'non-JSON 200',
     reply: html(200, () => `Maintenance ${echo()}`),
     expected: err('AppError', /Blue answered with a text\/html body starting ".*Maintenance.*instead of a GraphQL response/, { code: 'blue_invalid_response' }),
@@ -223,7 +262,9 @@ const CASES = Object.entries(OPERATIONS).flatMap(([opName, o]) => FAILURES.map((
 const messages: string[] = [];
 const results: string[] = [];
 
-beforeAll(() => {
+let loopback: Loopback;
+beforeAll(async () => {
+  loopback = await dropServer();
   process.env.BLUE_API_URL = `${BLUE}/graphql`;
   if (!nock.isActive()) nock.activate();
   nock.disableNetConnect();
@@ -232,7 +273,8 @@ afterEach(() => {
   nock.abortPendingRequests();
   nock.cleanAll();
 });
-afterAll(() => {
+afterAll(async () => {
+  await loopback.close();
   delete process.env.BLUE_API_URL;
   expectNoSecrets([...messages, ...results, ...runner.logs], [TOKEN_SECRET, WEBHOOK_SECRET]);
 });
@@ -240,11 +282,29 @@ afterAll(() => {
 describe(`Blue fault matrix (${CASES.length} cases)`, () => {
   it('covers every operation with every failure', () => {
     expect(Object.keys(OPERATIONS)).toHaveLength(12);
-    expect(FAILURES).toHaveLength(31);
-    expect(CASES).toHaveLength(12 * 31);
+    expect(FAILURES).toHaveLength(37);
+    expect(CASES).toHaveLength(12 * 37);
   });
 
   it.each(CASES.map((c) => [c.opName, c.f.name, c] as const))('%s x %s', async (_op, _f, { o, f }) => {
+    const bundle = { authData: AUTH, inputData: {}, meta: { page: 0 }, ...o.bundle };
+    if (f.loopback) {
+      // A real socket that closes mid-body: the step fails at the drop, long before its deadline.
+      const before = loopback.requests();
+      process.env.BLUE_API_URL = `${loopback.base}/graphql`;
+      try {
+        const { value: e, ms } = await timed(() => withoutNock(() => failure(() => runner.run(o.fn, bundle), messages)));
+        assertExpected(e, f.expected);
+        expect(e.message).toMatch(o.action);
+        if (o.networkNote) expect(e.message).toMatch(o.networkNote);
+        expect(ms).toBeLessThan(BOUND_SLACK_MS);
+      } finally {
+        process.env.BLUE_API_URL = `${BLUE}/graphql`;
+      }
+      expect(loopback.requests()).toBe(before + 1);
+      return;
+    }
+    const guard = f.otherHost ? guardOtherHost() : undefined;
     const scope = f.reply(
       nock(BLUE).post('/graphql', (body: unknown) => {
         // Blue receives the token secret in a header; unsubscribe's bundle also holds the webhook secret.
@@ -252,8 +312,8 @@ describe(`Blue fault matrix (${CASES.length} cases)`, () => {
         return typeof body === 'object';
       }),
     );
-    const bundle = { authData: AUTH, inputData: {}, meta: { page: 0 }, ...o.bundle };
     const run = () => withTimeout(f.timeoutMs, () => runner.run(o.fn, bundle));
+    const started = Date.now();
     const success = o.succeedsOn?.[f.name];
     if (success !== undefined) {
       const result = await run();
@@ -267,7 +327,11 @@ describe(`Blue fault matrix (${CASES.length} cases)`, () => {
       if (o.networkNote && uncertain) expect(e.message).toMatch(o.networkNote);
       else if (e.code === 'blue_server_error' && f.name.startsWith('HTTP')) expect(e.message).toMatch(/usually temporary/);
     }
+    // Every cell ends within its step's deadline (default 28 s; injected for timeouts) plus a bound.
+    expect(Date.now() - started).toBeLessThan((f.timeoutMs ?? 0) + BOUND_SLACK_MS);
     expect(scope.isDone()).toBe(true);
+    // A redirect never carries the request (its token secret) to the other host.
+    if (guard) expect(guard.pendingMocks()).toHaveLength(3);
   });
 });
 
@@ -291,8 +355,10 @@ describe(`Blue fault matrix: record enrichment in perform (${FAILURES.length} ca
         return /query ZapierGetTodo/.test(String(b.query));
       }),
     );
+    const guard = f.otherHost ? guardOtherHost() : undefined;
     const run = () => withTimeout(f.timeoutMs, () => runner.run(triggers.new_todo!.operation.perform, bundle));
     const logsBefore = runner.logs.length;
+    const started = Date.now();
     if (f.expected.name === 'ExpiredAuthError') {
       const e = await failure(run, messages);
       assertExpected(e, f.expected);
@@ -304,6 +370,35 @@ describe(`Blue fault matrix: record enrichment in perform (${FAILURES.length} ca
       const logged = runner.logs.slice(logsBefore).join('\n');
       expect(logged).toMatch(/Blue record todo-matrix: the delivery lacks list, project, assignees, tags, custom fields, dates and loading the record failed/);
     }
+    // Every cell ends within its step's deadline (default 28 s; injected for timeouts) plus a bound.
+    expect(Date.now() - started).toBeLessThan((f.timeoutMs ?? 0) + BOUND_SLACK_MS);
     expect(scope.isDone()).toBe(true);
+    // A redirect never carries the request (its token secret) to the other host.
+    if (guard) expect(guard.pendingMocks()).toHaveLength(3);
+  });
+});
+
+describe('one deadline for the whole step', () => {
+  const DEADLINE_MS = 1_000;
+
+  it("ends subscribe's cleanup (create returned no secret, so delete the webhook) by the deadline", async () => {
+    nock(BLUE)
+      .post('/graphql', (body: { query?: string }) => /createWebhook/.test(body.query ?? ''))
+      .delay(DEADLINE_MS * 0.6)
+      .reply(200, { data: { createWebhook: { id: 'wh-matrix', secret: null } } });
+    // The cleanup's answer comes far too late; a timeout per call would let the step run 1.6x.
+    nock(BLUE)
+      .post('/graphql', (body: { query?: string }) => /deleteWebhook/.test(body.query ?? ''))
+      .delay(DEADLINE_MS * 2)
+      .reply(200, { data: { deleteWebhook: { success: true } } });
+    const started = Date.now();
+    const e = await failure(
+      () => withTimeout(DEADLINE_MS, () => runner.run(OPERATIONS.subscribe!.fn, { authData: AUTH, inputData: {}, meta: {}, ...OPERATIONS.subscribe!.bundle })),
+      messages,
+    );
+    const elapsed = Date.now() - started;
+    expect(elapsed).toBeGreaterThanOrEqual(DEADLINE_MS * 0.6);
+    expect(elapsed).toBeLessThan(DEADLINE_MS * 1.35);
+    assertExpected(e, err('AppError', /returned no signing secret/, { code: 'blue_webhook_no_secret' }));
   });
 });

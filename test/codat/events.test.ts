@@ -1,6 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import {
   ALL_EVENT_TYPES,
   BASE_OUTPUT_FIELDS,
@@ -15,16 +14,15 @@ import {
   retiredReplacement,
 } from '../../codat/events.js';
 import { exampleOutput, parseEnvelope, toEventOutput } from '../../codat/envelope.js';
-
-const REFERENCE = resolve(process.cwd(), '../shared/reference/codat/Webhooks.json');
-const withReference = existsSync(REFERENCE) ? it : it.skip;
+import { CODAT_EVENT_TYPES as SANDBOX_EVENT_TYPES } from '../../sandbox/codat-event-types.js';
+import { describeReference } from '../support/reference.js';
 
 type Operation = {
   deprecated?: boolean;
   requestBody?: { content?: { 'application/json'?: { examples?: Record<string, { value: unknown }> } } };
 };
-function referenceWebhooks(): Record<string, { post: Operation }> {
-  return (JSON.parse(readFileSync(REFERENCE, 'utf8')) as { webhooks: Record<string, { post: Operation }> }).webhooks;
+function referenceWebhooks(file: string): Record<string, { post: Operation }> {
+  return (JSON.parse(readFileSync(file, 'utf8')) as { webhooks: Record<string, { post: Operation }> }).webhooks;
 }
 
 const EXTRA_TYPES = [
@@ -75,11 +73,18 @@ describe('Codat event catalog', () => {
       expect(replacement.length).toBeGreaterThan(0);
       for (const target of replacement.flatMap(expand)) expect({ key, target, known: Boolean(findEventType(target)) }).toEqual({ key, target, known: true });
     }
-    // The two the issue names, as Codat's migration guide maps them.
+    // Two of them, as Codat's migration guide maps them.
     expect(retiredReplacement('NewCompanySynchronized')).toEqual(['read.completed.initial']);
     expect(retiredReplacement('SyncConnectionDeleted')).toEqual(['connection.deleted']);
     expect(retiredReplacement('company.created')).toBeUndefined();
     expect(retiredReplacement('toString')).toBeUndefined();
+  });
+
+  it('recognises a retired type written as words or in another case, never a current type', () => {
+    expect(retiredReplacement('New company synchronized')).toEqual(['read.completed.initial']);
+    expect(retiredReplacement(' sync_connection_deleted ')).toEqual(['connection.deleted']);
+    expect(retiredReplacement('client rate limit reached')).toEqual(['client.rateLimit.reached']);
+    for (const e of CODAT_EVENT_TYPES) expect({ key: e.key, retired: retiredReplacement(e.key) }).toEqual({ key: e.key, retired: undefined });
   });
 
   it('gives each new read outcome a label, an example of its outcome and the read output fields', () => {
@@ -95,66 +100,18 @@ describe('Codat event catalog', () => {
     }
   });
 
-  withReference('has a choice, a label and an example for every current event type of Webhooks.json', () => {
+  it("has exactly the event types the project's Codat server knows (sandbox/codat-event-types.ts)", () => {
+    expect(CODAT_EVENT_TYPES.map((e) => e.key).sort()).toEqual([...SANDBOX_EVENT_TYPES].sort());
+  });
+
+  it('has a choice, a label and an example for every event type', () => {
     const choices = new Map(eventTypeChoices().map((c) => [c.value, c.label]));
-    const reference = referenceWebhooks();
-    expect(Object.keys(reference)).toHaveLength(67);
-    const current = Object.keys(reference).filter((key) => !RETIRED.includes(key));
-    expect(current).toHaveLength(67 - RETIRED.length);
-    for (const key of [...current, ...EXTRA_TYPES, ...READ_OUTCOMES]) {
+    for (const key of SANDBOX_EVENT_TYPES) {
       const entry = findEventType(key);
       expect({ key, inCatalog: Boolean(entry) }).toEqual({ key, inCatalog: true });
       expect(entry!.label.length).toBeGreaterThan(3);
       expect(choices.get(key)).toContain(entry!.label);
       expect(exampleOutput(entry!).eventType).toBe(key);
-    }
-  });
-
-  withReference('retires every type Webhooks.json deprecates', () => {
-    for (const [key, { post }] of Object.entries(referenceWebhooks())) {
-      if (post.deprecated) expect({ key, retired: Boolean(retiredReplacement(key)) }).toEqual({ key, retired: true });
-    }
-  });
-
-  withReference("normalises every current reference example body to its own event type (both 'eventType' and 'type' keys)", () => {
-    let checked = 0;
-    for (const [key, { post }] of Object.entries(referenceWebhooks())) {
-      if (RETIRED.includes(key)) continue;
-      const examples = post.requestBody?.content?.['application/json']?.examples ?? {};
-      for (const { value } of Object.values(examples)) {
-        const envelope = parseEnvelope(value);
-        expect({ key, parsed: Boolean(envelope) }).toEqual({ key, parsed: true });
-        const out = toEventOutput(envelope!, { fallbackId: 'x', fallbackDate: '2024-01-01T00:00:00Z' });
-        expect(out.eventType).toBe(key);
-        expect(out.payload).toEqual((value as { payload: unknown }).payload);
-        checked += 1;
-      }
-    }
-    expect(checked).toBeGreaterThan(45);
-  });
-
-  withReference("normalises Codat's AccountCategoriesUpdated example (the rule envelope still in use) to its event type", () => {
-    const doc = JSON.parse(readFileSync(REFERENCE, 'utf8')) as {
-      webhooks: Record<string, { post: { requestBody: { content: { 'application/json': { schema: { $ref?: string } } } } } }>;
-      components: { schemas: Record<string, { examples?: unknown[] }> };
-    };
-    const post = doc.webhooks.AccountCategoriesUpdated!.post;
-    const ref = post.requestBody.content['application/json'].schema.$ref?.split('/').pop();
-    const examples = ((ref && doc.components.schemas[ref]?.examples) || []).filter(
-      (example): example is Record<string, unknown> => Boolean(example && typeof example === 'object' && 'RuleType' in example),
-    );
-    expect(examples.length).toBeGreaterThan(0);
-    for (const example of examples) {
-      const out = toEventOutput(parseEnvelope(example)!, { fallbackId: 'delivery-1', fallbackDate: '2024-01-01T00:00:00.000Z' });
-      expect(out).toMatchObject({
-        id: example.AlertId,
-        eventType: 'AccountCategoriesUpdated',
-        eventLabel: 'Account Categories Updated',
-        generatedDate: '2024-01-01T00:00:00.000Z',
-        companyId: example.CompanyId,
-        message: example.Message,
-        payload: example,
-      });
     }
   });
 
@@ -204,5 +161,63 @@ describe('Codat event catalog', () => {
     expect(all).toEqual(expect.arrayContaining(['payload__connection__platformName', 'message', 'payload__record__id']));
     expect(all.filter((k) => BASE_OUTPUT_FIELDS.some((b) => b.key === k))).toEqual([]);
     expect(outputFieldsFor(['not.a.type'])).toEqual([]);
+  });
+});
+
+describeReference("Codat event catalog against Codat's Webhooks spec", 'codat/Webhooks.json', (file) => {
+  it("the project's event list is Webhooks.json's current types plus the extras and the read outcomes", () => {
+    const reference = referenceWebhooks(file);
+    expect(Object.keys(reference)).toHaveLength(67);
+    const current = Object.keys(reference).filter((key) => !RETIRED.includes(key));
+    expect(current).toHaveLength(67 - RETIRED.length);
+    expect([...SANDBOX_EVENT_TYPES].sort()).toEqual([...current, ...EXTRA_TYPES, ...READ_OUTCOMES].sort());
+  });
+
+  it('retires every type Webhooks.json deprecates', () => {
+    for (const [key, { post }] of Object.entries(referenceWebhooks(file))) {
+      if (post.deprecated) expect({ key, retired: Boolean(retiredReplacement(key)) }).toEqual({ key, retired: true });
+    }
+  });
+
+  it("normalises every current reference example body to its own event type (both 'eventType' and 'type' keys)", () => {
+    let checked = 0;
+    for (const [key, { post }] of Object.entries(referenceWebhooks(file))) {
+      if (RETIRED.includes(key)) continue;
+      const examples = post.requestBody?.content?.['application/json']?.examples ?? {};
+      for (const { value } of Object.values(examples)) {
+        const envelope = parseEnvelope(value);
+        expect({ key, parsed: Boolean(envelope) }).toEqual({ key, parsed: true });
+        const out = toEventOutput(envelope!, { fallbackId: 'x', fallbackDate: '2024-01-01T00:00:00Z' });
+        expect(out.eventType).toBe(key);
+        expect(out.payload).toEqual((value as { payload: unknown }).payload);
+        checked += 1;
+      }
+    }
+    expect(checked).toBeGreaterThan(45);
+  });
+
+  it("normalises Codat's AccountCategoriesUpdated example (the rule envelope still in use) to its event type", () => {
+    const doc = JSON.parse(readFileSync(file, 'utf8')) as {
+      webhooks: Record<string, { post: { requestBody: { content: { 'application/json': { schema: { $ref?: string } } } } } }>;
+      components: { schemas: Record<string, { examples?: unknown[] }> };
+    };
+    const post = doc.webhooks.AccountCategoriesUpdated!.post;
+    const ref = post.requestBody.content['application/json'].schema.$ref?.split('/').pop();
+    const examples = ((ref && doc.components.schemas[ref]?.examples) || []).filter(
+      (example): example is Record<string, unknown> => Boolean(example && typeof example === 'object' && 'RuleType' in example),
+    );
+    expect(examples.length).toBeGreaterThan(0);
+    for (const example of examples) {
+      const out = toEventOutput(parseEnvelope(example)!, { fallbackId: 'delivery-1', fallbackDate: '2024-01-01T00:00:00.000Z' });
+      expect(out).toMatchObject({
+        id: example.AlertId,
+        eventType: 'AccountCategoriesUpdated',
+        eventLabel: 'Account Categories Updated',
+        generatedDate: '2024-01-01T00:00:00.000Z',
+        companyId: example.CompanyId,
+        message: example.Message,
+        payload: example,
+      });
+    }
   });
 });

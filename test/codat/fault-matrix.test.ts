@@ -10,16 +10,25 @@ import { exampleOutput } from '../../codat/envelope.js';
 import { WRITE_DATA_TYPES, findEventType } from '../../codat/events.js';
 import { coreRunner } from '../support/core-runner.js';
 import {
+  BOUND_SLACK_MS,
   TIMEOUT_MS,
   assertExpected,
+  dropServer,
   failure,
+  guardOtherHost,
   html,
   late,
+  redirect,
   reset,
+  slowBody,
+  slowHeadersThenBody,
   status,
+  timed,
   withTimeout,
+  withoutNock,
   type Expected,
   type Failure,
+  type Loopback,
 } from '../support/fault-matrix.js';
 import { codatApiKeyForms, expectNoSecrets } from '../support/secret-hygiene.js';
 
@@ -80,7 +89,8 @@ interface Operation {
 
 const ALL_FAILURES = [
   '400', '401', '403', '404', '409', '413', '422', '429 with Retry-After', '429 without Retry-After',
-  '500', '502', '503', '504', 'timeout', 'connection reset', 'non-JSON 200', 'partial data',
+  '500', '502', '503', '504', 'timeout', 'connection reset', 'slow body', 'slow headers, then slow body',
+  'connection drops mid-body', '302 to another host', '307 to another host', '308 to another host', 'non-JSON 200', 'partial data',
 ];
 
 const OPERATIONS: Record<string, Operation> = {
@@ -230,6 +240,36 @@ const FAILURES = (o: Operation): Failure[] => [
     expected: err('AppError', /Codat could not be reached .*the connection was reset.*try again/, { code: 'network_error' }),
   },
   {
+    name: 'slow body',
+    reply: slowBody(),
+    timeoutMs: TIMEOUT_MS,
+    expected: err('AppError', new RegExp(`Codat could not be reached in time .*no answer within ${TIMEOUT_MS} ms`), { code: 'network_error' }),
+  },
+  {
+    name: 'slow headers, then slow body',
+    reply: slowHeadersThenBody(TIMEOUT_MS),
+    timeoutMs: TIMEOUT_MS,
+    expected: err('AppError', new RegExp(`Codat could not be reached in time .*no answer within ${TIMEOUT_MS} ms`), { code: 'network_error' }),
+  },
+  {
+    name: 'connection drops mid-body',
+    reply: status(200, {}),
+    loopback: 'drop',
+    expected: err('AppError', /Codat could not be reached .*the connection dropped before the whole answer arrived/, { code: 'network_error' }),
+  },
+  ...[302, 307, 308].map(
+    (code): Failure => ({
+      name: `${code} to another host`,
+      reply: redirect(code),
+      otherHost: true,
+      expected: err(
+        'AppError',
+        new RegExp(`Codat answered with a redirect \\(HTTP ${code}\\) to collector\\.evil\\.example .*credentials went only to codat-matrix\\.example\\.com`),
+        { code: 'unexpected_redirect' },
+      ),
+    }),
+  ),
+  {
     name: 'non-JSON 200',
     reply: html(200, () => `Maintenance ${echo()}`),
     expected: err('AppError', /Codat answered with a text\/html body starting ".*Maintenance.*instead of JSON/, { code: 'codat_invalid_response' }),
@@ -243,7 +283,9 @@ const FAILURES = (o: Operation): Failure[] => [
 
 const CASES = Object.entries(OPERATIONS).flatMap(([opName, o]) => FAILURES(o).map((f) => ({ opName, o, f })));
 
-beforeAll(() => {
+let loopback: Loopback;
+beforeAll(async () => {
+  loopback = await dropServer();
   process.env.CODAT_WEBHOOKS_API_URL = BASE;
   if (!nock.isActive()) nock.activate();
   nock.disableNetConnect();
@@ -252,7 +294,8 @@ afterEach(() => {
   nock.abortPendingRequests();
   nock.cleanAll();
 });
-afterAll(() => {
+afterAll(async () => {
+  await loopback.close();
   delete process.env.CODAT_WEBHOOKS_API_URL;
   expectNoSecrets([...messages, ...results, ...runner.logs], [ZAPIER_KEY, WEBHOOK_SECRET, ...generated, ...codatApiKeyForms(API_KEY)]);
 });
@@ -271,10 +314,33 @@ describe(`Codat fault matrix (${CASES.length} cases)`, () => {
         .map(([key]) => key),
     );
     expect(ALL_FAILURES).toEqual(FAILURES(OPERATIONS['auth test']!).map((f) => f.name));
-    expect(CASES).toHaveLength(18 * 17);
+    expect(CASES).toHaveLength(18 * 23);
   });
 
   it.each(CASES.map((c) => [c.opName, c.f.name, c] as const))('%s x %s', async (_op, _f, { o, f }) => {
+    if (f.loopback) {
+      // A real socket that closes mid-body: the step fails at the drop, long before its deadline.
+      const before = loopback.requests();
+      process.env.CODAT_WEBHOOKS_API_URL = loopback.base;
+      try {
+        if (o.succeedsOn?.includes(f.name)) {
+          const { value: result, ms } = await timed(() => withoutNock(() => runner.run(o.fn, bundle(o))));
+          results.push(JSON.stringify(result));
+          expect(result).toEqual(o.success!(f.name));
+          expect(ms).toBeLessThan(BOUND_SLACK_MS);
+        } else {
+          const { value: e, ms } = await timed(() => withoutNock(() => failure(() => runner.run(o.fn, bundle(o)), messages)));
+          assertExpected(e, f.expected);
+          expect(e.message).toMatch(o.action);
+          expect(ms).toBeLessThan(BOUND_SLACK_MS);
+        }
+      } finally {
+        process.env.CODAT_WEBHOOKS_API_URL = BASE;
+      }
+      expect(loopback.requests()).toBe(before + 1);
+      return;
+    }
+    const guard = f.otherHost ? guardOtherHost() : undefined;
     const scope = f.reply(
       nock(BASE)
         .intercept(o.path, o.method, (body: { secret?: string }) => {
@@ -284,6 +350,7 @@ describe(`Codat fault matrix (${CASES.length} cases)`, () => {
         }),
     );
     const run = () => withTimeout(f.timeoutMs, () => runner.run(o.fn, bundle(o)));
+    const started = Date.now();
     if (o.succeedsOn?.includes(f.name)) {
       const result = await run();
       results.push(JSON.stringify(result));
@@ -294,7 +361,11 @@ describe(`Codat fault matrix (${CASES.length} cases)`, () => {
       // Network errors and rejections name what the app was doing.
       if (f.name !== '401') expect(e.message).toMatch(o.action);
     }
+    // Every cell ends within its step's deadline (default 28 s; injected for timeouts) plus a bound.
+    expect(Date.now() - started).toBeLessThan((f.timeoutMs ?? 0) + BOUND_SLACK_MS);
     expect(scope.isDone()).toBe(true);
+    // A redirect never carries the request (its key, its new signing secret) to the other host.
+    if (guard) expect(guard.pendingMocks()).toHaveLength(3);
   });
 
   // The 50-consumer cap only concerns creating a consumer; its undocumented body comes in both shapes.
@@ -311,5 +382,24 @@ describe(`Codat fault matrix (${CASES.length} cases)`, () => {
     const e = await failure(() => runner.run(op.performSubscribe, bundle(OPERATIONS['codat_event subscribe']!)), messages);
     assertExpected(e, err('AppError', /already has as many webhook consumers as Codat allows \(50 per client\).*Codat Portal/, { code: 'codat_consumer_limit' }));
     expect(scope.isDone()).toBe(true);
+  });
+});
+
+describe('one deadline for the whole step', () => {
+  const DEADLINE_MS = 400;
+
+  it("ends subscribe's replay path (create, then read the earlier consumer's secret) by the deadline", async () => {
+    // Each call alone fits the deadline; both together do not. Per-call timeouts let this run 1.2x.
+    const create = nock(BASE)
+      .post(`${APP_PATH}/endpoint`)
+      .delay(DEADLINE_MS * 0.6)
+      .reply(200, { id: 'ep_matrix', createdAt: '2026-01-01T00:00:00Z', metadata: { zapierSubscribeAttempt: 'an-earlier-attempt' } });
+    const secret = nock(BASE).get(`${APP_PATH}/endpoint/ep_matrix/secret`).delay(DEADLINE_MS * 0.6).reply(200, { key: WEBHOOK_SECRET });
+    const started = Date.now();
+    const e = await failure(() => withTimeout(DEADLINE_MS, () => runner.run(op.performSubscribe, bundle(OPERATIONS['codat_event subscribe']!))), messages);
+    expect(Date.now() - started).toBeLessThan(DEADLINE_MS + BOUND_SLACK_MS);
+    assertExpected(e, err('AppError', new RegExp(`could not be reached in time while trying to read the signing secret .*no answer within ${DEADLINE_MS} ms`), { code: 'network_error' }));
+    expect(create.isDone()).toBe(true);
+    expect(secret.isDone()).toBe(true);
   });
 });

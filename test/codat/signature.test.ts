@@ -80,6 +80,14 @@ describe('verifyDelivery', () => {
     ['a non-numeric timestamp', () => verifyDelivery(z, { headers: { ...zapierHeaders(), 'Http-Webhook-Timestamp': 'yesterday' }, content: BODY }, SECRET), /not a Unix timestamp/],
     ['no raw body', () => verifyDelivery(z, { headers: zapierHeaders() }, SECRET), /raw request body is missing/],
     ['an unusable stored secret', () => verifyDelivery(z, { headers: zapierHeaders(), content: BODY }, 'whsec_'), /secret saved for this Zap is unusable/],
+    // Beyond what a Date holds: formatting them in the refusal used to throw a RangeError (issue 13.1).
+    ...['99999999999999', '-99999999999999', '8640000000001', '1e20', '12abc', ' 17e8'].map(
+      (ts): [string, () => unknown, RegExp] => [
+        `an unusable timestamp ${JSON.stringify(ts)}`,
+        () => verifyDelivery(z, { headers: { ...zapierHeaders(), 'Http-Webhook-Timestamp': ts }, content: BODY }, SECRET),
+        /webhook-timestamp header is not a Unix timestamp/,
+      ],
+    ),
   ];
 
   it.each(cases)('halts on %s, naming the reason and never the secret', (_name, run, reason) => {
@@ -89,5 +97,21 @@ describe('verifyDelivery', () => {
     expect(err.message).toMatch(reason);
     expect(err.message).not.toContain(SECRET);
     expect(err.message).not.toContain(SECRET.slice('whsec_'.length));
+  });
+});
+
+describe('a body starting with a UTF-8 byte order mark', () => {
+  const withBom = `\uFEFF${BODY}`;
+
+  it('is verified on the bytes as sent, BOM included, and handed on without it', () => {
+    const result = verifyDelivery(z, { headers: zapierHeaders({ body: withBom }), content: withBom }, SECRET);
+    expect(result.body).toBe(BODY);
+    expect(JSON.parse(result.body)).toMatchObject({ id: 'evt-1' });
+  });
+
+  it('does not verify when the BOM was added after signing', () => {
+    const err = failure(() => verifyDelivery(z, { headers: zapierHeaders({ body: BODY }), content: withBom }, SECRET));
+    expect(err.name).toBe('HaltedError');
+    expect(err.message).toMatch(/signature does not match/);
   });
 });

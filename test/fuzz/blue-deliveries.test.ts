@@ -39,7 +39,7 @@ const TRIGGERS: Record<string, readonly string[] | 'input'> = {
 const performOf = (key: string) => (App.triggers as unknown as Record<string, { operation: { perform: unknown } }>)[key]!.operation.perform;
 
 const messages: string[] = [];
-const tally = { cases: 0, accepted: 0, refusedForged: 0, skipped: 0, fetches: 0, byTrigger: {} as Record<string, number> };
+const tally = { cases: 0, accepted: 0, acceptedWithBom: 0, refusedForged: 0, skipped: 0, fetches: 0, byTrigger: {} as Record<string, number> };
 
 // A delivery lacking names makes perform fetch the record (todo(id:)): Blue answers with the
 // record, or fails (a 500, or the record gone); the Zap must start either way.
@@ -137,6 +137,8 @@ const deliveryArb = fc
     mutation: fc.option(fc.constantFrom(...MUTATIONS), { nil: undefined, freq: 2 }),
     garbage: fc.oneof(hostileString, fc.uint8Array({ minLength: 32, maxLength: 32 }).map((b) => Buffer.from(b).toString('hex'))),
     junk: fc.oneof({ weight: 5, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
+    // A UTF-8 BOM before the JSON, covered by the signature: verified as sent, parsed without it.
+    bom: fc.boolean(),
   })
   .chain((d) => {
     const fixed = TRIGGERS[d.trigger]!;
@@ -147,7 +149,7 @@ const deliveryArb = fc
       subscribed,
       secret: SECRETS[d.secrets[0]]!,
       otherSecret: SECRETS[(d.secrets[0] + d.secrets[1]) % SECRETS.length]!,
-      body: b,
+      body: d.bom && !d.junk ? { ...b, raw: `\uFEFF${b.raw}` } : b,
     }));
   });
 
@@ -228,6 +230,7 @@ describe(`Blue delivery fuzzing (${FUZZ_RUNS} cases, seed ${FUZZ_SEED})`, () => 
           check(!out.error && items.length === 1, `a signed ${d.body.event} delivery did not start ${d.trigger}: ${out.error?.message}`);
           check(items[0]!.event === d.body.event, `event ${String(items[0]!.event)} instead of ${d.body.event}`);
           tally.accepted++;
+          if (d.body.raw.startsWith('\uFEFF')) tally.acceptedWithBom++;
         } else {
           check(items.length <= 1, 'one delivery started the Zap more than once');
           if (items.length === 0) tally.skipped++;
@@ -238,6 +241,7 @@ describe(`Blue delivery fuzzing (${FUZZ_RUNS} cases, seed ${FUZZ_SEED})`, () => 
     expect(tally.cases).toBe(FUZZ_RUNS);
     // About 15% must start a Zap (filters and malformed records take the rest of the valid ones).
     expect(tally.accepted).toBeGreaterThan(FUZZ_RUNS * 0.1);
+    expect(tally.acceptedWithBom).toBeGreaterThan(FUZZ_RUNS * 0.03);
     expect(tally.refusedForged).toBeGreaterThan(FUZZ_RUNS * 0.2);
     expect(tally.skipped).toBeGreaterThan(0);
     // Both paths are exercised: deliveries shaped without a request, and completed by one.

@@ -73,7 +73,7 @@ function passes(filter: Filter | undefined, company: PoolCompany | undefined): b
 }
 
 const messages: string[] = [];
-const tally = { cases: 0, accepted: 0, refusedForged: 0, validFiltered: 0, validHalted: 0, companyFiltered: 0, companyPassed: 0, triggers: new Set<string>() };
+const tally = { cases: 0, accepted: 0, acceptedWithBom: 0, refusedForged: 0, unusableTimestamps: 0, validFiltered: 0, validHalted: 0, companyFiltered: 0, companyPassed: 0, triggers: new Set<string>() };
 
 // ---- generators --------------------------------------------------------------------------
 
@@ -195,6 +195,7 @@ const MUTATIONS = [
   'other-secret',
   'other-id',
   'stale-timestamp',
+  'unusable-timestamp',
   'timestamp-edited',
   'garbage-signature',
   'wrong-version',
@@ -241,6 +242,15 @@ const deliveryArb = fc
     mutation: fc.option(fc.constantFrom(...MUTATIONS), { nil: undefined, freq: 2 }),
     dropped: fc.subarray([...PARTS], { minLength: 1 }),
     staleBy: fc.integer({ min: 301, max: 10_000_000 }).chain((s) => fc.constantFrom(s, -s)),
+    // Beyond what a Date holds, or not a plain number of seconds (issue 13.1: formatting them crashed).
+    unusableTimestamp: fc.oneof(
+      fc.constantFrom('99999999999999', '-99999999999999', '8640000000001', '1e20', '0x10', ' ', '+1', '١٢٣'),
+      fc.bigInt({ min: 8_640_000_000_001n, max: 10n ** 30n }).map((n) => String(n)),
+      fc.bigInt({ min: -(10n ** 30n), max: -1n }).map((n) => String(n)),
+      hostileString,
+    ),
+    // A UTF-8 BOM before the JSON: signed with it, so it must verify and then parse without it.
+    bom: fc.boolean(),
     garbage: fc.oneof(hostileString, fc.base64String({ maxLength: 60 })),
     }),
   )
@@ -249,7 +259,7 @@ const deliveryArb = fc
       ...d,
       secret: SECRETS[d.secrets[0]]!,
       otherSecret: SECRETS[(d.secrets[0] + d.secrets[1]) % SECRETS.length]!,
-      body,
+      body: d.bom && body.expectedType ? { ...body, raw: `\uFEFF${body.raw}` } : body,
     })),
   );
 
@@ -274,7 +284,7 @@ function build(d: Delivery): Built {
 
   const values: Record<Part, string | string[]> = {
     id: d.msgId,
-    timestamp: String(m === 'timestamp-edited' ? timestamp + 1 : timestamp),
+    timestamp: m === 'unusable-timestamp' ? d.unusableTimestamp : String(m === 'timestamp-edited' ? timestamp + 1 : timestamp),
     // Several signatures (key rotation) are space separated; a proxy may split them into a list.
     signature: d.signatureAsArray ? [...d.decoys, signature] : [...d.decoys, signature].join(' '),
   };
@@ -348,6 +358,7 @@ describe(`Codat delivery fuzzing (${FUZZ_RUNS} cases, seed ${FUZZ_SEED})`, () =>
           check(items.length === 0, 'a forged delivery started the Zap');
           check(!out.error || out.error.name === 'HaltedError', `a forged delivery threw ${out.error?.name}, not HaltedError`);
           tally.refusedForged++;
+          if (d.mutation === 'unusable-timestamp') tally.unusableTimestamps++;
           return;
         }
         const expected = d.body.expectedType;
@@ -363,6 +374,7 @@ describe(`Codat delivery fuzzing (${FUZZ_RUNS} cases, seed ${FUZZ_SEED})`, () =>
             tally.companyPassed++;
           }
           tally.accepted++;
+          if (d.body.raw.startsWith('\uFEFF')) tally.acceptedWithBom++;
         } else if (expected) {
           check(!out.error && items.length === 0, `an unsubscribed ${expected} delivery was not skipped quietly`);
           tally.validFiltered++;
@@ -377,6 +389,8 @@ describe(`Codat delivery fuzzing (${FUZZ_RUNS} cases, seed ${FUZZ_SEED})`, () =>
     expect(tally.cases).toBe(FUZZ_RUNS);
     expect(tally.accepted).toBeGreaterThan(FUZZ_RUNS * 0.2);
     expect(tally.refusedForged).toBeGreaterThan(FUZZ_RUNS * 0.2);
+    expect(tally.acceptedWithBom).toBeGreaterThan(FUZZ_RUNS * 0.05);
+    expect(tally.unusableTimestamps).toBeGreaterThan(FUZZ_RUNS * 0.01);
     expect(tally.validFiltered).toBeGreaterThan(0);
     expect(tally.validHalted).toBeGreaterThan(0);
     expect(tally.companyFiltered).toBeGreaterThan(FUZZ_RUNS * 0.02);

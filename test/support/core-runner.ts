@@ -25,9 +25,12 @@ const schemaTools = require('zapier-platform-core/src/tools/schema') as { prepar
 const resolveMethodPath = require('zapier-platform-core/src/tools/resolve-method-path') as (app: unknown, fn: unknown) => string;
 const cleaner = require('zapier-platform-core/src/tools/cleaner') as { maskOutput: (o: unknown) => { results: unknown } };
 
+/** core's RPC client: `rpc(method, ...params)` (z.cache, cursors); see test/support/simulated-rpc.ts. */
+export type Rpc = (method: string, ...params: unknown[]) => Promise<unknown>;
+
 export interface CoreRunner {
-  /** Runs `fn` (a function of the app definition) with `bundle`, like appTester. */
-  run: (fn: unknown, bundle: Record<string, unknown>) => Promise<unknown>;
+  /** Runs `fn` (a function of the app definition) with `bundle`, like appTester; with `rpc`, z.cache works. */
+  run: (fn: unknown, bundle: Record<string, unknown>, options?: { rpc?: Rpc }) => Promise<unknown>;
   /**
    * Every log line core produced (console and HTTP logs, already censored by core), as text,
    * without the response body and headers: those are the service's words, logged verbatim by
@@ -50,7 +53,7 @@ export function coreRunner(appRaw: unknown): CoreRunner {
     return m;
   };
 
-  const run = async (fn: unknown, bundle: Record<string, unknown>) => {
+  const run = async (fn: unknown, bundle: Record<string, unknown>, options: { rpc?: Rpc } = {}) => {
     const event = {
       command: 'execute',
       method: methodOf(fn),
@@ -63,7 +66,8 @@ export function coreRunner(appRaw: unknown): CoreRunner {
     // No token: nothing is streamed anywhere; customLogger receives the censored lines.
     const logger = createLogger(event, { token: undefined, logBuffer: [] });
     try {
-      const output = await app(createInput(compiled, event, logger, [], undefined));
+      // Without rpc, z.cache throws "rpc is not available", as under a local run without Zapier's RPC.
+      const output = await app(createInput(compiled, event, logger, [], options.rpc));
       return cleaner.maskOutput(output).results;
     } finally {
       await logger.end();

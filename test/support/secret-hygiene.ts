@@ -1,22 +1,118 @@
 // Secret hygiene: no message, log line or result a user (or Zapier's logs) can see may hold a key,
-// a token secret or a webhook signing secret, in clear or URL-encoded.
+// a token secret or a webhook signing secret, in clear or URL-encoded, whole or in part.
 import { expect } from '@jest/globals';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createRequire } from 'node:module';
 
-/** Every text in `texts` that contains one of `secrets` (or its URL-encoded form). */
-export function leaks(texts: readonly string[], secrets: readonly string[]): { secret: string; text: string }[] {
-  const forms = secrets.filter((s) => s.length >= 8).flatMap((s) => [...new Set([s, encodeURIComponent(s)])].map((f) => ({ secret: s, form: f })));
+/**
+ * Every text in `texts` that contains one of `secrets` (or its URL-encoded form). With
+ * `minFragment`, any run of that many characters of a secret counts too (a secret cut by an
+ * excerpt still leaks); use it with random-looking secrets only.
+ */
+export function leaks(
+  texts: readonly string[],
+  secrets: readonly string[],
+  minFragment?: number,
+): { secret: string; text: string }[] {
+  const forms = secrets
+    .filter((s) => s.length >= 8)
+    .flatMap((s) => [...new Set([s, encodeURIComponent(s)])].map((f) => ({ secret: s, form: f })));
   const out: { secret: string; text: string }[] = [];
   for (const text of texts) {
     for (const { secret, form } of forms) {
-      if (text.includes(form)) out.push({ secret: `${secret.slice(0, 6)}…`, text: text.slice(0, 300) });
+      let hit = text.includes(form);
+      if (!hit && minFragment) {
+        for (let i = 0; !hit && i + minFragment <= form.length; i++) hit = text.includes(form.slice(i, i + minFragment));
+      }
+      if (hit) out.push({ secret: `${secret.slice(0, 6)}…`, text: text.slice(0, 300) });
     }
   }
   return out;
 }
 
-export function expectNoSecrets(texts: readonly string[], secrets: readonly string[]): void {
+export function expectNoSecrets(texts: readonly string[], secrets: readonly string[], minFragment?: number): void {
   expect(texts.length).toBeGreaterThan(0);
-  expect(leaks(texts, secrets)).toEqual([]);
+  expect(leaks(texts, secrets, minFragment)).toEqual([]);
+}
+
+// ---- core's Lambda handler, as Zapier runs an invocation ---------------------------------------
+
+const require = createRequire(import.meta.url);
+type Handler = (event: Record<string, unknown>) => Promise<{ results: unknown }>;
+/* eslint-disable-next-line @typescript-eslint/no-require-imports */
+const core = require('zapier-platform-core') as { createAppHandler: (app: unknown) => Handler };
+
+export interface LambdaOutcome {
+  result?: unknown;
+  error?: Error;
+}
+
+export interface LambdaHarness {
+  /** Runs `method` (e.g. "triggers.codat_event.operation.perform") through createAppHandler. */
+  invoke: (method: string, bundle: Record<string, unknown>) => Promise<LambdaOutcome>;
+  /** Every log record core streamed to the log endpoint (JSON lines, response bodies included). */
+  shipped: () => string[];
+  /** z.cache keys the simulated RPC holds. */
+  cacheKeys: () => string[];
+  close: () => Promise<void>;
+}
+
+/**
+ * One server on 127.0.0.1 stands in for Zapier's log endpoint (LOGGING_ENDPOINT, which core
+ * streams every log record to when the invocation has a token) and for its RPC (rpc_base: z.cache,
+ * with set-if-absent). Everything core would ship for an invocation arrives here.
+ */
+export async function lambdaHarness(app: unknown): Promise<LambdaHarness> {
+  const shipped: string[] = [];
+  const cache = new Map<string, string>();
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks).toString('utf8');
+      if (req.url === '/rpc') {
+        const { id, method, params } = JSON.parse(body) as { id: string; method: string; params: unknown[] };
+        const [key, value, , , nx] = params as [string, string, number, unknown, boolean];
+        let result: unknown = null;
+        if (method === 'zcache_set') {
+          result = !(nx && cache.has(key));
+          if (result) cache.set(key, value);
+        } else if (method === 'zcache_get') {
+          result = cache.get(key) ?? null;
+        }
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ id, result }));
+        return;
+      }
+      shipped.push(...body.split('\n').filter(Boolean));
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{}');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const handler = core.createAppHandler(app);
+
+  const invoke = async (method: string, bundle: Record<string, unknown>): Promise<LambdaOutcome> => {
+    const before = process.env.LOGGING_ENDPOINT;
+    process.env.LOGGING_ENDPOINT = `${base}/logs`;
+    try {
+      const out = await handler({ command: 'execute', method, bundle, token: 'hygiene-invocation-token', rpc_base: `${base}/rpc` });
+      return { result: out.results };
+    } catch (err) {
+      return { error: err as Error };
+    } finally {
+      if (before === undefined) delete process.env.LOGGING_ENDPOINT;
+      else process.env.LOGGING_ENDPOINT = before;
+    }
+  };
+  return {
+    invoke,
+    shipped: () => [...shipped],
+    cacheKeys: () => [...cache.keys()],
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
 /** Every form of a Codat API key a leak could take: the key, its Base64 and the header sent. */

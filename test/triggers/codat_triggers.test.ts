@@ -4,7 +4,7 @@ import { afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
 import nock from 'nock';
 import { Webhook } from 'standardwebhooks';
-import zapier from 'zapier-platform-core';
+import zapier, { type Bundle } from 'zapier-platform-core';
 import App from '../../index.js';
 import { exampleOutput } from '../../codat/envelope.js';
 import { WRITE_DATA_TYPES, findEventType } from '../../codat/events.js';
@@ -26,7 +26,7 @@ const TARGET_URL = 'https://hooks.zapier.com/hooks/standard/123/abcdef/';
 const SECRET = `whsec_${randomBytes(32).toString('base64')}`;
 const authData = { codatClientId: CLIENT_ID, codatZapierKey: KEY };
 
-const run = (fn: unknown, bundle: Record<string, unknown>) => appTester(fn as never, bundle as never) as Promise<unknown>;
+const run = (fn: unknown, bundle: Record<string, unknown>) => appTester<unknown, Bundle>(fn as never, bundle as never);
 
 beforeAll(() => {
   delete process.env.CODAT_WEBHOOKS_API_URL;
@@ -49,8 +49,8 @@ async function subscribeBody(key: string, inputData: Record<string, unknown>): P
   return sent;
 }
 
-// Codat's documented bodies (reference/codat/Webhooks.json), with the tags Codat adds to
-// referenceCompany (API-NOTES §4) and a company payload's own tags.
+// Codat's documented bodies (its Webhooks spec), with the tags Codat adds to
+// referenceCompany and a company payload's own tags.
 const COMPANY_CREATED = {
   id: 'ba29118f-5406-4e59-b05c-ba307ca38d01',
   type: 'company.created',
@@ -120,6 +120,8 @@ describe('Codat trigger definitions', () => {
     const fields = CODAT_HOOKS.map((k) => (triggers[k]!.operation.inputFields as { key: string }[]).find((f) => f.key === 'companyIds'));
     expect(new Set(fields).size).toBe(1);
     expect(fields[0]).toMatchObject({ dynamic: 'codat_company_list.id.label', list: true, required: false });
+    // The dropdown lists the account's companies when the connection has the API Key (codat_company_list).
+    expect((fields[0] as { helpText?: string }).helpText).toMatch(/Codat API Key.*companies of recent events/);
   });
 
   it('New Codat Event takes its types from the live catalog dropdown, not a 60-item static list', () => {
