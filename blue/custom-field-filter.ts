@@ -65,7 +65,8 @@ function judge(filter: CustomFieldFilter, current: BlueRecord | null, previous: 
   const before = new Map(customFieldValues(previous).map((f) => [f.id, key(f)]));
   const sent = customFieldValues(current);
   const read = lookup ? customFieldValues(current, lookup) : sent;
-  const changed = read.filter((_f, i) => before.get(sent[i]!.id) !== key(sent[i]!));
+  // A field without a value before (or not listed) and without one now did not change.
+  const changed = read.filter((_f, i) => (before.get(sent[i]!.id) ?? '') !== key(sent[i]!));
   // A field cleared since the previous value is a change too (only when the current record lists its fields).
   const now = new Set(sent.map((f) => f.id));
   const cleared = customFieldValues(previous, lookup)

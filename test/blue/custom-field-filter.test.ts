@@ -125,4 +125,12 @@ describe('custom field filter', () => {
     expect(matchesCustomFieldFilter({ customFieldId: 'cf-stage' }, entity([]), before)).toBe(true);
     expect(matchesCustomFieldFilter({ customFieldId: 'cf-stage', value: 'Confirmed' }, entity([]), before, lookup)).toBe(false);
   });
+
+  it('never counts a field that is empty before and after as changed', () => {
+    // todo(id:) lists every field of the project, most without a value.
+    const fetched = { id: 't1', customFields: [{ id: 'cf-stage', name: 'Stage', type: 'SELECT_SINGLE', value: null }, { id: 'cf-notes', name: 'Notes', value: 'x' }] };
+    expect(matchesCustomFieldFilter({ customFieldId: 'cf-stage' }, fetched, null)).toBe(false);
+    expect(matchesCustomFieldFilter({ customFieldId: 'cf-notes' }, fetched, null)).toBe(true);
+    expect(matchesCustomFieldFilter({ customFieldId: 'cf-stage' }, entity([{ customFieldId: 'cf-stage', value: null }]), entity([]))).toBe(false);
+  });
 });
