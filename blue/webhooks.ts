@@ -68,8 +68,8 @@ export interface BlueHookConfig {
   label: string;
   /** Events to subscribe to (non-empty: Blue treats an empty list as "every event"). */
   events: (inputData: Record<string, unknown>) => BlueWebhookEvent[];
-  /** Extra filter on deliveries of subscribed events (e.g. only records now done). */
-  accept?: (delivery: BlueDelivery, inputData: Record<string, unknown>) => boolean;
+  /** Extra filter on deliveries of subscribed events (e.g. only records now done); may load what it lacks. */
+  accept?: (delivery: BlueDelivery, inputData: Record<string, unknown>, z: ZObject, bundle: Bundle) => boolean | Promise<boolean>;
   /** The Zap's own filters (list, tag, assignee: trigger-filters.ts). */
   filter?: BlueHookFilter;
   /** Recent real data, shaped like perform's output. */
@@ -224,8 +224,9 @@ export function blueRestHook(config: BlueHookConfig): BlueRestHook {
       throw new z.errors.HaltedError(`Ignored a Blue ${event} webhook call that carries no record (previousValue and currentValue are both empty).`);
     }
     const delivery: BlueDelivery = { event, record, previousValue, currentValue };
-    if (config.accept && !config.accept(delivery, bundle.inputData)) return [];
+    // The Zap's filters first: a mismatch the delivery carries costs no request.
     if (config.filter?.early && !config.filter.early(record, bundle.inputData)) return [];
+    if (config.accept && !(await config.accept(delivery, bundle.inputData, z, bundle))) return [];
     // The resource's one output shape; a record lacking names is fetched once (record.ts).
     const projectId = sub.success ? sub.data.projectId : undefined;
     const shaped = await deliveryOutputs(z, bundle, { event, record, previousValue, ...(projectId ? { projectId } : {}) });

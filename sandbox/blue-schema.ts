@@ -16,6 +16,7 @@ type Query {
   tagList(filter: TagListFilter!, first: Int = 500, skip: Int): TagPagination!
   todoQueries: TodoQueries!
   todo(id: String!): Todo!
+  user(id: String!): User!
   webhooks(filter: WebhookFilter, skip: Int = 0, take: Int = 20): WebhookPagination!
   activityList(projectId: String, categories: [ActivityCategory!], first: Int, orderBy: ActivityOrderByInput): ActivityList!
 }

@@ -523,7 +523,7 @@ export class BlueServer {
    * string, `todoList` with its `project` and `company` rows, and join rows for assignees, tags
    * and custom field values that carry ids only.
    */
-  private todoJson(t: BlueTodoRecord): Record<string, unknown> {
+  todoJson(t: BlueTodoRecord): Record<string, unknown> {
     const s = this.store;
     const list = s.todoLists.find((l) => l.id === t.todoListId);
     const project = list && s.projects.find((p) => p.id === list.projectId);
@@ -683,6 +683,13 @@ export class BlueServer {
         const project = t && s.projects.find((p) => p.id === t.projectId);
         if (!t || !project?.userIds.includes(ctx.user.id)) throw fail('TODO_NOT_FOUND', 'Todo not found.');
         return this.todoView(t);
+      },
+      user: (args: Args, ctx: Context) => {
+        // Someone the caller shares a project with (a comment's author, an assignee).
+        const u = s.users.find((x) => x.id === str(args.id));
+        const shared = u && s.projects.some((p) => p.userIds.includes(u.id) && p.userIds.includes(ctx.user.id));
+        if (!u || !shared) throw fail('USER_NOT_FOUND', 'User not found.');
+        return this.userView(u);
       },
       webhooks: (args: Args, ctx: Context) => {
         const filter = (args.filter ?? {}) as { enabled?: boolean };

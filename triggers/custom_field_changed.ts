@@ -1,5 +1,5 @@
 import { defineInputFields, defineTrigger } from 'zapier-platform-core';
-import { filterFromInput, matchesCustomFieldFilter } from '../blue/custom-field-filter.js';
+import { acceptCustomFieldChange, filterFromInput, matchesCustomFieldFilter } from '../blue/custom-field-filter.js';
 import { exampleFor, sampleFor } from '../blue/hook-samples.js';
 import { LAZY_TODO_OUTPUT_FIELDS, RECORD_TRIGGER_FIELDS, filteredTodos, recordHookFilter } from '../blue/trigger-filters.js';
 import { blueRestHook } from '../blue/webhooks.js';
@@ -9,7 +9,8 @@ const recentRecords = filteredTodos('TODO_CUSTOM_FIELD_UPDATED');
 const hook = blueRestHook({
   label: 'Custom Field Changed',
   events: () => ['TODO_CUSTOM_FIELD_UPDATED'],
-  accept: (delivery, input) => matchesCustomFieldFilter(filterFromInput(input), delivery.currentValue, delivery.previousValue),
+  // Decided from the delivery when it can; else with the one record fetch the output reuses.
+  accept: (delivery, input, z, bundle) => acceptCustomFieldChange(z, bundle, filterFromInput(input), delivery),
   filter: recordHookFilter,
   // Sample: recent records that currently match the filter (none -> the typed example).
   list: async (z, bundle, ctx) =>
