@@ -7,6 +7,7 @@ import type { CommentOutput } from './comment.js';
 import type { BlueWebhookEvent } from './events.js';
 import { asOutput, listComments, listTodos } from './hook-samples.js';
 import {
+  type RecordFilter,
   MOVED_FILTER_FIELDS,
   RECORD_FILTER_FIELDS,
   hasRecordFilter,
@@ -15,7 +16,7 @@ import {
   recordFilterVerdict,
 } from './record-filters.js';
 import { searchTodos } from './record-search.js';
-import { RECENT_LIMIT, getRecord, missingDetails, recordOutput, type RecordOutput } from './record.js';
+import { RECENT_LIMIT, fetchDeliveredRecord, getRecord, isAuthError, missingDetails, recordOutput, type RecordOutput } from './record.js';
 import { COMMENT_OUTPUT_FIELDS, PROJECT_INPUT_FIELDS, TODO_OUTPUT_FIELDS } from './trigger-fields.js';
 import type { BlueEventOutput, BlueHookFilter, ListContext } from './webhooks.js';
 
@@ -32,16 +33,50 @@ export const MOVED_TRIGGER_FIELDS = defineInputFields([...PROJECT_INPUT_FIELDS, 
 export const LAZY_TODO_OUTPUT_FIELDS = [async () => TODO_OUTPUT_FIELDS];
 export const LAZY_COMMENT_OUTPUT_FIELDS = [async () => COMMENT_OUTPUT_FIELDS];
 
+/** A caught error's words (z.errors.Error carries its message as JSON). */
+function errorText(err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  try {
+    const parsed: unknown = JSON.parse(message);
+    if (parsed && typeof parsed === 'object' && typeof (parsed as { message?: unknown }).message === 'string') return (parsed as { message: string }).message;
+  } catch {
+    // Plain text already.
+  }
+  return message;
+}
+
+/** The verdict on the record as delivered (undefined: only data it lacks could decide). */
+function deliveredVerdict(filter: RecordFilter, record: Record<string, unknown>): boolean | undefined {
+  const out = recordOutput(record);
+  const missing = missingDetails(record);
+  return recordFilterVerdict(filter, out, { list: !out.todoList.id, tags: missing.includes('tags'), assignees: missing.includes('assignees') });
+}
+
 export const recordHookFilter: BlueHookFilter = {
   early: (record, input) => {
     const filter = recordFilterFrom(input);
-    if (!hasRecordFilter(filter)) return true;
-    const out = recordOutput(record);
-    const missing = missingDetails(record);
-    const absent = { list: !out.todoList.id, tags: missing.includes('tags'), assignees: missing.includes('assignees') };
-    return recordFilterVerdict(filter, out, absent) !== false;
+    return !hasRecordFilter(filter) || deliveredVerdict(filter, record) !== false;
   },
-  late: (_z, _bundle, output, input) => matchesRecordFilter(recordFilterFrom(input), output as unknown as RecordOutput),
+  late: async (z, bundle, output, input, projectId, record) => {
+    const filter = recordFilterFrom(input);
+    if (!hasRecordFilter(filter)) return true;
+    if (deliveredVerdict(filter, record) === undefined) {
+      // Only the fetched record can decide (the output's fetch, reused): if it failed, say so
+      // rather than drop or start the Zap on a guess.
+      const fetched = await fetchDeliveredRecord(z, bundle, record, projectId);
+      if (fetched && !fetched.ok) {
+        if (isAuthError(fetched.error)) throw fetched.error;
+        const why = errorText(fetched.error);
+        throw new z.errors.Error(
+          `Could not load Blue record ${String(record.id)} to check this Zap's List, Tag or Assignee filter (${why}). ` +
+            'Blue\'s webhook call did not carry them; if this keeps happening, check the record and the connection in Blue.',
+          'blue_filter_unchecked',
+          502,
+        );
+      }
+    }
+    return matchesRecordFilter(filter, output as unknown as RecordOutput);
+  },
 };
 
 export const commentHookFilter: BlueHookFilter = {

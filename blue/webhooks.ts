@@ -60,7 +60,7 @@ export interface ListContext {
  */
 export interface BlueHookFilter {
   early?: (record: BlueRecord, inputData: Record<string, unknown>) => boolean;
-  late: (z: ZObject, bundle: Bundle, output: object, inputData: Record<string, unknown>, projectId?: string) => boolean | Promise<boolean>;
+  late: (z: ZObject, bundle: Bundle, output: object, inputData: Record<string, unknown>, projectId: string | undefined, record: BlueRecord) => boolean | Promise<boolean>;
 }
 
 export interface BlueHookConfig {
@@ -230,7 +230,7 @@ export function blueRestHook(config: BlueHookConfig): BlueRestHook {
     // The resource's one output shape; a record lacking names is fetched once (record.ts).
     const projectId = sub.success ? sub.data.projectId : undefined;
     const shaped = await deliveryOutputs(z, bundle, { event, record, previousValue, ...(projectId ? { projectId } : {}) });
-    if (config.filter && !(await config.filter.late(z, bundle, shaped.current, bundle.inputData, projectId))) return [];
+    if (config.filter && !(await config.filter.late(z, bundle, shaped.current, bundle.inputData, projectId, record))) return [];
     const output = eventOutput(event, shaped.current, shaped.previous, raw) as BlueEventOutput;
     // The id comes from what Blue delivered, not from a fetch: a retried delivery keeps its id
     // even if the record changed in between (a fetched updatedAt would make it a new run).

@@ -4,9 +4,10 @@
 import { describe, expect, it } from '@jest/globals';
 import zapier from 'zapier-platform-core';
 import App from '../../index.js';
-import { RECENT_COMMENTS } from '../../blue/comment.js';
+import { COMMENT_AUTHOR_AND_RECORD, RECENT_COMMENTS } from '../../blue/comment.js';
 import { FIND_TODOS } from '../../blue/record-search.js';
 import { GET_TODO, RECENT_TODOS } from '../../blue/record.js';
+import { caught } from '../support/errors.js';
 import { AUTH, MINIMAL_RECORD, TODO, TODO_ENTITY, WEBHOOK_SECRET, delivery, replyOnce, useNock, type CapturedCall } from '../blue/fixtures.js';
 
 const appTester = zapier.createAppTester(App);
@@ -89,6 +90,26 @@ describe('record triggers: deliveries lacking the data are judged on the fetched
     expect(out).toHaveLength(runs as number);
   });
 
+  it('when loading the record fails, the run says the filter could not be checked (one attempt, no guess)', async () => {
+    const calls: CapturedCall[] = [];
+    replyOnce(calls, 503, { error: 'down' });
+    const e = await caught(
+      appTester(op('updated_todo').perform, delivery({ event: 'TODO_NAME_CHANGED', previousValue: MINIMAL_RECORD, currentValue: MINIMAL_RECORD }, { inputData: { tagId: 'tag-1' }, subscribeData: sub(['TODO_NAME_CHANGED']) }) as never),
+    );
+    expect(calls).toHaveLength(1);
+    expect(e).toMatchObject({ code: 'blue_filter_unchecked' });
+    expect(e.message).toMatch(/^Could not load Blue record todo-1 to check this Zap's List, Tag or Assignee filter \(Blue's API failed \(HTTP 503\)/);
+    expect(e.message).not.toMatch(/\{"message"/);
+  });
+
+  it('an expired token while loading it ends the run as an auth error', async () => {
+    replyOnce([], 401, { error: 'Unauthorized' });
+    const e = await caught(
+      appTester(op('updated_todo').perform, delivery({ event: 'TODO_NAME_CHANGED', previousValue: MINIMAL_RECORD, currentValue: MINIMAL_RECORD }, { inputData: { tagId: 'tag-1' }, subscribeData: sub(['TODO_NAME_CHANGED']) }) as never),
+    );
+    expect(e.name).toBe('ExpiredAuthError');
+  });
+
   it('a list mismatch the delivery carries drops it before any fetch', async () => {
     const out = await deliver(
       'updated_todo',
@@ -126,18 +147,24 @@ describe('New Comment: filters apply to the record commented on', () => {
     [{ tagId: 'tag-1' }, 1],
     [{ tagId: 'tag-2' }, 0],
     [{ todoListId: 'list-1', assigneeId: 'user-1' }, 1],
-  ])('%j: loads record todo-1 once, starts %d Zap(s)', async (inputData, runs) => {
+  ])('%j: loads record todo-1 for the filter, starts %d Zap(s)', async (inputData, runs) => {
     const calls: CapturedCall[] = [];
+    // The comment's author and record names first (comment.ts), then the record for the filter.
+    replyOnce(calls, 200, { data: { author: { id: 'user-1', fullName: 'Ada Lovelace', email: 'ada@example.com' }, record: { id: 'todo-1', title: 'Order #1042' } } });
     replyOnce(calls, 200, { data: { todo: TODO } });
     const out = await deliver('new_comment', payload, inputData, ['COMMENT_CREATED']);
-    expect(calls.map((c) => [c.query, c.variables])).toEqual([[GET_TODO, { id: 'todo-1' }]]);
-    expect(calls[0]!.headers['x-bloo-project-id']).toBe(PROJECT);
+    expect(calls.map((c) => [c.query, c.variables])).toEqual([
+      [COMMENT_AUTHOR_AND_RECORD, { userId: 'user-1', todoId: 'todo-1' }],
+      [GET_TODO, { id: 'todo-1' }],
+    ]);
+    expect(calls[1]!.headers['x-bloo-project-id']).toBe(PROJECT);
     expect(out).toHaveLength(runs);
     if (runs) expect(out[0]).toMatchObject({ event: 'COMMENT_CREATED', text: 'Shipped today', todo: { id: 'todo-1' } });
   });
 
-  it('no filter: no request', async () => {
-    expect(await deliver('new_comment', payload, {}, ['COMMENT_CREATED'])).toHaveLength(1);
+  it('no filter, names delivered: no request', async () => {
+    const named = { ...payload, currentValue: { ...comment, user: { id: 'user-1', fullName: 'Ada Lovelace', email: 'ada@example.com' }, todo: { id: 'todo-1', title: 'Order #1042' } } };
+    expect(await deliver('new_comment', named, {}, ['COMMENT_CREATED'])).toHaveLength(1);
   });
 
   it('a comment on something else than a record never matches a record filter', async () => {
