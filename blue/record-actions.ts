@@ -146,7 +146,7 @@ export function updateRecordDocument(parts: { assignees: boolean; customFields: 
 }
 
 // Its widest form, registered so that test/blue/documents.test.ts validates it against Blue's schema.
-gql`${updateRecordDocument({ assignees: true, customFields: 2 })}`;
+void gql`${updateRecordDocument({ assignees: true, customFields: 2 })}`;
 
 // --- variables ---
 

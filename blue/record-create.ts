@@ -108,7 +108,7 @@ export function createTodoVariables(z: ZObject, inputData: Readonly<Record<strin
 
 /** Creates the todo with one request and returns it in the record's output shape. */
 export async function createTodo(z: ZObject, bundle: Bundle): Promise<RecordOutput> {
-  const variables = createTodoVariables(z, bundle.inputData as Record<string, unknown>);
+  const variables = createTodoVariables(z, bundle.inputData);
   const data = await blueQuery(z, bundle, {
     query: CREATE_TODO,
     variables,

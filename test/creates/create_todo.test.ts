@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import nock from 'nock';
-import zapier from 'zapier-platform-core';
+import zapier, { type Bundle } from 'zapier-platform-core';
 import App from '../../index.js';
 import createTodoAction from '../../creates/create_todo.js';
 import { createTodo } from '../../blue/record-create.js';
@@ -46,7 +46,7 @@ function blue(reply: { status?: number; body: unknown; headers?: Record<string, 
     .post('/graphql')
     .times(times)
     .reply(function (_uri, body) {
-      calls.push({ body: body as Captured['body'], headers: this.req.headers as Record<string, unknown> });
+      calls.push({ body: body as Captured['body'], headers: this.req.headers });
       return [reply.status ?? 200, JSON.stringify(reply.body), { 'content-type': 'application/json', ...reply.headers }];
     });
   return { calls, scope };
@@ -406,7 +406,7 @@ describe('create_todo input fields', () => {
         },
       },
     });
-    const fields = (await appTester(inputFields as never, { authData, inputData: {} } as never)) as Record<string, unknown>[];
+    const fields = await appTester<Record<string, unknown>[], Bundle>(inputFields as never, { authData, inputData: {} } as never);
     expect(calls).toHaveLength(1);
     expect(calls[0]!.body.query).toMatch(/query ZapierListCustomFields/);
     expect(calls[0]!.body.variables).toEqual({ projectId: 'cproj00000000000000000001', skip: 0, take: 500 });
@@ -454,7 +454,7 @@ describe('create_todo input fields', () => {
   it('pages through custom fields when the project has more than one page', async () => {
     const { calls } = blue({ body: { data: { customFields: { items: [field('a', 'NUMBER')], pageInfo: { hasNextPage: true } } } } });
     const { calls: second } = blue({ body: { data: { customFields: { items: [field('b', 'CHECKBOX')], pageInfo: { hasNextPage: false } } } } });
-    const fields = (await appTester(inputFields as never, { authData, inputData: {} } as never)) as Record<string, unknown>[];
+    const fields = await appTester<Record<string, unknown>[], Bundle>(inputFields as never, { authData, inputData: {} } as never);
     expect(calls[0]!.body.variables).toEqual({ projectId: 'cproj00000000000000000001', skip: 0, take: 500 });
     expect(second.map((c) => c.body.variables)).toEqual([{ projectId: 'cproj00000000000000000001', skip: 500, take: 500 }]);
     expect(fields.map((f) => f.key)).toEqual(expect.arrayContaining(['cf_NUMBER_a', 'cf_CHECKBOX_b']));
@@ -465,7 +465,7 @@ describe('create_todo input fields', () => {
     const { calls: listCalls } = blue({
       body: { data: { customFields: { items: [field('c_1-x', 'SELECT_MULTI'), field('d_2', 'DATE')], pageInfo: { hasNextPage: false } } } },
     });
-    const fields = (await appTester(inputFields as never, { authData, inputData: {} } as never)) as { key: string }[];
+    const fields = await appTester<{ key: string }[], Bundle>(inputFields as never, { authData, inputData: {} } as never);
     expect(listCalls).toHaveLength(1);
     const keys = fields.map((f) => f.key).filter((k) => k.startsWith('cf'));
     const { calls } = blue({ body: { data: { createTodo: createdTodo } } });

@@ -2,7 +2,7 @@
 // what is checked here (exact title, a custom field's value), newest first, empty results and
 // refused input.
 import { describe, expect, it } from '@jest/globals';
-import zapier from 'zapier-platform-core';
+import zapier, { type Bundle } from 'zapier-platform-core';
 import App from '../../index.js';
 import { FIND_TODOS } from '../../blue/record-search.js';
 import { recordOutput } from '../../blue/record.js';
@@ -11,7 +11,7 @@ import { caught } from '../support/errors.js';
 
 const appTester = zapier.createAppTester(App);
 useNock();
-const perform = App.searches!.find_todo!.operation.perform;
+const perform = App.searches.find_todo.operation.perform;
 const PROJECT = AUTH.blueProjectId;
 
 // Records in GraphQL form (RECORD_SELECTION), newest first as Blue sorts them (createdAt_DESC).
@@ -32,7 +32,7 @@ const OLDER = withStatus('todo-1', 'order  #1042', 'Pending', '2026-01-10T08:00:
 async function search(inputData: Record<string, unknown>, items: unknown[] = [NEWER, LONGER, OLDER]) {
   const calls: CapturedCall[] = [];
   const scope = replyOnce(calls, 200, { data: { todoQueries: { todos: { items } } } });
-  const result = (await appTester(perform as never, { authData: AUTH, inputData } as never)) as { id: string }[];
+  const result = await appTester<{ id: string }[], Bundle>(perform as never, { authData: AUTH, inputData } as never);
   scope.done();
   return { result, calls, ids: result.map((r) => r.id) };
 }
@@ -132,9 +132,9 @@ describe('Find or Create Record', () => {
 
   it('Find Record\'s output has the create\'s keys (a Zap maps either the same way)', async () => {
     const keys = async (op: { outputFields?: unknown[] }) => {
-      const fields = await Promise.all((op.outputFields ?? []).map((f) => (typeof f === 'function' ? (f as () => Promise<unknown>)() : [f])));
+      const fields = await Promise.all((op.outputFields ?? []).map((f) => (typeof f === 'function' ? (f as () => Promise<unknown>)() : Promise.resolve([f]))));
       return (fields.flat() as { key: string }[]).map((f) => f.key);
     };
-    expect(await keys(App.searches!.find_todo!.operation)).toEqual(await keys(App.creates!.create_todo!.operation));
+    expect(await keys(App.searches.find_todo.operation)).toEqual(await keys(App.creates.create_todo.operation));
   });
 });
