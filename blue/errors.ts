@@ -15,6 +15,8 @@ export interface BlueErrorContext {
   secrets: readonly (string | undefined)[];
   /** Set for a call not safe to repeat: what to tell the user when its outcome is unknown. */
   unsafeToRepeat?: string;
+  /** Set when a later mutation of a document failed: which one, and what was saved before it. */
+  partial?: string;
 }
 
 const UNSAFE_TO_REPEAT = 'Blue may have carried this out anyway: check in Blue before replaying this run, or it may happen twice.';
@@ -54,7 +56,7 @@ export function blueGraphqlError(z: ZObject, errors: BlueGraphqlError[], ctx: Bl
     .map((e) => e.message.trim().replace(/\.+$/, ''))
     .filter(Boolean)
     .join('; ');
-  const say = (text: string) => redact(text, ctx.secrets);
+  const say = (text: string) => redact(ctx.partial ? `${text} ${ctx.partial}` : text, ctx.secrets);
 
   switch (code) {
     case 'UNAUTHENTICATED':
