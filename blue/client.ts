@@ -9,7 +9,7 @@ import { blueGraphqlError, blueHttpError, unsafeToRepeatNote, type BlueErrorCont
 export interface BlueCall<T> {
   query: string;
   variables?: Record<string, unknown>;
-  /** Follows "while trying to", e.g. "create the todo". */
+  /** Follows "while trying to", e.g. "create the record". */
   action: string;
   /** Shape of `data`; the response is validated against it. */
   schema: zod.ZodMiniType<T>;
@@ -21,7 +21,7 @@ export interface BlueCall<T> {
   /**
    * Not safe to repeat (creates, toggles): when the outcome is unknown (timeout, dropped
    * connection, gateway error) the error says Blue may have carried it out. A string is the
-   * call's own warning, e.g. "The todo may have been created anyway: check the list in Blue ...".
+   * call's own warning, e.g. "The record may have been created anyway: check the list in Blue ...".
    */
   notIdempotent?: boolean | string;
   /**

@@ -23,7 +23,7 @@ const UNSAFE_TO_REPEAT = 'Blue may have carried this out anyway: check in Blue b
 
 /**
  * The warning for a call not safe to repeat (a create, a toggle): `true` gives the general one,
- * a string is the call's own ("The todo may have been created anyway: ...").
+ * a string is the call's own ("The record may have been created anyway: ...").
  */
 export function unsafeToRepeatNote(notIdempotent: boolean | string | undefined): string | undefined {
   if (!notIdempotent) return undefined;
