@@ -4,7 +4,7 @@
 import { describe, expect, it } from '@jest/globals';
 import zapier from 'zapier-platform-core';
 import App from '../../index.js';
-import { FIND_TODOS } from '../../blue/record-search.js';
+import { FIND_SCAN_LIMIT, FIND_TODOS } from '../../blue/record-search.js';
 import { recordOutput } from '../../blue/record.js';
 import { AUTH, TODO, replyOnce, useNock, type CapturedCall } from '../blue/fixtures.js';
 import { caught } from '../support/errors.js';
@@ -96,6 +96,14 @@ describe('Find Record', () => {
 
   it('nothing found is an empty result', async () => {
     expect((await search({ title: 'Order #9999' }, [])).result).toEqual([]);
+  });
+
+  it('by a value without a title: asks Blue for the newest records only, and the help text says so', async () => {
+    const { calls } = await search({ customFieldValue: '1042' });
+    expect(calls[0]!.variables.limit).toBe(FIND_SCAN_LIMIT);
+    expect((calls[0]!.variables.filter as Record<string, unknown>).search).toBeUndefined();
+    const fields = App.searches!.find_todo!.operation.inputFields as { key: string; helpText?: string }[];
+    expect(fields.find((f) => f.key === 'customFieldValue')!.helpText).toMatch(new RegExp(`Without a Title, only the ${FIND_SCAN_LIMIT} newest records`));
   });
 
   it('returns at most 10 records', async () => {
