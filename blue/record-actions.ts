@@ -319,7 +319,10 @@ export async function setRecordDone(z: ZObject, bundle: Bundle): Promise<RecordO
   const t = target(z, input);
   const word = text(input.done)?.toLowerCase();
   let done: boolean | undefined;
-  if (word === undefined) done = true;
+  // No Status at all is the field's default (Done); a mapped value that came out empty is not a
+  // choice, and completing the record on it would be a guess.
+  if (input.done === undefined || input.done === null) done = true;
+  else if (word === undefined) invalid(z, 'Status is empty (the value mapped to it came out blank): pick Done or Not Done, or map a value that always has one.');
   else if (DONE_WORDS.includes(word)) done = true;
   else if (OPEN_WORDS.includes(word)) done = false;
   else {

@@ -216,6 +216,8 @@ describe('complete_record', () => {
 
   it('refuses an unknown status and reports a write Blue did not apply', async () => {
     await refused('complete_record', { recordId: ID, done: 'maybe' }, /Status must be Done or Not Done, not "maybe"/);
+    // A mapped Status that came out blank does not silently complete the record.
+    await refused('complete_record', { recordId: ID, done: '  ' }, /Status is empty/);
     replyOnce([], 200, { data: { applied: false, record: RECORD } });
     const err = await caught(run('complete_record', { recordId: ID, done: 'done' }));
     expect(err.code).toBe('blue_not_applied');
