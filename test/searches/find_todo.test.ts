@@ -117,6 +117,7 @@ describe('Find Record', () => {
     [{ title: 'x', customFieldId: 'cf-status' }, /Enter the Custom Field Value to look for/],
     [{ title: 'x', done: 'maybe' }, /Done Status must be "done" or "open", not "maybe"/],
     [{ title: 'x', titleContains: 'perhaps' }, /Match Part of the Title must be true or false/],
+    [{ recordId: 'todo-1, todo-2' }, /Record ID "todo-1, todo-2" is not one Blue ID/],
   ])('refuses %j before sending anything', async (inputData, message) => {
     // No interceptor: a request would fail with a network error, not this message.
     const e = await caught(appTester(perform as never, { authData: AUTH, inputData } as never));
