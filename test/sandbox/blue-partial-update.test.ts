@@ -36,7 +36,8 @@ async function blue<T>(query: string, variables: Record<string, unknown>): Promi
   return ((await resp.json()) as { data: T }).data;
 }
 
-const perform = (App.creates as unknown as Record<string, { operation: { perform: never } }>).update_record!.operation.perform;
+const perform = (App.creates as unknown as Record<string, { operation: { perform: never } }>).update_record!.operation
+  .perform;
 
 it('a failing custom field: the assignees and the custom field before it are saved, the title not, and the error says so', async () => {
   const { createTodo } = await blue<{ createTodo: { id: string } }>(
@@ -57,6 +58,9 @@ it('a failing custom field: the assignees and the custom field before it are sav
     `Blue stopped at custom field ${missing} and made none of the changes after it. Saved before it: the assignees and custom field ${DEMO.ids.fieldAmount}.`,
   );
 
-  const { todo } = await blue<{ todo: { title: string; users: { id: string }[] } }>('query G($id: String!) { todo(id: $id) { title users { id } } }', { id: createTodo.id });
+  const { todo } = await blue<{ todo: { title: string; users: { id: string }[] } }>(
+    'query G($id: String!) { todo(id: $id) { title users { id } } }',
+    { id: createTodo.id },
+  );
   expect(todo).toEqual({ title: 'Bank of Dave', users: [{ id: DEMO.ids.user2 }] });
 });
