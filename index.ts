@@ -3,6 +3,7 @@ import zapier, { defineApp } from 'zapier-platform-core';
 import packageJson from './package.json' with { type: 'json' };
 
 import authentication from './authentication.js';
+import { withoutDefaultProperties } from './common/lean-definition.js';
 import addAssignee from './creates/add_assignee.js';
 import addChecklistItem from './creates/add_checklist_item.js';
 import addComment from './creates/add_comment.js';
@@ -42,7 +43,8 @@ import todoMoved from './triggers/todo_moved.js';
 import updatedTodo from './triggers/updated_todo.js';
 import updatedTodoPolling from './triggers/updated_todo_polling.js';
 
-export default defineApp({
+export default withoutDefaultProperties(
+  defineApp({
   version: packageJson.version,
   platformVersion: zapier.version,
   authentication,
@@ -112,4 +114,5 @@ export default defineApp({
       create: 'create_todo',
     },
   },
-});
+}),
+);

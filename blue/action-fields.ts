@@ -7,6 +7,7 @@ import { listCustomFields } from './custom-fields.js';
 import { stepProjectRef } from './dropdowns.js';
 import { blueProjectId } from './project-ref.js';
 import { EXAMPLE_RECORD, RECORD_OUTPUT_FIELDS } from './record.js';
+import { lazyOutputFields } from '../common/output-fields.js';
 
 export const PROJECT_FIELD = {
   key: 'projectId',
@@ -75,11 +76,8 @@ const CHECKLIST_ITEM_FIELD_LIST: PlainOutputField[] = [
   { key: 'checklistItem__checklist__title', label: 'Checklist', type: 'string' },
 ];
 
-// The actions' output fields come from functions: core deep-copies and walks every static field of
-// the definition on every invocation of any step (27 per record action here), while a function
-// costs nothing until the Zap editor asks for the fields. The lists are fixed, checked against the
-// samples by test/app/publishing-checks.test.ts.
-export const RECORD_FIELDS = [async () => RECORD_FIELD_LIST];
+// The actions' output fields come from functions (common/output-fields.ts: a lean definition).
+export const RECORD_FIELDS = lazyOutputFields(RECORD_FIELD_LIST);
 // The samples, for the same reason, hold what a next step maps most (every key has its output
 // field above, with its type); a tested step shows the whole record.
 const { id, title, done, duedAt, updatedAt, todoList, project, assigneeNames, tagTitles } = EXAMPLE_RECORD;
@@ -89,5 +87,5 @@ export const CHECKLIST_ITEM_SAMPLE = {
   ...RECORD_SAMPLE,
   checklistItem: { id: 'clx0example0item0000000001', title: 'Passport copy', checklist: { id: 'clx0example0checklist00001', title: 'KYC' } },
 };
-export const COMMENT_FIELDS = [async () => COMMENT_FIELD_LIST];
-export const CHECKLIST_ITEM_FIELDS = [async () => CHECKLIST_ITEM_FIELD_LIST];
+export const COMMENT_FIELDS = lazyOutputFields(COMMENT_FIELD_LIST);
+export const CHECKLIST_ITEM_FIELDS = lazyOutputFields(CHECKLIST_ITEM_FIELD_LIST);

@@ -552,11 +552,19 @@ export const RECORD_OUTPUT_FIELDS: PlainOutputField[] = [
   { key: 'assigneeEmails', label: 'Assignee Emails', type: 'string' },
   { key: 'tags[]id', label: 'Tag IDs', type: 'string' },
   { key: 'tags[]title', label: 'Tag Titles (List)', type: 'string' },
+  { key: 'tags[]color', label: 'Tag Colors (List)', type: 'string' },
   { key: 'tagTitles', label: 'Tag Titles', type: 'string' },
   { key: 'customFields[]id', label: 'Custom Field IDs', type: 'string' },
   { key: 'customFields[]name', label: 'Custom Field Names', type: 'string' },
   { key: 'customFields[]type', label: 'Custom Field Types', type: 'string' },
   { key: 'customFields[]value', label: 'Custom Field Values', type: 'string' },
+];
+
+/** A record as actions and searches output it: its id and uid first, then the shared fields. */
+export const RECORD_WITH_ID_OUTPUT_FIELDS: PlainOutputField[] = [
+  { key: 'id', label: 'Record ID', type: 'string' },
+  { key: 'uid', label: 'Record UID', type: 'string' },
+  ...RECORD_OUTPUT_FIELDS,
 ];
 
 /** A typed example in GraphQL form, for samples and when a project has no records yet. */
@@ -581,3 +589,4 @@ export const EXAMPLE_RECORD_GRAPHQL: BlueRecordGraphql = {
 };
 
 export const EXAMPLE_RECORD: RecordOutput = recordOutput(EXAMPLE_RECORD_GRAPHQL);
+

@@ -19,6 +19,7 @@ import { searchTodos } from './record-search.js';
 import { RECENT_LIMIT, fetchDeliveredRecord, getRecord, isAuthError, missingDetails, recordOutput, type RecordOutput } from './record.js';
 import { COMMENT_OUTPUT_FIELDS, PROJECT_INPUT_FIELDS, TODO_OUTPUT_FIELDS } from './trigger-fields.js';
 import type { BlueEventOutput, BlueHookFilter, ListContext } from './webhooks.js';
+import { lazyOutputFields } from '../common/output-fields.js';
 
 type Lister = (z: ZObject, bundle: Bundle, ctx: ListContext) => Promise<BlueEventOutput[]>;
 
@@ -26,12 +27,9 @@ type Lister = (z: ZObject, bundle: Bundle, ctx: ListContext) => Promise<BlueEven
 export const RECORD_TRIGGER_FIELDS = defineInputFields([...PROJECT_INPUT_FIELDS, ...RECORD_FILTER_FIELDS]);
 export const MOVED_TRIGGER_FIELDS = defineInputFields([...PROJECT_INPUT_FIELDS, ...MOVED_FILTER_FIELDS]);
 
-/**
- * The record triggers' output fields, given when the Zap editor asks: core copies and freezes the
- * whole definition on every call, where the static list is ~120 nodes and a function one.
- */
-export const LAZY_TODO_OUTPUT_FIELDS = [async () => TODO_OUTPUT_FIELDS];
-export const LAZY_COMMENT_OUTPUT_FIELDS = [async () => COMMENT_OUTPUT_FIELDS];
+/** The record and comment triggers' output fields, given when the Zap editor asks (lean definition). */
+export const LAZY_TODO_OUTPUT_FIELDS = lazyOutputFields(TODO_OUTPUT_FIELDS);
+export const LAZY_COMMENT_OUTPUT_FIELDS = lazyOutputFields(COMMENT_OUTPUT_FIELDS);
 
 /** A caught error's words (z.errors.Error carries its message as JSON). */
 function errorText(err: unknown): string {

@@ -1,9 +1,8 @@
 // Find Record (key find_todo, like create_todo): Blue's work item is a "Record" for users.
 import { defineInputFields, defineSearch } from 'zapier-platform-core';
-import { EXAMPLE_RECORD, RECORD_OUTPUT_FIELDS } from '../blue/record.js';
+import { EXAMPLE_RECORD, RECORD_WITH_ID_OUTPUT_FIELDS } from '../blue/record.js';
 import { FIND_SCAN_LIMIT, findRecords } from '../blue/record-search.js';
-
-const OUTPUT_FIELDS = [{ key: 'id', label: 'Record ID', type: 'string' }, { key: 'uid', label: 'Record UID', type: 'string' }, ...RECORD_OUTPUT_FIELDS];
+import { lazyOutputFields } from '../common/output-fields.js';
 
 export default defineSearch({
   key: 'find_todo',
@@ -75,7 +74,6 @@ export default defineSearch({
     ]),
     perform: findRecords,
     sample: EXAMPLE_RECORD,
-    // Given when the editor asks: core copies the whole definition on every call (~120 nodes here).
-    outputFields: [async () => OUTPUT_FIELDS],
+    outputFields: lazyOutputFields(RECORD_WITH_ID_OUTPUT_FIELDS),
   },
 });

@@ -1,5 +1,6 @@
 import { defineInputFields, defineSearch } from 'zapier-platform-core';
 import { USER_OUTPUT_FIELDS, USER_SAMPLE, findUsers } from '../blue/users.js';
+import { lazyOutputFields } from '../common/output-fields.js';
 
 export default defineSearch({
   key: 'find_user',
@@ -27,6 +28,6 @@ export default defineSearch({
     ]),
     perform: findUsers,
     sample: USER_SAMPLE,
-    outputFields: [...USER_OUTPUT_FIELDS],
+    outputFields: lazyOutputFields(USER_OUTPUT_FIELDS),
   },
 });

@@ -1,6 +1,7 @@
 // Hidden trigger behind the record actions' "Record" dropdown: the project's newest records.
 import { defineTrigger } from 'zapier-platform-core';
 import { recordChoices } from '../blue/dropdowns.js';
+import { lazyOutputFields } from '../common/output-fields.js';
 
 export default defineTrigger({
   key: 'blue_record_list',
@@ -15,10 +16,10 @@ export default defineTrigger({
     canPaginate: true,
     perform: recordChoices,
     sample: { id: 'ctodo00000000000000000001', title: 'Call back ACME', label: 'Call back ACME (To Do)' },
-    outputFields: [
+    outputFields: lazyOutputFields([
       { key: 'id', label: 'Record ID' },
       { key: 'title', label: 'Title' },
       { key: 'label', label: 'Title and List' },
-    ],
+    ]),
   },
 });

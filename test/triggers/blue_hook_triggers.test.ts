@@ -64,7 +64,8 @@ describe('Blue trigger definitions', () => {
     }
     // D004: the project is picked from a dynamic dropdown, optional (the connection's is the default).
     const project = t.operation.inputFields.find((f) => f.key === 'projectId');
-    expect(project).toMatchObject({ dynamic: 'blue_project_list.id.name', required: false });
+    expect(project).toMatchObject({ dynamic: 'blue_project_list.id.name' });
+    expect(project?.required).toBeFalsy();
     for (const f of t.operation.inputFields) if (f.helpText) expect(f.helpText.toLowerCase()).not.toBe(f.label.toLowerCase());
   });
 
@@ -81,10 +82,10 @@ describe('Blue trigger definitions', () => {
     const events = trigger('blue_event').operation.inputFields.find((f) => f.key === 'events') as unknown as {
       required: boolean;
       list: boolean;
-      choices: unknown[];
+      choices: Record<string, string>;
     };
     expect(events).toMatchObject({ required: true, list: true });
-    expect(events.choices).toHaveLength(37);
+    expect(Object.keys(events.choices)).toHaveLength(37);
   });
 });
 
