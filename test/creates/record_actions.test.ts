@@ -126,6 +126,15 @@ describe('update_record', () => {
     expect(calls[0]!.headers['x-bloo-project-id']).toBe('sales-pipeline');
   });
 
+  it('New Tag Titles alone replace the record\'s tags (editTodo tags), and the field\'s help says so', async () => {
+    const calls: CapturedCall[] = [];
+    replyOnce(calls, 200, { data: { record: RECORD } });
+    await run('update_record', { recordId: ID, tagTitles: ['VIP'] });
+    expect(calls[0]!.variables).toEqual({ edit: { todoId: ID, tags: [{ title: 'VIP' }] } });
+    const fields = (App.creates as unknown as Record<string, { operation: { inputFields: unknown[] } }>).update_record!.operation.inputFields as { key?: string; helpText?: string }[];
+    expect(fields.find((f) => f.key === 'tagTitles')!.helpText).toMatch(/replace the record's tags \(even when Tags is empty\): to add one and keep the others, use Add Tag to Record/);
+  });
+
   it('refuses a step with nothing to change, reversed dates, a bad custom field value, a list of records', async () => {
     await refused('update_record', { recordId: ID, title: '  ', tagIds: [''] }, /Nothing to update/);
     await refused('update_record', { recordId: ID, startedAt: '2026-03-05', duedAt: '2026-03-01' }, /Due Date .* is before Start Date/);
