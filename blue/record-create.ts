@@ -112,11 +112,11 @@ export async function createTodo(z: ZObject, bundle: Bundle): Promise<RecordOutp
   const data = await blueQuery(z, bundle, {
     query: CREATE_TODO,
     variables,
-    action: 'create the todo',
+    action: 'create the record',
     schema: responseSchema,
     // After a timeout, a dropped connection or a gateway error Blue may have created the todo:
     // replaying the run blindly could create it twice.
-    notIdempotent: 'The todo may have been created anyway: check the list in Blue before replaying this run.',
+    notIdempotent: 'The record may have been created anyway: check the list in Blue before replaying this run.',
   });
   return recordOutput(data.createTodo);
 }

@@ -283,10 +283,10 @@ describe('create_todo perform', () => {
   const gqlError = (code: string, message: string) => ({ body: { data: null, errors: [{ message, extensions: { code } }] } });
 
   it.each([
-    ['TODO_LIST_NOT_FOUND', 'Todo list not found', 'blue_not_found', /could not find the list while trying to create the todo.*pick it again/],
+    ['TODO_LIST_NOT_FOUND', 'Todo list not found', 'blue_not_found', /could not find the list while trying to create the record.*pick it again/],
     ['CUSTOM_FIELD_VALUE_PARSE_ERROR', 'Invalid value', 'blue_custom_field_value', /could not read a custom field value.*format/],
     ['PLAN_LIMIT_REACHED', 'Record limit reached', 'blue_plan_limit', /plan's limit was reached.*Upgrade/],
-    ['FORBIDDEN', 'Not allowed', 'blue_forbidden', /refused permission to create the todo.*Blue Company ID \("acme"\) and Blue Project ID \("cproj00000000000000000001"\)/],
+    ['FORBIDDEN', 'Not allowed', 'blue_forbidden', /refused permission to create the record.*Blue Company ID \("acme"\) and Blue Project ID \("cproj00000000000000000001"\)/],
     ['PROJECT_NOT_FOUND', 'Project not found', 'blue_not_found', /could not find the project.*Blue Company ID \("acme"\) and Blue Project ID \("cproj00000000000000000001"\)/],
   ])('turns %s into a clear error after exactly one request', async (code, message, zapierCode, expected) => {
     const { calls } = blue(gqlError(code, message), 2);
@@ -302,7 +302,7 @@ describe('create_todo perform', () => {
     const { calls } = blue(gqlError('RATE_LIMITED', 'Slow down'), 2);
     const err = await caught(run({ todoListId: 'list-1', title: 'T' }));
     expect(err.name).toBe('ThrottledError');
-    expect(err.message).toMatch(/rate limit was reached while trying to create the todo/);
+    expect(err.message).toMatch(/rate limit was reached while trying to create the record/);
     expect(calls).toHaveLength(1);
   });
 
@@ -324,8 +324,8 @@ describe('create_todo perform', () => {
       .on('request', () => attempts++);
     const err = await caught(run({ todoListId: 'list-1', title: 'T' }));
     expect(err.code).toBe('network_error');
-    expect(err.message).toMatch(/Blue could not be reached while trying to create the todo \(the connection was reset\)/);
-    expect(err.message).toMatch(/may have been created anyway: check the list in Blue before replaying/);
+    expect(err.message).toMatch(/Blue could not be reached while trying to create the record \(the connection was reset\)/);
+    expect(err.message).toMatch(/The record may have been created anyway: check the list in Blue before replaying/);
     expect(attempts).toBe(1);
   });
 
@@ -358,7 +358,7 @@ describe('create_todo perform', () => {
     blue({ body: { data: { createTodo: { id: 'todo-1' } } } });
     const err = await caught(run({ todoListId: 'list-1', title: 'T' }));
     expect(err.code).toBe('blue_invalid_response');
-    expect(err.message).toMatch(/unexpected response while trying to create the todo/);
+    expect(err.message).toMatch(/unexpected response while trying to create the record/);
   });
 });
 

@@ -4,7 +4,7 @@
 import { describe, expect, it } from '@jest/globals';
 import zapier, { type Bundle } from 'zapier-platform-core';
 import App from '../../index.js';
-import { FIND_TODOS } from '../../blue/record-search.js';
+import { FIND_SCAN_LIMIT, FIND_TODOS } from '../../blue/record-search.js';
 import { recordOutput } from '../../blue/record.js';
 import { AUTH, TODO, replyOnce, useNock, type CapturedCall } from '../blue/fixtures.js';
 import { caught } from '../support/errors.js';
@@ -98,6 +98,14 @@ describe('Find Record', () => {
     expect((await search({ title: 'Order #9999' }, [])).result).toEqual([]);
   });
 
+  it('by a value without a title: asks Blue for the newest records only, and the help text says so', async () => {
+    const { calls } = await search({ customFieldValue: '1042' });
+    expect(calls[0]!.variables.limit).toBe(FIND_SCAN_LIMIT);
+    expect((calls[0]!.variables.filter as Record<string, unknown>).search).toBeUndefined();
+    const fields = App.searches!.find_todo!.operation.inputFields as { key: string; helpText?: string }[];
+    expect(fields.find((f) => f.key === 'customFieldValue')!.helpText).toMatch(new RegExp(`Without a Title, only the ${FIND_SCAN_LIMIT} newest records`));
+  });
+
   it('returns at most 10 records', async () => {
     const many = Array.from({ length: 30 }, (_, i) => withStatus(`todo-${i}`, 'Same', 'Pending', '2026-01-10T08:00:00.000Z'));
     expect((await search({ title: 'Same' }, many)).ids).toEqual(many.slice(0, 10).map((t) => t.id));
@@ -109,6 +117,7 @@ describe('Find Record', () => {
     [{ title: 'x', customFieldId: 'cf-status' }, /Enter the Custom Field Value to look for/],
     [{ title: 'x', done: 'maybe' }, /Done Status must be "done" or "open", not "maybe"/],
     [{ title: 'x', titleContains: 'perhaps' }, /Match Part of the Title must be true or false/],
+    [{ recordId: 'todo-1, todo-2' }, /Record ID "todo-1, todo-2" is not one Blue ID/],
   ])('refuses %j before sending anything', async (inputData, message) => {
     // No interceptor: a request would fail with a network error, not this message.
     const e = await caught(appTester(perform as never, { authData: AUTH, inputData } as never));
