@@ -102,7 +102,7 @@ describe('Find Record', () => {
     const { calls } = await search({ customFieldValue: '1042' });
     expect(calls[0]!.variables.limit).toBe(FIND_SCAN_LIMIT);
     expect((calls[0]!.variables.filter as Record<string, unknown>).search).toBeUndefined();
-    const fields = App.searches!.find_todo!.operation.inputFields as { key: string; helpText?: string }[];
+    const fields = App.searches.find_todo.operation.inputFields as { key: string; helpText?: string }[];
     expect(fields.find((f) => f.key === 'customFieldValue')!.helpText).toMatch(new RegExp(`Without a Title, only the ${FIND_SCAN_LIMIT} newest records`));
   });
 
