@@ -3,7 +3,7 @@ import type { Bundle, ZObject } from 'zapier-platform-core';
 import * as zod from '../common/zod.js';
 import { blueQuery } from './client.js';
 import { requireBlueCredentials } from './config.js';
-import { blueProjectId } from './project-ref.js';
+import { blueCompanyId, blueProjectId } from './project-ref.js';
 import { gql } from './gql.js';
 
 /** Items per dropdown page; Zapier asks for the next page (bundle.meta.page) on "Load more". */
@@ -161,9 +161,10 @@ export interface RecordChoice {
 
 /** One page of the project's records, newest first, for the record actions' Record dropdown. */
 export async function recordChoices(z: ZObject, bundle: Bundle): Promise<RecordChoice[]> {
-  const { companyId } = requireBlueCredentials(z, bundle.authData);
-  // The todos filter takes the workspace id, not the slug the connection may hold.
+  // The todos filter takes ids, not the slugs the connection may hold (a project slug's lookup
+  // brings its company's id, so at most one request resolves both).
   const projectId = await blueProjectId(z, bundle, stepProjectRef(z, bundle));
+  const companyId = await blueCompanyId(z, bundle);
   const data = await blueQuery(z, bundle, {
     query: LIST_RECORD_CHOICES,
     variables: { companyId, projectId, limit: DROPDOWN_PAGE_SIZE, skip: dropdownPage(bundle) * DROPDOWN_PAGE_SIZE },

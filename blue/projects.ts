@@ -2,7 +2,7 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import * as zod from '../common/zod.js';
 import { blueQuery } from './client.js';
-import { requireBlueCredentials } from './config.js';
+import { blueCompanyId } from './project-ref.js';
 import { gql } from './gql.js';
 
 export const PROJECT_PAGE_SIZE = 50;
@@ -25,7 +25,8 @@ const pageSchema = zod.object({
 
 /** One page of the connection company's active projects (`page` from 0). */
 export async function projectPage(z: ZObject, bundle: Bundle, page: number): Promise<{ items: BlueProject[]; hasNextPage: boolean }> {
-  const { companyId } = requireBlueCredentials(z, bundle.authData);
+  // The filter takes the company's id, not the slug the connection may hold.
+  const companyId = await blueCompanyId(z, bundle);
   const data = await blueQuery(z, bundle, {
     query: LIST_PROJECTS,
     variables: { companyId, skip: page * PROJECT_PAGE_SIZE, take: PROJECT_PAGE_SIZE },

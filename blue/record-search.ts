@@ -9,7 +9,7 @@ import { requireBlueCredentials } from './config.js';
 import { matchesCustomFieldFilter, type CustomFieldFilter } from './custom-field-filter.js';
 import { gql } from './gql.js';
 import { bool, text as read } from './inputs.js';
-import { blueProjectId } from './project-ref.js';
+import { blueCompanyId, blueProjectId } from './project-ref.js';
 import { todosFilterFields, type RecordFilter } from './record-filters.js';
 import { RECORD_SELECTION, recordOutput, recordSchema, type BlueRecordGraphql, type RecordOutput } from './record.js';
 
@@ -68,8 +68,8 @@ export async function searchTodos(
   c: TodoCriteria,
   options: { limit: number; action: string; order?: 'created' | 'updated' },
 ): Promise<BlueRecordGraphql[]> {
-  const { companyId } = requireBlueCredentials(z, bundle.authData);
-  const filter = todosFilter(companyId, c);
+  // The filter takes the company's id, not the slug the connection may hold.
+  const filter = todosFilter(await blueCompanyId(z, bundle), c);
   if (options.order === 'updated') {
     const data = await blueQuery(z, bundle, {
       query: UPDATED_TODOS,

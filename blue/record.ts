@@ -7,8 +7,8 @@
 import type { Bundle, PlainOutputField, ZObject } from 'zapier-platform-core';
 import * as zod from '../common/zod.js';
 import { blueQuery } from './client.js';
-import { requireBlueCredentials } from './config.js';
 import { gql } from './gql.js';
+import { blueCompanyId } from './project-ref.js';
 import { arrayAt, bool, firstStr, isObj, num, obj, str, type Obj } from './read.js';
 
 /** The record fields every read and write asks for, so all of them can give the same output. */
@@ -438,7 +438,8 @@ export async function recentRecords(
   projectId: string,
   options: { done?: boolean; limit?: number } = {},
 ): Promise<BlueRecordGraphql[]> {
-  const { companyId } = requireBlueCredentials(z, bundle.authData);
+  // The filter takes the company's id, not the slug the connection may hold.
+  const companyId = await blueCompanyId(z, bundle);
   const data = await blueQuery(z, bundle, {
     query: RECENT_TODOS,
     // `done` is left out (not null) when not filtering, so Blue applies no done filter.

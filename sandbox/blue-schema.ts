@@ -7,6 +7,7 @@ scalar JSON
 
 type Query {
   currentUser: User!
+  company(id: String): Company!
   project(id: String): Project!
   projectList(filter: ProjectListFilter!, sort: [ProjectSort!], skip: Int = 0, take: Int = 20): ProjectPagination!
   todoLists(projectId: String!): [TodoList!]!

@@ -577,10 +577,19 @@ export class BlueServer {
     const num = (v: unknown, d: number) => (typeof v === 'number' ? v : d);
     return {
       currentUser: (_: Args, ctx: Context) => this.userView(ctx.user),
+      // Like project(id:), company(id:) takes an id or a slug (the header's company when absent).
+      company: (args: Args, ctx: Context) => {
+        const ref = str(args.id);
+        const company = ref ? s.companies.find((c) => c.id === ref || c.slug === ref) : this.requireCompany(ctx);
+        if (!company || (ctx.company && ctx.company.id !== company.id)) throw fail('FORBIDDEN', 'You do not have access to this company.');
+        return this.stamp(company);
+      },
       project: (args: Args, ctx: Context) => this.projectView(this.findProject(ctx, str(args.id))),
       projectList: (args: Args, ctx: Context) => {
         const filter = args.filter as { companyIds: string[]; ids?: string[]; search?: string };
-        const companies = s.companies.filter((c) => filter.companyIds.includes(c.id) || filter.companyIds.includes(c.slug));
+        // Blue does not document what companyIds does with a slug; the sandbox assumes the worst
+        // (ids only, a slug matches nothing), which is why the app resolves slugs first.
+        const companies = s.companies.filter((c) => filter.companyIds.includes(c.id));
         const skip = num(args.skip, 0);
         const take = num(args.take, 20);
         const all = s.projects.filter(
@@ -650,8 +659,8 @@ export class BlueServer {
             done?: boolean | null;
             search?: string;
           };
-          const company = s.companies.find((c) => f.companyIds.includes(c.id) || f.companyIds.includes(c.slug));
-          if (!company) throw fail('FORBIDDEN', 'You do not have access to this company.');
+          // Ids only, as projectList: a slug (or an unknown id) matches nothing.
+          const company = s.companies.find((c) => f.companyIds.includes(c.id));
           const projectIds = f.projectIds ? this.projectIdsFilter(ctx, f.projectIds) : undefined;
           const sort = ((args.sort as string[] | undefined) ?? [])[0] ?? 'position_ASC';
           const [key, dir] = sort.split('_') as [keyof BlueTodoRecord, string];
@@ -661,7 +670,7 @@ export class BlueServer {
             .filter((t) => {
               const project = s.projects.find((p) => p.id === t.projectId);
               return (
-                project?.companyId === company.id &&
+                project?.companyId === company?.id &&
                 project.userIds.includes(ctx.user.id) &&
                 (!projectIds || projectIds.includes(t.projectId)) &&
                 (!f.todoIds || f.todoIds.includes(t.id)) &&
