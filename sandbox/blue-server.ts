@@ -670,7 +670,7 @@ export class BlueServer {
             .filter((t) => {
               const project = s.projects.find((p) => p.id === t.projectId);
               return (
-                project?.companyId === company?.id &&
+                !!company && project?.companyId === company.id &&
                 project.userIds.includes(ctx.user.id) &&
                 (!projectIds || projectIds.includes(t.projectId)) &&
                 (!f.todoIds || f.todoIds.includes(t.id)) &&

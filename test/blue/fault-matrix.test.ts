@@ -34,7 +34,7 @@ import { expectNoSecrets } from '../support/secret-hygiene.js';
 const BLUE = 'https://blue-matrix.example.com';
 const TOKEN_SECRET = 'blue-MATRIX-token-secret-9c4f2a';
 const WEBHOOK_SECRET = 'blue-MATRIX-webhook-secret-51e8d0';
-const AUTH = { blueTokenId: 'tok-matrix', blueTokenSecret: TOKEN_SECRET, blueCompanyId: 'acme', blueProjectId: 'cprojmatrix00000000000001' };
+const AUTH = { blueTokenId: 'tok-matrix', blueTokenSecret: TOKEN_SECRET, blueCompanyId: 'ccompmatrix00000000000001', blueProjectId: 'cprojmatrix00000000000001' };
 const runner = coreRunner(App);
 
 type Ops = Record<string, { operation: Record<string, unknown> }>;

@@ -28,7 +28,8 @@ export const BLUE_URL = 'https://api.blue.cc';
 export const AUTH = {
   blueTokenId: 'tok-id-1',
   blueTokenSecret: 'tok-secret-xyz',
-  blueCompanyId: 'acme',
+  // Ids, as filters need: a slug here costs a resolve request (tested where that matters).
+  blueCompanyId: 'ccompdefault0000000000001',
   blueProjectId: 'cprojdefault0000000000001',
 };
 

@@ -126,7 +126,7 @@ describe('Blue filters with a project slug or id', () => {
 
   // [name, operation, document sent after resolving, its reply, the exact variables]
   const cases: [string, never, string, unknown, Record<string, unknown>][] = [
-    ['performList (todos filter)', newTodo.performList, RECENT_TODOS, todosReply, { companyId: 'acme', projectId: PROJECT_ID, limit: 10 }],
+    ['performList (todos filter)', newTodo.performList, RECENT_TODOS, todosReply, { companyId: AUTH.blueCompanyId, projectId: PROJECT_ID, limit: 10 }],
     ['Todo List dropdown', todoListChoices as never, LIST_TODO_LISTS, todoListsReply, { projectId: PROJECT_ID }],
     ['User dropdown', userChoices as never, LIST_PROJECT_USERS, usersReply, { projectId: PROJECT_ID, first: 100, skip: 0 }],
     ['Tag dropdown', tagChoices as never, LIST_TAGS, tagsReply, { filter: { projectIds: [PROJECT_ID] }, first: 100, skip: 0 }],

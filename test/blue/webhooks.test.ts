@@ -42,7 +42,7 @@ describe('Blue REST hooks: subscribe', () => {
     });
     expect(call.headers['x-bloo-token-id']).toBe('tok-id-1');
     expect(call.headers['x-bloo-token-secret']).toBe('tok-secret-xyz');
-    expect(call.headers['x-bloo-company-id']).toBe('acme');
+    expect(call.headers['x-bloo-company-id']).toBe(AUTH.blueCompanyId);
     expect(call.headers['x-bloo-project-id']).toBe('cprojdefault0000000000001');
   });
 
@@ -248,7 +248,7 @@ describe('Blue REST hooks: performList', () => {
     const calls: CapturedCall[] = [];
     replyOnce(calls, 200, { data: { todoQueries: { todos: { items: [TODO] } } } });
     const list = await appTester<Record<string, unknown>[], Bundle>(op(newTodo).performList, { authData: AUTH, inputData: {}, meta: {} } as never);
-    expect(calls[0]!.variables).toEqual({ companyId: 'acme', projectId: 'cprojdefault0000000000001', limit: 10 });
+    expect(calls[0]!.variables).toEqual({ companyId: AUTH.blueCompanyId, projectId: 'cprojdefault0000000000001', limit: 10 });
     expect(calls[0]!.query).toMatch(/sort: \[createdAt_DESC\]/);
     const [hooked] = await appTester<Record<string, unknown>[], Bundle>(op(newTodo).perform, delivery({ event: 'TODO_CREATED', previousValue: null, currentValue: TODO_ENTITY }) as never);
     expect(list).toHaveLength(1);

@@ -113,7 +113,7 @@ describe('update_record', () => {
       cf0: { todoId: ID, customFieldId: 'cf-amount', number: 2500.5, currency: 'USD' },
       cf1: { todoId: ID, customFieldId: 'cf-stage', customFieldOptionId: 'opt-kyc' },
     });
-    expect(calls[0]!.headers).toMatchObject({ 'x-bloo-token-id': AUTH.blueTokenId, 'x-bloo-company-id': 'acme', 'x-bloo-project-id': AUTH.blueProjectId });
+    expect(calls[0]!.headers).toMatchObject({ 'x-bloo-token-id': AUTH.blueTokenId, 'x-bloo-company-id': AUTH.blueCompanyId, 'x-bloo-project-id': AUTH.blueProjectId });
     expect(result).toMatchObject({ ...RECORD_OUT, title: 'Renamed' });
   });
 

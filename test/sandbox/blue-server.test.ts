@@ -124,6 +124,25 @@ describe('reads', () => {
     const byId = await gql(query, { c: DEMO.ids.company, p: DEMO.ids.project });
     expect(byId.data).toMatchObject({ tagList: { items: [{ id: DEMO.ids.tagCodat }] }, todoQueries: { todos: { items: [{ id: expect.any(String) }] } } });
   });
+
+  it('resolves a company id or slug with company(id:), and matches nothing for a company slug in the companyIds filters', async () => {
+    for (const ref of [DEMO.blue.companyId, DEMO.ids.company]) {
+      expect(await gql('query C($c: String) { company(id: $c) { id slug } }', { c: ref })).toMatchObject({
+        data: { company: { id: DEMO.ids.company, slug: DEMO.blue.companyId } },
+      });
+    }
+    expect(codes(await gql('query C { company(id: "other") { id } }'))).toEqual(['FORBIDDEN']);
+    const query = `query Q($c: String!) {
+      projectList(filter: { companyIds: [$c] }) { items { id } }
+      todoQueries { todos(filter: { companyIds: [$c] }) { items { id } } }
+    }`;
+    await gql('mutation C($input: CreateTodoInput!) { createTodo(input: $input) { id } }', { input: { title: 'One' } });
+    const bySlug = await gql(query, { c: DEMO.blue.companyId });
+    expect(bySlug.errors).toBeUndefined();
+    expect(bySlug.data).toEqual({ projectList: { items: [] }, todoQueries: { todos: { items: [] } } });
+    const byId = await gql(query, { c: DEMO.ids.company });
+    expect(byId.data).toEqual({ projectList: { items: [{ id: DEMO.ids.project }] }, todoQueries: { todos: { items: [{ id: expect.any(String) }] } } });
+  });
 });
 
 describe('record searches', () => {
@@ -189,7 +208,7 @@ describe('createTodo', () => {
 
     const list = await gql(
       `query L($c: String!) { todoQueries { todos(filter: { companyIds: [$c] }, sort: [createdAt_DESC], limit: 5) { items { id title } } } }`,
-      { c: DEMO.blue.companyId },
+      { c: DEMO.ids.company },
     );
     expect(list.data).toEqual({ todoQueries: { todos: { items: [{ id: todo.id, title: 'Onboard Bank of Dave' }] } } });
   });

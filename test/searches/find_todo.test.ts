@@ -44,7 +44,7 @@ describe('Find Record', () => {
     expect(calls[0]!.query).toBe(FIND_TODOS);
     expect(calls[0]!.query).toMatch(/sort: \[createdAt_DESC\]/);
     expect(calls[0]!.variables).toEqual({
-      filter: { companyIds: ['acme'], projectIds: [PROJECT], todoIds: ['todo-3'], showCompleted: true },
+      filter: { companyIds: [AUTH.blueCompanyId], projectIds: [PROJECT], todoIds: ['todo-3'], showCompleted: true },
       limit: 1,
     });
     expect(calls[0]!.headers['x-bloo-project-id']).toBe(PROJECT);
@@ -64,7 +64,7 @@ describe('Find Record', () => {
   it('by title: Blue narrows by text, only whole-title matches are kept (case and spacing ignored), newest first', async () => {
     const { ids, calls } = await search({ title: ' Order #1042 ' });
     expect(calls[0]!.variables).toEqual({
-      filter: { companyIds: ['acme'], projectIds: [PROJECT], search: 'Order #1042', showCompleted: true },
+      filter: { companyIds: [AUTH.blueCompanyId], projectIds: [PROJECT], search: 'Order #1042', showCompleted: true },
       limit: 100,
     });
     expect(ids).toEqual(['todo-3', 'todo-1']);
@@ -78,7 +78,7 @@ describe('Find Record', () => {
   it('within a list, only not-done records, by a custom field value (option title, not case-sensitive)', async () => {
     const { ids, calls } = await search({ todoListId: 'list-1', done: 'open', customFieldId: 'cf-status', customFieldValue: 'pending' });
     expect(calls[0]!.variables).toEqual({
-      filter: { companyIds: ['acme'], projectIds: [PROJECT], todoListIds: ['list-1'], done: false, showCompleted: true },
+      filter: { companyIds: [AUTH.blueCompanyId], projectIds: [PROJECT], todoListIds: ['list-1'], done: false, showCompleted: true },
       limit: 100,
     });
     expect(ids).toEqual(['todo-2', 'todo-1']);

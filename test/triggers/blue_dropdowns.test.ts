@@ -17,8 +17,8 @@ describe('Blue dropdown triggers', () => {
     const result = await appTester(perform('blue_project_list'), { authData: AUTH, inputData: {}, meta: { page: 2 } } as never);
     expect(result).toEqual([{ id: 'p1', name: 'Sales', slug: 'sales' }]);
     expect(calls[0]!.query).toBe(LIST_PROJECTS);
-    expect(calls[0]!.variables).toEqual({ companyId: 'acme', skip: 100, take: 50 });
-    expect(calls[0]!.headers['x-bloo-company-id']).toBe('acme');
+    expect(calls[0]!.variables).toEqual({ companyId: AUTH.blueCompanyId, skip: 100, take: 50 });
+    expect(calls[0]!.headers['x-bloo-company-id']).toBe(AUTH.blueCompanyId);
   });
 
   it('lists the custom fields of the picked project', async () => {

@@ -34,7 +34,7 @@ describe('New Record (Polling)', () => {
     expect(calls[0]!.query).toBe(FIND_TODOS);
     expect(calls[0]!.query).toMatch(/sort: \[createdAt_DESC\]/);
     expect(calls[0]!.variables).toEqual({
-      filter: { companyIds: ['acme'], projectIds: [PROJECT], todoListIds: ['list-1'], assigneeIds: ['user-1'], showCompleted: true },
+      filter: { companyIds: [AUTH.blueCompanyId], projectIds: [PROJECT], todoListIds: ['list-1'], assigneeIds: ['user-1'], showCompleted: true },
       limit: 50,
     });
     expect(out.map((o) => o.id)).toEqual(['todo-2', 'todo-1']);
@@ -68,7 +68,7 @@ describe('Updated Record (Polling)', () => {
     expect(calls[0]!.query).toBe(UPDATED_TODOS);
     expect(calls[0]!.query).toMatch(/orderBy: updatedAt_DESC/);
     expect(calls[0]!.variables).toEqual({
-      filter: { companyIds: ['acme'], projectIds: [PROJECT], tagIds: ['tag-1'], showCompleted: true },
+      filter: { companyIds: [AUTH.blueCompanyId], projectIds: [PROJECT], tagIds: ['tag-1'], showCompleted: true },
       first: 50,
     });
   });

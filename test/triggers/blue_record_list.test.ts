@@ -25,7 +25,7 @@ describe('blue_record_list (Record dropdown)', () => {
       { id: 'r2', title: 'Loose', label: 'Loose' },
     ]);
     expect(calls[0]!.query).toBe(LIST_RECORD_CHOICES);
-    expect(calls[0]!.variables).toEqual({ companyId: 'acme', projectId: AUTH.blueProjectId, limit: 100, skip: 200 });
+    expect(calls[0]!.variables).toEqual({ companyId: AUTH.blueCompanyId, projectId: AUTH.blueProjectId, limit: 100, skip: 200 });
     expect(calls[0]!.headers['x-bloo-project-id']).toBe(AUTH.blueProjectId);
   });
 
@@ -34,7 +34,7 @@ describe('blue_record_list (Record dropdown)', () => {
     replyOnce(calls, 200, { data: { project: { id: PICKED } } });
     replyOnce(calls, 200, { data: { todoQueries: { todos: { items: [] } } } });
     await appTester(perform('blue_record_list'), { authData: AUTH, inputData: { projectId: 'sales-pipeline' }, meta: {} } as never);
-    expect(calls.map((c) => c.variables)).toEqual([{ id: 'sales-pipeline' }, { companyId: 'acme', projectId: PICKED, limit: 100, skip: 0 }]);
+    expect(calls.map((c) => c.variables)).toEqual([{ id: 'sales-pipeline' }, { companyId: AUTH.blueCompanyId, projectId: PICKED, limit: 100, skip: 0 }]);
   });
 
   it('names the failed step in errors', async () => {

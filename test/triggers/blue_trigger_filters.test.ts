@@ -193,7 +193,7 @@ describe('performList honours the filters', () => {
     replyOnce(calls, 200, { data: { todoQueries: { todos: { items: [{ ...TODO, done: true }] } } } });
     const items = await list(key, inputData);
     expect(calls[0]!.query).toBe(FIND_TODOS);
-    expect(calls[0]!.variables).toEqual({ filter: { companyIds: ['acme'], projectIds: [AUTH.blueProjectId], showCompleted: true, ...filter }, limit: 10 });
+    expect(calls[0]!.variables).toEqual({ filter: { companyIds: [AUTH.blueCompanyId], projectIds: [AUTH.blueProjectId], showCompleted: true, ...filter }, limit: 10 });
     expect(items[0]).toMatchObject({ recordId: 'todo-1' });
   });
 
@@ -214,7 +214,7 @@ describe('performList honours the filters', () => {
     const items = await list('new_comment', { tagId: 'tag-1' });
     expect(calls.map((c) => c.query)).toEqual([RECENT_COMMENTS, FIND_TODOS]);
     expect(calls[1]!.variables).toEqual({
-      filter: { companyIds: ['acme'], projectIds: [AUTH.blueProjectId], todoIds: ['todo-1', 'todo-2'], tagIds: ['tag-1'], showCompleted: true },
+      filter: { companyIds: [AUTH.blueCompanyId], projectIds: [AUTH.blueProjectId], todoIds: ['todo-1', 'todo-2'], tagIds: ['tag-1'], showCompleted: true },
       limit: 2,
     });
     expect(items.map((i) => i.recordId)).toEqual(['cm-1', 'cm-3']);
