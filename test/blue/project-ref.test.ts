@@ -19,7 +19,7 @@ useNock();
 const PROJECT_ID = 'clx9k2m4p0000abcd1234efgh';
 const SLUG_AUTH = { ...AUTH, blueProjectId: 'sales-pipeline' };
 const ID_AUTH = { ...AUTH, blueProjectId: PROJECT_ID };
-const resolved = { data: { project: { id: PROJECT_ID } } };
+const resolved = { data: { project: { id: PROJECT_ID, company: { id: AUTH.blueCompanyId } } } };
 
 type Op = { performSubscribe: never; performList: never; perform: never };
 const newTodo = App.triggers.new_todo.operation as unknown as Op;
