@@ -80,10 +80,10 @@ describe('Blue companyIds filters with a company slug or id', () => {
     });
   });
 
-  it.each([
+  it.each<[string, string, unknown]>([
     ['new_todo_polling', FIND_TODOS, empty],
     ['updated_todo_polling', UPDATED_TODOS, { data: { todos: { items: [] } } }],
-  ] as const)('%s polls with the company id', async (key, query, reply) => {
+  ])('%s polls with the company id', async (key, query, reply) => {
     for (const c of CASES) {
       const calls: CapturedCall[] = [];
       resolves(calls, c);
@@ -125,11 +125,11 @@ describe('Blue companyIds filters with a company slug or id', () => {
     expect(list!.variables).toEqual({ companyId: COMPANY_ID, projectId: projectOf(c), limit: 100, skip: 100 });
   });
 
-  it.each([
+  it.each<[AuthCase, number]>([
     ['company slug, project id', 2],
     ['company slug, project slug', 2],
     ['company id, project id', 1],
-  ] as const)('the Project dropdown (%s) resolves the company only (it needs no project)', async (c, count) => {
+  ])('the Project dropdown (%s) resolves the company only (it needs no project)', async (c, count) => {
     const calls: CapturedCall[] = [];
     if (c !== 'company id, project id') replyOnce(calls, 200, companyReply);
     replyOnce(calls, 200, { data: { projectList: { items: [], pageInfo: { hasNextPage: false } } } });
