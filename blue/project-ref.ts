@@ -32,7 +32,10 @@ const companyIds = new WeakMap<object, Map<string, Promise<string>>>();
 
 function companyMemo(bundle: Bundle): Map<string, Promise<string>> {
   let memo = companyIds.get(bundle);
-  if (!memo) companyIds.set(bundle, (memo = new Map()));
+  if (!memo) {
+    memo = new Map<string, Promise<string>>();
+    companyIds.set(bundle, memo);
+  }
   return memo;
 }
 
@@ -61,7 +64,10 @@ export async function blueProjectId(z: ZObject, bundle: Bundle, ref: string): Pr
   const companyRef = requireBlueCredentials(z, bundle.authData).companyId.trim();
   const companyId = data.project.company?.id;
   const memo = companyMemo(bundle);
-  if (companyId && !looksLikeBlueId(companyRef) && !memo.has(companyRef)) memo.set(companyRef, Promise.resolve(companyId));
+  // Only for a slug, and only if this invocation has not looked the company up already.
+  if (companyId && !looksLikeBlueId(companyRef) && !memo.has(companyRef)) {
+    memo.set(companyRef, Promise.resolve(companyId));
+  }
   return data.project.id;
 }
 

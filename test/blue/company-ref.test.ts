@@ -32,7 +32,8 @@ const projectReply = { data: { project: { id: RESOLVED_PROJECT, company: { id: C
 const empty = { data: { todoQueries: { todos: { items: [] } } } };
 
 type Fn = never;
-const trigger = (key: string) => (App.triggers as unknown as Record<string, { operation: { perform: Fn; performList?: Fn } }>)[key]!.operation;
+const trigger = (key: string) =>
+  (App.triggers as unknown as Record<string, { operation: { perform: Fn; performList?: Fn } }>)[key]!.operation;
 
 /** The resolves an auth case costs, in order, with their replies. */
 function resolves(calls: CapturedCall[], c: AuthCase): void {
@@ -107,7 +108,15 @@ describe('Blue companyIds filters with a company slug or id', () => {
       const [list] = expectResolves(calls, c);
       if ('todoListId' in inputData) {
         expect(list!.query).toBe(FIND_TODOS);
-        expect(list!.variables).toEqual({ filter: { companyIds: [COMPANY_ID], projectIds: [projectOf(c)], todoListIds: ['list-1'], showCompleted: true }, limit: 10 });
+        expect(list!.variables).toEqual({
+          filter: {
+            companyIds: [COMPANY_ID],
+            projectIds: [projectOf(c)],
+            todoListIds: ['list-1'],
+            showCompleted: true,
+          },
+          limit: 10,
+        });
       } else {
         expect(list!.query).toBe(RECENT_TODOS);
         expect(list!.variables).toEqual({ companyId: COMPANY_ID, projectId: projectOf(c), limit: 10 });
@@ -119,7 +128,11 @@ describe('Blue companyIds filters with a company slug or id', () => {
     const calls: CapturedCall[] = [];
     resolves(calls, c);
     replyOnce(calls, 200, empty);
-    await appTester(trigger('blue_record_list').perform, { authData: auths[c], inputData: {}, meta: { page: 1 } } as never);
+    await appTester(trigger('blue_record_list').perform, {
+      authData: auths[c],
+      inputData: {},
+      meta: { page: 1 },
+    } as never);
     const [list] = expectResolves(calls, c);
     expect(list!.query).toBe(LIST_RECORD_CHOICES);
     expect(list!.variables).toEqual({ companyId: COMPANY_ID, projectId: projectOf(c), limit: 100, skip: 100 });
@@ -133,7 +146,11 @@ describe('Blue companyIds filters with a company slug or id', () => {
     const calls: CapturedCall[] = [];
     if (c !== 'company id, project id') replyOnce(calls, 200, companyReply);
     replyOnce(calls, 200, { data: { projectList: { items: [], pageInfo: { hasNextPage: false } } } });
-    await appTester(trigger('blue_project_list').perform, { authData: auths[c], inputData: {}, meta: { page: 0 } } as never);
+    await appTester(trigger('blue_project_list').perform, {
+      authData: auths[c],
+      inputData: {},
+      meta: { page: 0 },
+    } as never);
     expect(calls).toHaveLength(count);
     if (count === 2) {
       expect(calls[0]!.query).toBe(COMPANY_ID_QUERY);
@@ -146,8 +163,14 @@ describe('Blue companyIds filters with a company slug or id', () => {
   it('resolves a company slug once per invocation, however often the filters ask', async () => {
     const calls: CapturedCall[] = [];
     replyOnce(calls, 200, companyReply);
-    const twice = async (z: ZObject, bundle: Bundle) => [await blueCompanyId(z, bundle), await blueCompanyId(z, bundle)];
-    await expect(appTester(twice as never, { authData: auths['company slug, project id'] } as never)).resolves.toEqual([COMPANY_ID, COMPANY_ID]);
+    const twice = async (z: ZObject, bundle: Bundle) => [
+      await blueCompanyId(z, bundle),
+      await blueCompanyId(z, bundle),
+    ];
+    await expect(appTester(twice as never, { authData: auths['company slug, project id'] } as never)).resolves.toEqual([
+      COMPANY_ID,
+      COMPANY_ID,
+    ]);
     expect(calls).toHaveLength(1);
   });
 
@@ -156,16 +179,26 @@ describe('Blue companyIds filters with a company slug or id', () => {
     replyOnce(calls, 200, { data: { project: { id: RESOLVED_PROJECT, company: null } } });
     replyOnce(calls, 200, companyReply);
     replyOnce(calls, 200, empty);
-    await appTester(trigger('blue_record_list').perform, { authData: auths['company slug, project slug'], inputData: {}, meta: {} } as never);
+    await appTester(trigger('blue_record_list').perform, {
+      authData: auths['company slug, project slug'],
+      inputData: {},
+      meta: {},
+    } as never);
     expect(calls.map((x) => x.query)).toEqual([PROJECT_ID_QUERY, COMPANY_ID_QUERY, LIST_RECORD_CHOICES]);
     expect(calls[2]!.variables).toMatchObject({ companyId: COMPANY_ID, projectId: RESOLVED_PROJECT });
   });
 
   it('an unknown company slug is a clear error, and no search is sent', async () => {
     const calls: CapturedCall[] = [];
-    replyOnce(calls, 200, { data: null, errors: [{ message: 'You do not have access to this company.', extensions: { code: 'FORBIDDEN' } }] });
+    replyOnce(calls, 200, {
+      data: null,
+      errors: [{ message: 'You do not have access to this company.', extensions: { code: 'FORBIDDEN' } }],
+    });
     const err = await caught(
-      appTester((App.searches.find_todo.operation as { perform: Fn }).perform, { authData: auths['company slug, project id'], inputData: { title: 'x' } } as never),
+      appTester((App.searches.find_todo.operation as { perform: Fn }).perform, {
+        authData: auths['company slug, project id'],
+        inputData: { title: 'x' },
+      } as never),
     );
     expect(calls).toHaveLength(1);
     expect(err.code).toBe('blue_forbidden');

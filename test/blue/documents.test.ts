@@ -52,6 +52,8 @@ describe('Blue GraphQL documents', () => {
         'ZapierGetTodo',
         'ZapierCreateTodo',
         'ZapierListProjects',
+        'ZapierProjectId',
+        'ZapierCompanyId',
         ...RECORD_ACTION_DOCUMENTS,
       ]),
     );
