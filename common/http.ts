@@ -169,18 +169,28 @@ function watchingAgent(url: string, onDrop: () => void): HttpAgent {
 /** Node's rule for header values: no control characters but tab, nothing beyond Latin-1. */
 const INVALID_HEADER_VALUE = /[^\t\x20-\x7e\x80-\xff]/;
 
+/** True if an HTTP header cannot carry `value` (node would refuse to send it). */
+export function unsendableInHeader(value: unknown): boolean {
+  return typeof value === 'string' && INVALID_HEADER_VALUE.test(value);
+}
+
+/** The error for a connection field (or header) whose value an HTTP header cannot carry. */
+export function unsendableError(z: ZObject, what: { service: string; action: string; field?: string; header?: string }): Error {
+  return new z.errors.Error(
+    `${what.field ? `The connection's "${what.field}"` : `The ${what.header} header`} holds a character that cannot be sent to ` +
+      `${what.service} (a line break, another control character, or a character outside Latin-1 such as an emoji ` +
+      `or a curly quote), so nothing was sent while trying to ${what.action}. ` +
+      (what.field ? `Copy the value again from ${what.service} and reconnect the account.` : 'Check the value.'),
+    'invalid_credential',
+    400,
+  );
+}
+
 function checkHeaders(z: ZObject, headers: Record<string, string> | undefined, ctx: ServiceContext): void {
   for (const [name, value] of Object.entries(headers ?? {})) {
-    if (typeof value !== 'string' || !INVALID_HEADER_VALUE.test(value)) continue;
+    if (!unsendableInHeader(value)) continue;
     const field = ctx.headerFields?.[name.toLowerCase()];
-    throw new z.errors.Error(
-      `${field ? `The connection's "${field}"` : `The ${name} header`} holds a character that cannot be sent to ` +
-        `${ctx.service} (a line break, another control character, or a character outside Latin-1 such as an emoji ` +
-        `or a curly quote), so nothing was sent while trying to ${ctx.action}. ` +
-        (field ? `Copy the value again from ${ctx.service} and reconnect the account.` : 'Check the value.'),
-      'invalid_credential',
-      400,
-    );
+    throw unsendableError(z, { service: ctx.service, action: ctx.action, ...(field ? { field } : { header: name }) });
   }
 }
 
