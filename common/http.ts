@@ -112,7 +112,10 @@ export function redact(text: string, secrets: readonly (string | undefined)[]): 
 export function excerpt(text: string, secrets: readonly (string | undefined)[], max: number): string {
   // Only the start can show; its window is wide enough that whitespace collapsing cannot pull in unredacted text.
   const window = text.length > max * 16 ? text.slice(0, max * 16) : text;
-  return redact(window, secrets).replace(/\s+/g, ' ').trim().slice(0, max);
+  const cut = redact(window, secrets).replace(/\s+/g, ' ').trim().slice(0, max);
+  // A cut through the marker ("[redac") would read like text of the service's: show it whole.
+  const open = cut.lastIndexOf('[');
+  return open !== -1 && open > cut.length - REDACTED.length && REDACTED.startsWith(cut.slice(open)) ? cut.slice(0, open) + REDACTED : cut;
 }
 
 /** Secrets a hook bundle carries beyond authData: the webhook signing secret in subscribeData. */
