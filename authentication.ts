@@ -86,8 +86,11 @@ const test = async (z: ZObject, bundle: Bundle): Promise<AuthTestResult> => {
       action: 'check the Codat API Key',
       notFound: 'the companies endpoint',
       schema: companyPageSchema,
+      // Codat answers 401/403 for a bad key; a 404 (listed in the spec for GET /companies) means the
+      // key was accepted and there was nothing to list, e.g. a new instance without companies.
+      allowNotFound: true,
     });
-    result.codatApi = { totalCompanies: page!.totalResults };
+    result.codatApi = { totalCompanies: page?.totalResults ?? 0 };
   }
   if (blue.state === 'complete') {
     const data = await blueQuery(z, bundle, {

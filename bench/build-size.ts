@@ -79,7 +79,7 @@ export async function npmRun(root: string, script: string, timeoutMs: number, en
   } catch (err) {
     const e = err as Error & { stdout?: string; stderr?: string; killed?: boolean };
     const tail = failureSummary(e.stderr ?? '', e.stdout ?? '', root);
-    throw new Error(`npm run ${script} ${e.killed ? `timed out after ${timeoutMs / 1000} s` : 'failed'}${tail ? `: ${tail}` : ''}`);
+    throw new Error(`npm run ${script} ${e.killed ? `timed out after ${timeoutMs / 1000} s` : 'failed'}${tail ? `: ${tail}` : ''}`, { cause: err });
   }
 }
 

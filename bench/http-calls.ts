@@ -99,6 +99,27 @@ export async function countHttpCalls(app: AppLike): Promise<CallCount[]> {
       }),
     );
 
+    // The record actions on a created record: one request each, but a new tag by title and a
+    // checklist item (one read first; a missing checklist is created by a second write).
+    const record = (await runner.run(runner.fn('creates', 'create_todo', 'perform'), { authData, inputData: { todoListId: DEMO.ids.listNew, title: 'Bench record' } })) as { id?: string };
+    const act = (key: string, input: Record<string, unknown>) => () =>
+      runner.run(runner.fn('creates', key, 'perform'), { authData, inputData: { recordId: record.id, ...input } });
+    await count('update_record perform (title, custom field, assignees)', 1, act('update_record', {
+      title: 'Bench record (updated)',
+      assigneeIds: [DEMO.ids.user],
+      ...(typeof stageKey === 'string' ? { [stageKey]: DEMO.ids.fieldStageKyc } : {}),
+    }));
+    await count('move_record perform', 1, act('move_record', { todoListId: DEMO.ids.listDone }));
+    await count('complete_record perform', 1, act('complete_record', { done: 'done' }));
+    await count('add_comment perform', 1, act('add_comment', { text: 'Bench comment' }));
+    await count('add_tag perform (existing tag)', 1, act('add_tag', { tagId: DEMO.ids.tagCodat }));
+    await count('add_tag perform (new tag by title)', 2, act('add_tag', { tagTitle: 'Bench' }));
+    await count('remove_tag perform', 1, act('remove_tag', { tagId: DEMO.ids.tagCodat }));
+    await count('add_assignee perform', 1, act('add_assignee', { assigneeIds: [DEMO.ids.user2] }));
+    await count('remove_assignee perform', 1, act('remove_assignee', { assigneeIds: [DEMO.ids.user2] }));
+    await count('add_checklist_item perform (new checklist)', 3, act('add_checklist_item', { checklistTitle: 'Bench', itemTitle: 'One' }));
+    await count('add_checklist_item perform (existing checklist)', 2, act('add_checklist_item', { checklistTitle: 'Bench', itemTitle: 'Two' }));
+
     const company = (await count('codat_create_company perform', 1, () =>
       runner.run(runner.fn('creates', 'codat_create_company', 'perform'), { authData, inputData: { name: 'Bench Company' } }),
     )) as { id?: string } | undefined;
@@ -109,7 +130,7 @@ export async function countHttpCalls(app: AppLike): Promise<CallCount[]> {
       runner.run(runner.fn('creates', 'codat_refresh_company_data', 'perform'), { authData, inputData: { companyId: company?.id } }),
     );
 
-    for (const key of ['blue_project_list', 'blue_todo_list_list', 'blue_user_list', 'blue_tag_list', 'blue_custom_field_list', 'codat_company_list']) {
+    for (const key of ['blue_project_list', 'blue_todo_list_list', 'blue_user_list', 'blue_tag_list', 'blue_record_list', 'blue_custom_field_list', 'codat_company_list']) {
       if (!runner.has('triggers', key)) continue;
       await count(`dropdown ${key} (page 1)`, key === 'blue_project_list' || key === 'codat_company_list' ? 1 : 1 + slug, () => runner.run(runner.fn('triggers', key, 'perform'), { authData, inputData: {}, meta: dropdown }));
     }

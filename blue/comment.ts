@@ -1,11 +1,13 @@
 // A Blue comment: its GraphQL selection, the response schema, and the one output shape, built from
 // the GraphQL type (`user {..}`, `todo {..}`) or from the stored entity a webhook delivers (Blue's
 // Comment row: `userId`, `category` and `categoryId`, the record's id when category is TODO).
+// A delivery carries no names, so `enrichComment` loads the author's and the record's once.
 import type { Bundle, PlainOutputField, ZObject } from 'zapier-platform-core';
 import * as zod from '../common/zod.js';
 import { blueQuery } from './client.js';
 import { gql } from './gql.js';
-import { firstStr, obj, str } from './read.js';
+import { firstStr, obj, str, type Obj } from './read.js';
+import { isAuthError } from './record.js';
 
 export const COMMENT_SELECTION = `
   id
@@ -95,6 +97,74 @@ export async function recentComments(z: ZObject, bundle: Bundle, projectId: stri
     schema: commentsResponse,
   });
   return data.activityList.activities.flatMap((a) => (a.comment ? [a.comment] : []));
+}
+
+// Blue has no query for one comment (only commentList per record, paged, and the activity feed),
+// but a delivered comment names its author (userId) and record (categoryId): what the output lacks
+// is their names, which `user(id:)` and `todo(id:)` give. Both go in one document as aliased root
+// fields (one request); a comment on a discussion or status update has no record to ask for.
+const AUTHOR = 'author: user(id: $userId) { id fullName email }';
+const RECORD = 'record: todo(id: $todoId) { id title }';
+export const COMMENT_AUTHOR_AND_RECORD = gql`
+  query ZapierCommentAuthorAndRecord($userId: String!, $todoId: String!) { ${AUTHOR} ${RECORD} }
+`;
+export const COMMENT_AUTHOR = gql`
+  query ZapierCommentAuthor($userId: String!) { ${AUTHOR} }
+`;
+export const COMMENT_RECORD = gql`
+  query ZapierCommentRecord($todoId: String!) { ${RECORD} }
+`;
+
+const detailsResponse = zod.object({
+  author: zod.nullish(person),
+  record: zod.nullish(zod.looseObject({ id: zod.string(), title: zod.string() })),
+});
+
+/** The output's names filled from the loaded author and record (the comment's own values win). */
+function withNames(out: CommentOutput, details: zod.infer<typeof detailsResponse>): CommentOutput {
+  const author = details.author?.id === out.user.id ? details.author : undefined;
+  const record = details.record?.id === out.todo.id ? details.record : undefined;
+  return {
+    ...out,
+    user: { id: out.user.id, fullName: out.user.fullName ?? author?.fullName ?? null, email: out.user.email ?? author?.email ?? null },
+    todo: { id: out.todo.id, title: out.todo.title ?? record?.title ?? null },
+  };
+}
+
+/**
+ * A delivered comment (and its previous value) in the output shape. When it lacks the author's
+ * name or the record's title, both are loaded in one request; none when it has them. If that
+ * fails the Zap runs with what the delivery carries (the names stay null) and the log says so;
+ * an auth failure is thrown, since every later step would fail the same way.
+ */
+export async function enrichComment(
+  z: ZObject,
+  bundle: Bundle,
+  delivered: { record: Obj; previousValue: Obj | null; projectId?: string },
+): Promise<{ current: CommentOutput; previous: CommentOutput | null }> {
+  const current = commentOutput(delivered.record);
+  const previous = delivered.previousValue ? commentOutput(delivered.previousValue) : null;
+  const userId = current.user.id && !current.user.fullName ? current.user.id : null;
+  const todoId = current.todo.id && current.todo.title === null ? current.todo.id : null;
+  if (!userId && !todoId) return { current, previous };
+  const query = userId && todoId ? COMMENT_AUTHOR_AND_RECORD : userId ? COMMENT_AUTHOR : COMMENT_RECORD;
+  try {
+    const details = await blueQuery(z, bundle, {
+      query,
+      variables: { ...(userId ? { userId } : {}), ...(todoId ? { todoId } : {}) },
+      ...(delivered.projectId ? { projectId: delivered.projectId } : {}),
+      action: `load the author and record of comment ${current.id ?? ''}`.trim(),
+      schema: detailsResponse,
+    });
+    return { current: withNames(current, details), previous: previous && withNames(previous, details) };
+  } catch (err) {
+    if (isAuthError(err)) throw err;
+    z.console.log(
+      `Blue comment ${current.id}: the delivery lacks the ${[userId && "author's name", todoId && "record's title"].filter(Boolean).join(' and ')} ` +
+        `and loading them failed (${err instanceof Error ? err.message : String(err)}); the Zap runs with what the delivery carries.`,
+    );
+    return { current, previous };
+  }
 }
 
 export const COMMENT_OUTPUT_FIELDS: PlainOutputField[] = [

@@ -70,6 +70,15 @@ export interface TagChoice {
   color: string;
 }
 
+/**
+ * The project a step works in: the step's own Project pick (record actions offer one; Zapier
+ * sends the form's values to its dropdowns too), else the connection's Blue Project ID.
+ */
+export function stepProjectRef(z: ZObject, bundle: Bundle): string {
+  const picked = (bundle.inputData as Record<string, unknown> | undefined)?.projectId;
+  return (typeof picked === 'string' && picked.trim()) || requireBlueCredentials(z, bundle.authData).projectId;
+}
+
 /** Zapier's page number for dropdowns (0 when absent). */
 export function dropdownPage(bundle: Bundle): number {
   const page = Number(bundle.meta?.page ?? 0);
@@ -79,10 +88,11 @@ export function dropdownPage(bundle: Bundle): number {
 /** The project's todo lists in board order (Blue returns them all at once). */
 export async function todoListChoices(z: ZObject, bundle: Bundle): Promise<TodoListChoice[]> {
   // These filters take the workspace id, not the slug the connection may hold.
-  const projectId = await blueProjectId(z, bundle, requireBlueCredentials(z, bundle.authData).projectId);
+  const projectId = await blueProjectId(z, bundle, stepProjectRef(z, bundle));
   const data = await blueQuery(z, bundle, {
     query: LIST_TODO_LISTS,
     variables: { projectId },
+    projectId,
     action: 'list the project\'s todo lists',
     schema: todoListsSchema,
   });
@@ -94,10 +104,11 @@ export async function todoListChoices(z: ZObject, bundle: Bundle): Promise<TodoL
 /** One page of the project's users. */
 export async function userChoices(z: ZObject, bundle: Bundle): Promise<UserChoice[]> {
   // These filters take the workspace id, not the slug the connection may hold.
-  const projectId = await blueProjectId(z, bundle, requireBlueCredentials(z, bundle.authData).projectId);
+  const projectId = await blueProjectId(z, bundle, stepProjectRef(z, bundle));
   const data = await blueQuery(z, bundle, {
     query: LIST_PROJECT_USERS,
     variables: { projectId, first: DROPDOWN_PAGE_SIZE, skip: dropdownPage(bundle) * DROPDOWN_PAGE_SIZE },
+    projectId,
     action: 'list the project\'s users',
     schema: usersSchema,
   });
@@ -112,12 +123,57 @@ export async function userChoices(z: ZObject, bundle: Bundle): Promise<UserChoic
 /** One page of the project's tags. */
 export async function tagChoices(z: ZObject, bundle: Bundle): Promise<TagChoice[]> {
   // These filters take the workspace id, not the slug the connection may hold.
-  const projectId = await blueProjectId(z, bundle, requireBlueCredentials(z, bundle.authData).projectId);
+  const projectId = await blueProjectId(z, bundle, stepProjectRef(z, bundle));
   const data = await blueQuery(z, bundle, {
     query: LIST_TAGS,
     variables: { filter: { projectIds: [projectId] }, first: DROPDOWN_PAGE_SIZE, skip: dropdownPage(bundle) * DROPDOWN_PAGE_SIZE },
+    projectId,
     action: 'list the project\'s tags',
     schema: tagsSchema,
   });
   return data.tagList.items.map((t) => ({ id: t.id, title: t.title, color: t.color ?? '' }));
+}
+
+export const LIST_RECORD_CHOICES = gql`
+  query ZapierRecordChoices($companyId: String!, $projectId: String!, $limit: Int!, $skip: Int!) {
+    todoQueries {
+      todos(filter: { companyIds: [$companyId], projectIds: [$projectId], showCompleted: true }, sort: [createdAt_DESC], limit: $limit, skip: $skip) {
+        items { id title todoList { title } }
+      }
+    }
+  }
+`;
+
+const recordChoicesSchema = zod.object({
+  todoQueries: zod.object({
+    todos: zod.object({
+      items: zod.array(zod.object({ id: zod.string(), title: zod.string(), todoList: zod.nullish(zod.object({ title: zod.string() })) })),
+    }),
+  }),
+});
+
+export interface RecordChoice {
+  id: string;
+  title: string;
+  /** What the dropdown shows: the title and its list, since titles repeat. */
+  label: string;
+}
+
+/** One page of the project's records, newest first, for the record actions' Record dropdown. */
+export async function recordChoices(z: ZObject, bundle: Bundle): Promise<RecordChoice[]> {
+  const { companyId } = requireBlueCredentials(z, bundle.authData);
+  // The todos filter takes the workspace id, not the slug the connection may hold.
+  const projectId = await blueProjectId(z, bundle, stepProjectRef(z, bundle));
+  const data = await blueQuery(z, bundle, {
+    query: LIST_RECORD_CHOICES,
+    variables: { companyId, projectId, limit: DROPDOWN_PAGE_SIZE, skip: dropdownPage(bundle) * DROPDOWN_PAGE_SIZE },
+    projectId,
+    action: 'list the project\'s records',
+    schema: recordChoicesSchema,
+  });
+  return data.todoQueries.todos.items.map((t) => ({
+    id: t.id,
+    title: t.title,
+    label: t.todoList?.title ? `${t.title} (${t.todoList.title})` : t.title,
+  }));
 }

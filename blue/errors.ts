@@ -37,8 +37,12 @@ function scopeHint(ctx: BlueErrorContext): string {
   );
 }
 
+// Blue's codes name its API types; users know a todo as a record and a todo list as a list.
+const USER_WORDS: Record<string, string> = { TODO: 'record', TODO_LIST: 'list' };
+
 function notFoundWhat(code: string): string {
-  return code.replace(/_NOT_FOUND$/, '').toLowerCase().replace(/_/g, ' ');
+  const what = code.replace(/_NOT_FOUND$/, '');
+  return USER_WORDS[what] ?? what.toLowerCase().replace(/_/g, ' ');
 }
 
 /** Error for GraphQL errors reported by Blue, chosen by the first error's extensions.code. */

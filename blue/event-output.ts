@@ -1,7 +1,7 @@
 // Which resource module shapes an event's record: records, comments, lists, tags, custom fields
 // and checklists each have one output shape, used by perform and by performList/samples alike.
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { commentOutput, type CommentOutput } from './comment.js';
+import { commentOutput, enrichComment, type CommentOutput } from './comment.js';
 import { eventGroup, isDeleteEvent, type BlueWebhookEvent } from './events.js';
 import {
   checklistOutput,
@@ -47,7 +47,8 @@ export interface DeliveredRecord {
 
 /**
  * A delivery's record and previous value in their resource's shape. A Blue record missing what
- * its output promises is fetched once (record.ts, enrichRecord); other resources never are.
+ * its output promises is fetched once (record.ts, enrichRecord), a comment's author and record
+ * names likewise (comment.ts, enrichComment); other resources carry what they promise.
  */
 export async function deliveryOutputs(
   z: ZObject,
@@ -62,6 +63,10 @@ export async function deliveryOutputs(
       ...(d.projectId ? { projectId: d.projectId } : {}),
     });
     return { current, previous };
+  }
+  if (eventGroup(d.event) === 'Comments') {
+    // The author's name and the record's title, once (comment.ts, enrichComment).
+    return enrichComment(z, bundle, { record: d.record, previousValue: d.previousValue, ...(d.projectId ? { projectId: d.projectId } : {}) });
   }
   return { current: resourceOutput(d.event, d.record), previous: d.previousValue ? resourceOutput(d.event, d.previousValue) : null };
 }

@@ -99,12 +99,12 @@ export function eventGroup(event: BlueWebhookEvent): BlueEventGroup {
 }
 
 /** Dropdown choices; Zapier has no option groups, so the group leads each label. */
-export function eventChoices(): { value: string; label: string; sample: string }[] {
-  return ALL_EVENTS.map((event) => ({
-    value: event,
-    label: `${eventGroup(event)}: ${eventLabel(event)}`,
-    sample: event,
-  }));
+/**
+ * The event picker's choices in Zapier's object form (value -> label): a third of the nodes of the
+ * list form, which core copies and freezes on every invocation.
+ */
+export function eventChoices(): Record<string, string> {
+  return Object.fromEntries(ALL_EVENTS.map((event) => [event, `${eventGroup(event)}: ${eventLabel(event)}`]));
 }
 
 /** Deletions carry the record in previousValue (currentValue is null). */

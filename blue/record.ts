@@ -46,9 +46,11 @@ export const RECENT_TODOS = gql`
   }
 `;
 
+// The options of each custom field come too (merged into the same `customFields` selection), so a
+// delivered join row naming an option by id only reads as its title, and a filter can match either.
 export const GET_TODO = gql`
   query ZapierGetTodo($id: String!) {
-    todo(id: $id) { ${RECORD_SELECTION} }
+    todo(id: $id) { ${RECORD_SELECTION} customFields { customFieldOptions { id title } } }
   }
 `;
 
@@ -138,6 +140,8 @@ export interface RecordLookup {
   fields: Map<string, { name: string | null; type: string | null }>;
   lists: Map<string, string | null>;
   projects: Map<string, string | null>;
+  /** Custom field option titles by option id (option ids are unique across fields). */
+  options?: Map<string, string>;
 }
 
 /** A custom field value as text: what a user would type or see in Blue. */
@@ -160,16 +164,104 @@ export function valueText(v: unknown, depth = 0): string | null {
   return null;
 }
 
-// A join row's value: Blue's TodoCustomField keeps it in a typed column (text, number, checked,
-// customFieldOption...); a delivery may also carry a plain `value`.
-const ROW_VALUE_KEYS = ['value', 'text', 'number', 'checked', 'customFieldOption', 'todoCustomFieldOptions', 'selectedOption', 'selectedOptions'];
+const SELECT_TYPES = new Set(['SELECT_SINGLE', 'SELECT_MULTI']);
 
-function rowValue(row: Obj): string | null {
-  for (const key of ROW_VALUE_KEYS) {
-    const s = valueText(row[key]);
-    if (s !== null) return s;
+// Blue's ids are cuids ("clb4zna6x0000vt1swuwso25f"): a plain value that looks like one, on a
+// dropdown field or one of unknown type, may name an option rather than be its text.
+const CUID = /^c[a-z0-9]{20,31}$/;
+
+/** One custom field value of a record, read from any form Blue hands it. */
+export interface CustomFieldRow {
+  id: string;
+  name: string | null;
+  type: string | null;
+  /** The value as text (option titles where known, joined by ", "). */
+  value: string | null;
+  /** Every readable form of the value: text, numbers, "true"/"false", option ids and titles. */
+  tokens: string[];
+  /** Option ids (or values that may be option ids) whose title is not known. */
+  untitled: string[];
+}
+
+interface Part {
+  text: string | null;
+  optionId: string | null;
+  title: string | null;
+}
+
+function optionPart(v: Obj, titles?: Map<string, string>): Part | null {
+  // An option ({id, title}), or a join row to one ({customFieldOptionId, customFieldOption?}).
+  const nested = obj(v.customFieldOption);
+  const optionId = firstStr(v.customFieldOptionId, nested?.id, v.id);
+  const title = firstStr(nested?.title, v.title, optionId ? titles?.get(optionId) : null);
+  if (optionId || title) return { text: null, optionId, title };
+  const text = valueText(v);
+  return text === null ? null : { text, optionId: null, title: null };
+}
+
+function plainParts(s: string, ambiguous: boolean, titles?: Map<string, string>): Part[] {
+  // "optA,optB" is how a multi-select value is written (CreateTodoInputCustomField).
+  const pieces = s.split(',').map((p) => p.trim()).filter(Boolean);
+  if (pieces.length && pieces.every((p) => titles?.has(p))) return pieces.map((p) => ({ text: null, optionId: p, title: titles!.get(p)! }));
+  if (ambiguous && !titles && pieces.length && pieces.every((p) => CUID.test(p))) {
+    return pieces.map((p) => ({ text: null, optionId: p, title: null }));
   }
-  return null;
+  return [{ text: s, optionId: null, title: null }];
+}
+
+function valueParts(v: unknown, ambiguous: boolean, titles?: Map<string, string>, depth = 0): Part[] {
+  if (v === null || v === undefined || depth > 3) return [];
+  if (typeof v === 'string') return v === '' ? [] : plainParts(v, ambiguous, titles);
+  if (typeof v === 'number' || typeof v === 'boolean') return [{ text: String(v), optionId: null, title: null }];
+  if (Array.isArray(v)) return v.flatMap((item) => valueParts(item, ambiguous, titles, depth + 1));
+  if (isObj(v)) {
+    const part = optionPart(v, titles);
+    return part ? [part] : [];
+  }
+  return [];
+}
+
+// Where a value sits: Blue's TodoCustomField row keeps it in a typed column (text, number, checked)
+// or relations to options; a delivery may carry a plain `value`; the GraphQL type has `value`.
+const ROW_VALUE_KEYS = ['value', 'text', 'number', 'checked', 'customFieldOption', 'customFieldOptionId', 'todoCustomFieldOptions', 'selectedOption', 'selectedOptions'];
+
+function partsOf(source: Obj, ambiguous: boolean, titles?: Map<string, string>): Part[] {
+  for (const key of ROW_VALUE_KEYS) {
+    const v = source[key];
+    if (v === null || v === undefined) continue;
+    // A bare option id column.
+    const parts = key === 'customFieldOptionId' && typeof v === 'string' ? [{ text: null, optionId: v, title: titles?.get(v) ?? null }] : valueParts(v, ambiguous, titles);
+    if (parts.length) return parts;
+  }
+  return [];
+}
+
+/**
+ * A custom field value in any form: a join row (`{customFieldId, value}`, with `customField`
+ * expanded, with option rows), the GraphQL CustomField (`{id, name, type, value}`), or a single
+ * value delivered on its own. Null when it names no field.
+ */
+export function readCustomFieldRow(row: Obj, lookup?: RecordLookup, joinRow = row.customFieldId !== undefined): CustomFieldRow | null {
+  // A join row names its field (customFieldId / customField); the GraphQL CustomField is the field.
+  const field = obj(row.customField) ?? (joinRow ? undefined : row);
+  const id = firstStr(row.customFieldId, field?.id);
+  if (!id) return null;
+  const known = lookup?.fields.get(id);
+  const type = firstStr(field?.type, known?.type);
+  const titles = lookup?.options;
+  // The GraphQL type's value is already text/titles; a delivered plain value may be option ids.
+  const ambiguous = row !== field && (type === null || SELECT_TYPES.has(type));
+  let parts = partsOf(row, ambiguous, titles);
+  if (!parts.length && field && field !== row) parts = partsOf(field, false, titles);
+  const shown = parts.map((p) => p.title ?? p.text ?? p.optionId).filter((s): s is string => Boolean(s));
+  return {
+    id,
+    name: firstStr(field?.name, known?.name),
+    type,
+    value: shown.length ? shown.join(', ') : null,
+    tokens: parts.flatMap((p) => [p.optionId, p.title, p.text].filter((s): s is string => Boolean(s))),
+    untitled: parts.flatMap((p) => (p.optionId && !p.title ? [p.optionId] : [])),
+  };
 }
 
 function readPeople(raw: Obj, lookup?: RecordLookup): RecordPerson[] | undefined {
@@ -202,18 +294,13 @@ function readTags(raw: Obj, lookup?: RecordLookup): RecordTag[] | undefined {
   });
 }
 
-function readCustomFields(raw: Obj, lookup?: RecordLookup): RecordCustomField[] | undefined {
-  const rows = arrayAt(raw, 'customFields', 'todoCustomFields');
+function readCustomFields(raw: Obj, lookup?: RecordLookup): CustomFieldRow[] | undefined {
+  const graphql = arrayAt(raw, 'customFields');
+  const rows = graphql ?? arrayAt(raw, 'todoCustomFields');
   if (!rows) return undefined;
-  return rows.flatMap((item): RecordCustomField[] => {
-    const row = obj(item);
-    if (!row) return [];
-    const field = obj(row.customField) ?? (row.customFieldId === undefined ? row : undefined);
-    const id = firstStr(row.customFieldId, field?.id);
-    if (!id) return [];
-    const known = lookup?.fields.get(id);
-    const value = row === field ? valueText(row.value) : (rowValue(row) ?? (field ? rowValue(field) : null));
-    return [{ id, name: firstStr(field?.name, known?.name), type: firstStr(field?.type, known?.type), value }];
+  return rows.flatMap((item): CustomFieldRow[] => {
+    const row = obj(item) && readCustomFieldRow(obj(item)!, lookup, !graphql);
+    return row ? [row] : [];
   });
 }
 
@@ -223,6 +310,8 @@ interface ReadRecord {
   out: RecordOutput;
   /** Lists the record did not carry at all (not "empty": absent). */
   absent: { assignees: boolean; tags: boolean; customFields: boolean };
+  /** Some custom field value names an option by id only. */
+  untitledOptions: boolean;
 }
 
 function readRecord(input: unknown, lookup?: RecordLookup): ReadRecord {
@@ -233,7 +322,8 @@ function readRecord(input: unknown, lookup?: RecordLookup): ReadRecord {
   const projectId = firstStr(project?.id, list?.projectId, raw.projectId);
   const assignees = readPeople(raw, lookup);
   const tags = readTags(raw, lookup);
-  const fields = readCustomFields(raw, lookup)?.filter((f) => f.value !== null && f.value !== '');
+  const rows = readCustomFields(raw, lookup)?.filter((f) => f.value !== null && f.value !== '');
+  const fields = rows?.map(({ id, name, type, value }): RecordCustomField => ({ id, name, type, value }));
   const out: RecordOutput = {
     id: str(raw.id),
     uid: str(raw.uid),
@@ -258,7 +348,7 @@ function readRecord(input: unknown, lookup?: RecordLookup): ReadRecord {
     customFields: fields ?? [],
     customFieldsByName: Object.fromEntries((fields ?? []).map((f) => [f.name ?? f.id, f.value])),
   };
-  return { out, absent: { assignees: !assignees, tags: !tags, customFields: !fields } };
+  return { out, absent: { assignees: !assignees, tags: !tags, customFields: !fields }, untitledOptions: (rows ?? []).some((f) => f.untitled.length > 0) };
 }
 
 /** The output for a record in either form; never throws (unreadable values become null). */
@@ -271,7 +361,7 @@ export function recordOutput(input: unknown, lookup?: RecordLookup): RecordOutpu
  * fields, the list title...): empty when nothing is missing, so no request is needed.
  */
 export function missingDetails(input: unknown): string[] {
-  const { out, absent } = readRecord(input);
+  const { out, absent, untitledOptions } = readRecord(input);
   const missing: string[] = [];
   if (!out.todoList.id || !out.todoList.title) missing.push('list');
   if (!out.project.id || !out.project.name) missing.push('project');
@@ -281,6 +371,7 @@ export function missingDetails(input: unknown): string[] {
   else if (out.tags.some((t) => !t.title)) missing.push('tag titles');
   if (absent.customFields) missing.push('custom fields');
   else if (out.customFields.some((f) => !f.name || !f.type)) missing.push('custom field names and types');
+  else if (untitledOptions) missing.push('custom field option titles');
   if (!out.createdAt) missing.push('dates');
   return missing;
 }
@@ -289,7 +380,19 @@ export function missingDetails(input: unknown): string[] {
 export function lookupFrom(record: BlueRecordGraphql): RecordLookup {
   const out = recordOutput(record);
   const fields = new Map((record.customFields ?? []).map((f) => [f.id, { name: f.name, type: f.type }]));
+  const options = new Map<string, string>();
+  for (const f of record.customFields ?? []) {
+    for (const key of ['customFieldOptions', 'selectedOptions']) {
+      for (const o of arrayAt(f, key) ?? []) {
+        const option = obj(o);
+        const id = str(option?.id);
+        const title = str(option?.title);
+        if (id && title) options.set(id, title);
+      }
+    }
+  }
   return {
+    options,
     users: new Map(out.assignees.map((a) => [a.id, a])),
     tags: new Map(out.tags.map((t) => [t.id, t])),
     fields,
@@ -304,7 +407,7 @@ export function lookupFrom(record: BlueRecordGraphql): RecordLookup {
  * custom fields) the delivery lacks or gives without names is the fetched one, in full.
  */
 export function mergeRecord(delivered: unknown, fetched: BlueRecordGraphql): RecordOutput {
-  const { out, absent } = readRecord(delivered);
+  const { out, absent, untitledOptions } = readRecord(delivered);
   const full = recordOutput(fetched);
   const merged: Record<string, unknown> = { ...out };
   for (const [key, value] of Object.entries(full)) {
@@ -317,7 +420,7 @@ export function mergeRecord(delivered: unknown, fetched: BlueRecordGraphql): Rec
     Object.assign(result, { assignees: full.assignees, assigneeNames: full.assigneeNames, assigneeEmails: full.assigneeEmails });
   }
   if (absent.tags || out.tags.some((t) => !t.title)) Object.assign(result, { tags: full.tags, tagTitles: full.tagTitles });
-  if (absent.customFields || out.customFields.some((f) => !f.name || !f.type)) {
+  if (absent.customFields || untitledOptions || out.customFields.some((f) => !f.name || !f.type)) {
     Object.assign(result, { customFields: full.customFields, customFieldsByName: full.customFieldsByName });
   }
   return result;
@@ -364,6 +467,32 @@ export interface EnrichedRecord {
   previous: RecordOutput | null;
 }
 
+export type FetchedRecord = { ok: true; record: BlueRecordGraphql } | { ok: false; error: unknown };
+
+// One fetch per delivery, whoever needs it first (a trigger's filter, then the output): keyed by
+// the delivered record object, which perform hands to both.
+const deliveryFetches = new WeakMap<object, Promise<FetchedRecord>>();
+
+/** The delivered record loaded by id (`todo(id:)`), at most once per delivery; null without an id. */
+export function fetchDeliveredRecord(z: ZObject, bundle: Bundle, delivered: Obj, projectId?: string): Promise<FetchedRecord> | null {
+  const id = str(delivered.id);
+  if (!id) return null;
+  let pending = deliveryFetches.get(delivered);
+  if (!pending) {
+    pending = getRecord(z, bundle, id, projectId).then(
+      (record): FetchedRecord => ({ ok: true, record }),
+      (error: unknown): FetchedRecord => ({ ok: false, error }),
+    );
+    deliveryFetches.set(delivered, pending);
+  }
+  return pending;
+}
+
+/** Auth failures end the run: every later step would fail the same way. */
+export function isAuthError(err: unknown): boolean {
+  return err instanceof Error && (err.name === 'ExpiredAuthError' || err.name === 'RefreshAuthError');
+}
+
 /**
  * The output for a delivered record (and its previous value). When the delivery lacks what the
  * output promises, the record is fetched once (`todo(id:)`) and the gaps are filled from it; a
@@ -381,19 +510,19 @@ export async function enrichRecord(
     previous: delivered.previousValue ? recordOutput(delivered.previousValue) : null,
   });
   const missing = missingDetails(delivered.record);
-  const id = str(delivered.record.id);
-  if (delivered.deleted || missing.length === 0 || !id) return plain();
-  let fetched: BlueRecordGraphql;
-  try {
-    fetched = await getRecord(z, bundle, id, delivered.projectId);
-  } catch (err) {
-    if (err instanceof Error && (err.name === 'ExpiredAuthError' || err.name === 'RefreshAuthError')) throw err;
+  const pending = delivered.deleted || missing.length === 0 ? null : fetchDeliveredRecord(z, bundle, delivered.record, delivered.projectId);
+  if (!pending) return plain();
+  const result = await pending;
+  if (!result.ok) {
+    const err = result.error;
+    if (isAuthError(err)) throw err;
     z.console.log(
-      `Blue record ${id}: the delivery lacks ${missing.join(', ')} and loading the record failed ` +
+      `Blue record ${str(delivered.record.id)}: the delivery lacks ${missing.join(', ')} and loading the record failed ` +
         `(${err instanceof Error ? err.message : String(err)}); the Zap runs with what the delivery carries.`,
     );
     return plain();
   }
+  const fetched = result.record;
   return {
     current: mergeRecord(delivered.record, fetched),
     previous: delivered.previousValue ? recordOutput(delivered.previousValue, lookupFrom(fetched)) : null,
@@ -423,11 +552,19 @@ export const RECORD_OUTPUT_FIELDS: PlainOutputField[] = [
   { key: 'assigneeEmails', label: 'Assignee Emails', type: 'string' },
   { key: 'tags[]id', label: 'Tag IDs', type: 'string' },
   { key: 'tags[]title', label: 'Tag Titles (List)', type: 'string' },
+  { key: 'tags[]color', label: 'Tag Colors (List)', type: 'string' },
   { key: 'tagTitles', label: 'Tag Titles', type: 'string' },
   { key: 'customFields[]id', label: 'Custom Field IDs', type: 'string' },
   { key: 'customFields[]name', label: 'Custom Field Names', type: 'string' },
   { key: 'customFields[]type', label: 'Custom Field Types', type: 'string' },
   { key: 'customFields[]value', label: 'Custom Field Values', type: 'string' },
+];
+
+/** A record as actions and searches output it: its id and uid first, then the shared fields. */
+export const RECORD_WITH_ID_OUTPUT_FIELDS: PlainOutputField[] = [
+  { key: 'id', label: 'Record ID', type: 'string' },
+  { key: 'uid', label: 'Record UID', type: 'string' },
+  ...RECORD_OUTPUT_FIELDS,
 ];
 
 /** A typed example in GraphQL form, for samples and when a project has no records yet. */
@@ -452,3 +589,4 @@ export const EXAMPLE_RECORD_GRAPHQL: BlueRecordGraphql = {
 };
 
 export const EXAMPLE_RECORD: RecordOutput = recordOutput(EXAMPLE_RECORD_GRAPHQL);
+

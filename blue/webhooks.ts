@@ -54,13 +54,24 @@ export interface ListContext {
   events: readonly BlueWebhookEvent[];
 }
 
+/**
+ * A filter judged twice: `early` on the record as delivered (false drops the delivery before any
+ * request), `late` on the output built for it, which may have been completed by a fetch.
+ */
+export interface BlueHookFilter {
+  early?: (record: BlueRecord, inputData: Record<string, unknown>) => boolean;
+  late: (z: ZObject, bundle: Bundle, output: object, inputData: Record<string, unknown>, projectId: string | undefined, record: BlueRecord) => boolean | Promise<boolean>;
+}
+
 export interface BlueHookConfig {
   /** Names the webhook in Blue's settings, e.g. "New Record". */
   label: string;
   /** Events to subscribe to (non-empty: Blue treats an empty list as "every event"). */
   events: (inputData: Record<string, unknown>) => BlueWebhookEvent[];
-  /** Extra filter on deliveries of subscribed events (e.g. only records now done). */
-  accept?: (delivery: BlueDelivery, inputData: Record<string, unknown>) => boolean;
+  /** Extra filter on deliveries of subscribed events (e.g. only records now done); may load what it lacks. */
+  accept?: (delivery: BlueDelivery, inputData: Record<string, unknown>, z: ZObject, bundle: Bundle) => boolean | Promise<boolean>;
+  /** The Zap's own filters (list, tag, assignee: trigger-filters.ts). */
+  filter?: BlueHookFilter;
   /** Recent real data, shaped like perform's output. */
   list: (z: ZObject, bundle: Bundle, ctx: ListContext) => Promise<BlueEventOutput[]>;
   /** Typed example when the project has no data yet. */
@@ -213,10 +224,13 @@ export function blueRestHook(config: BlueHookConfig): BlueRestHook {
       throw new z.errors.HaltedError(`Ignored a Blue ${event} webhook call that carries no record (previousValue and currentValue are both empty).`);
     }
     const delivery: BlueDelivery = { event, record, previousValue, currentValue };
-    if (config.accept && !config.accept(delivery, bundle.inputData)) return [];
+    // The Zap's filters first: a mismatch the delivery carries costs no request.
+    if (config.filter?.early && !config.filter.early(record, bundle.inputData)) return [];
+    if (config.accept && !(await config.accept(delivery, bundle.inputData, z, bundle))) return [];
     // The resource's one output shape; a record lacking names is fetched once (record.ts).
     const projectId = sub.success ? sub.data.projectId : undefined;
     const shaped = await deliveryOutputs(z, bundle, { event, record, previousValue, ...(projectId ? { projectId } : {}) });
+    if (config.filter && !(await config.filter.late(z, bundle, shaped.current, bundle.inputData, projectId, record))) return [];
     const output = eventOutput(event, shaped.current, shaped.previous, raw) as BlueEventOutput;
     // The id comes from what Blue delivered, not from a fetch: a retried delivery keeps its id
     // even if the record changed in between (a fetched updatedAt would make it a new run).

@@ -34,9 +34,19 @@ export function requireValidTags(z: ZObject, filter: CompanyFilter): void {
 }
 
 // Svix endpoint channels (reference/svix/openapi.json EndpointIn.channels): 1 to 10 items of up to
-// 128 characters from this alphabet. Codat's own consumers filter by company tags with exactly
-// these limits (Platform spec WebhookConsumer.companyTags: `tagKey:tagValue`, max 10, max 128), so
-// Codat's tags are the channels of its Svix messages (inferred: nothing public says so in words).
+// 128 characters from this alphabet. That Codat's messages carry the company's tags as channels is
+// inferred (nothing public says so in words), but from several independent facts, enough to use it:
+// - Codat's consumers filter by company tags (Platform spec WebhookConsumer.companyTags,
+//   `tagKey:tagValue`) with exactly Svix's channel limits: at most 10, each at most 128 characters;
+// - a company's tags (Company.tags) are at most 10, keys of 1-27 and values of at most 100
+//   characters: `key:value` is at most 27 + 1 + 100 = 128, Svix's MessageIn.channels limits;
+// - Codat's Portal edits the tags on the consumer in Monitor > Webhooks > Events, Svix's embedded
+//   App Portal, whose endpoint filters are event types and channels (Svix lets a
+//   provider rename "Channels": EnvironmentSettings.customStringsOverride.channelsOne/Many), and
+//   "any one tag matches" (codat-docs create-consumer.md) is Svix's channel semantics.
+// The residual risk: were Codat to name its channels otherwise, a tag-filtered Zap would receive
+// nothing. Tags Svix could not take as channels (a space, say) subscribe without channels, and
+// perform checks every delivery either way (companyMatches): channels only spare deliveries.
 const CHANNEL = /^[a-zA-Z0-9\-_.:+]{1,128}$/;
 const MAX_CHANNELS = 10;
 
@@ -93,8 +103,9 @@ export const COMPANY_FILTER_FIELDS = defineInputFields([
     list: true,
     dynamic: 'codat_company_list.id.label',
     helpText:
-      'Only events about these Codat companies (leave empty for every company). The list offers companies seen in ' +
-      "recent events; you can also paste an ID from the company's page in the [Codat Portal](https://app.codat.io).",
+      'Only events about these Codat companies (leave empty for every company). The list offers your companies when ' +
+      'the connection has a Codat API Key, else the companies of recent events; you can also paste an ID from the ' +
+      "company's page in the [Codat Portal](https://app.codat.io).",
   },
   {
     key: 'companyTags',

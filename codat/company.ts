@@ -229,9 +229,12 @@ export async function findCompanies(z: ZObject, bundle: Bundle): Promise<Company
     action: 'search the Codat companies',
     notFound: 'the companies endpoint',
     schema: companyPageSchema,
+    // The spec lists a 404 for GET /companies; a list has nothing else to miss than matches.
+    allowNotFound: true,
   });
+  const found = page?.results ?? [];
   // Codat's `=` may be looser than exact (case, spacing): keep only exact name matches.
-  const results = search.name ? page!.results.filter((c) => sameName(c.name, search.name!)) : page!.results;
+  const results = search.name ? found.filter((c) => sameName(c.name, search.name!)) : found;
   return results.map(companyOutput);
 }
 
@@ -253,6 +256,8 @@ export async function companyChoices(z: ZObject, bundle: Bundle): Promise<Compan
     action: 'list the Codat companies',
     notFound: 'the companies endpoint',
     schema: companyPageSchema,
+    // A page past the last one (or an instance without companies) may be a 404: nothing more to list.
+    allowNotFound: true,
   });
-  return data!.results.map((c) => ({ id: c.id, name: c.name, label: c.created ? `${c.name} (created ${c.created.slice(0, 10)})` : c.name }));
+  return (data?.results ?? []).map((c) => ({ id: c.id, name: c.name, label: c.created ? `${c.name} (created ${c.created.slice(0, 10)})` : c.name }));
 }

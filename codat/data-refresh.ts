@@ -23,7 +23,7 @@ const words = (camel: string) => camel.replace(/([a-z])([A-Z])/g, '$1 $2').repla
 /** "banking-accountBalances" -> "Banking: Account Balances". */
 export function dataTypeLabel(key: string): string {
   const [prefix, rest] = key.includes('-') ? key.split('-', 2) : [undefined, key];
-  return prefix ? `${words(prefix)}: ${words(rest!)}` : words(key);
+  return prefix ? `${words(prefix)}: ${words(rest)}` : words(key);
 }
 
 // The object form of choices: a third of the nodes core compiles on every invocation.
@@ -180,7 +180,9 @@ export interface ConnectionChoice {
 /** One page of the chosen company's connections; none until a company is chosen. */
 export async function connectionChoices(z: ZObject, bundle: Bundle): Promise<ConnectionChoice[]> {
   const companyId = text(bundle.inputData?.companyId);
-  if (!companyId) return [];
+  // A company mapped from an earlier step reaches the dropdown as its placeholder, not a UUID:
+  // nothing to list yet (a Connection ID can still be mapped), rather than an error in the editor.
+  if (!UUID.test(companyId)) return [];
   const id = companyIdInput(z, companyId);
   const zapierPage = Number(bundle.meta?.page ?? 0);
   const page = (Number.isInteger(zapierPage) && zapierPage > 0 ? zapierPage : 0) + 1;
@@ -191,8 +193,10 @@ export async function connectionChoices(z: ZObject, bundle: Bundle): Promise<Con
     action: 'list the connections of the Codat company',
     notFound: `the company ${id}`,
     schema: connectionPageSchema,
+    // Past the last page a 404 ends the list; on the first it means the company is gone (an error).
+    allowNotFound: page > 1,
   });
-  return data!.results.map((c) => {
+  return (data?.results ?? []).map((c) => {
     const details = [c.sourceType, c.status].filter(Boolean).join(', ');
     return { id: c.id, platformName: c.platformName, label: details ? `${c.platformName} (${details})` : c.platformName };
   });

@@ -20,7 +20,7 @@ function svixDetail(resp: ServiceResponse): string | undefined {
     return detail
       .map((d: { loc?: unknown; msg?: unknown }) => {
         const loc = Array.isArray(d.loc) ? d.loc.filter((p) => p !== 'body').join('.') : '';
-        return `${loc ? `${loc}: ` : ''}${String(d.msg ?? '')}`;
+        return `${loc ? `${loc}: ` : ''}${typeof d.msg === 'string' ? d.msg : JSON.stringify(d.msg ?? '')}`;
       })
       .join('; ');
   }

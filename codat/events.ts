@@ -297,9 +297,15 @@ export const RETIRED_EVENT_TYPES: Readonly<Record<string, readonly string[]>> = 
   SyncConnectionDeleted: ['connection.deleted'],
 };
 
+// Codat's legacy docs and Portal also wrote the rule types as words ("New company synchronized"), so
+// a custom value in any case and spacing is recognised. Dots are kept: `client.rateLimit.reached`
+// is current, `ClientRateLimitReached` retired.
+const retiredForm = (key: string) => key.toLowerCase().replace(/[\s_-]+/g, '');
+const RETIRED_BY_FORM = new Map(Object.entries(RETIRED_EVENT_TYPES).map(([k, v]) => [retiredForm(k), v]));
+
 /** The replacements of a retired type, or undefined for a type Codat still delivers (or never had). */
 export function retiredReplacement(key: string): readonly string[] | undefined {
-  return Object.hasOwn(RETIRED_EVENT_TYPES, key) ? RETIRED_EVENT_TYPES[key] : undefined;
+  return RETIRED_BY_FORM.get(retiredForm(key));
 }
 
 const BY_KEY = new Map(CODAT_EVENT_TYPES.map((e) => [e.key, e]));

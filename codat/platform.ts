@@ -46,6 +46,14 @@ export function readApiKey(raw: unknown): ApiKeyState {
     const key = Buffer.from(token, 'base64').toString('utf8');
     return { state: 'ok', auth: { header: `Basic ${token}`, secrets: [value, token, key] } };
   }
+  // The header's Base64 part pasted without "Basic": padded Base64 (a raw key has no "=") of a
+  // printable key. Encoding it again would only earn a 401.
+  if (/^[A-Za-z0-9+/]+={1,2}$/.test(value) && value.length % 4 === 0) {
+    const key = Buffer.from(value, 'base64').toString('utf8');
+    if (/^[\x21-\x7e]+$/.test(key) && Buffer.from(key, 'utf8').toString('base64') === value) {
+      return { state: 'ok', auth: { header: `Basic ${value}`, secrets: [value, key] } };
+    }
+  }
   if (/\s/.test(value) || /[^\x21-\x7e]/.test(value)) {
     return { state: 'invalid', reason: 'it contains spaces or characters an API key never has; copy it again from the Portal' };
   }

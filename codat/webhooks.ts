@@ -195,7 +195,7 @@ export async function subscribe(z: ZObject, bundle: Bundle, hook: CodatHookConfi
         description: consumerDescription(key.slice(0, 12), selection, hook.label, filter),
         // Omitted for "all": a consumer without filterTypes receives every event type.
         ...(selection.all ? {} : { filterTypes: selection.types }),
-        // Company tags as Svix channels, so Codat sends only those companies' events (perform
+        // Company tags as Svix channels (why: company-filter.ts), so Codat sends only those companies' events (perform
         // still checks every delivery: see companyMatches).
         ...(channels ? { channels } : {}),
         secret,

@@ -5,7 +5,8 @@ import { customFieldInputFields } from '../blue/custom-field-values.js';
 import { listCustomFields } from '../blue/custom-fields.js';
 import { blueProjectId } from '../blue/project-ref.js';
 import { createTodo } from '../blue/record-create.js';
-import { EXAMPLE_RECORD, RECORD_OUTPUT_FIELDS } from '../blue/record.js';
+import { EXAMPLE_RECORD, RECORD_WITH_ID_OUTPUT_FIELDS } from '../blue/record.js';
+import { lazyOutputFields } from '../common/output-fields.js';
 
 /** One input per custom field of the connection's project that a user can set. */
 async function customFieldInputs(z: ZObject, bundle: Bundle) {
@@ -90,6 +91,6 @@ export default defineCreate({
     perform: createTodo,
     // The record's one output shape, as the Blue triggers give it (blue/record.ts).
     sample: EXAMPLE_RECORD,
-    outputFields: [{ key: 'id', label: 'Todo ID', type: 'string' }, { key: 'uid', label: 'Todo UID', type: 'string' }, ...RECORD_OUTPUT_FIELDS],
+    outputFields: lazyOutputFields(RECORD_WITH_ID_OUTPUT_FIELDS),
   },
 });

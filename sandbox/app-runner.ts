@@ -35,7 +35,7 @@ export class AppRunner {
     this.tester = zapier.createAppTester(app);
   }
 
-  has(kind: 'triggers' | 'creates', key: string): boolean {
+  has(kind: 'triggers' | 'creates' | 'searches', key: string): boolean {
     return Boolean(this.app[kind]?.[key]?.operation);
   }
 

@@ -10,11 +10,13 @@ type Query {
   project(id: String): Project!
   projectList(filter: ProjectListFilter!, sort: [ProjectSort!], skip: Int = 0, take: Int = 20): ProjectPagination!
   todoLists(projectId: String!): [TodoList!]!
+  todos(filter: TodosFilter!, orderBy: TodoOrderByInput, first: Int, skip: Int): TodosPagination!
   customFields(filter: CustomFieldFilterInput, skip: Int = 0, take: Int = 500): CustomFieldPagination!
   projectUserList(projectId: String!, first: Int, skip: Int, search: String): ProjectUserList!
   tagList(filter: TagListFilter!, first: Int = 500, skip: Int): TagPagination!
   todoQueries: TodoQueries!
   todo(id: String!): Todo!
+  user(id: String!): User!
   webhooks(filter: WebhookFilter, skip: Int = 0, take: Int = 20): WebhookPagination!
   activityList(projectId: String, categories: [ActivityCategory!], first: Int, orderBy: ActivityOrderByInput): ActivityList!
 }
@@ -23,6 +25,16 @@ type Mutation {
   createTodo(input: CreateTodoInput!): Todo!
   createWebhook(input: CreateWebhookInput!): Webhook!
   deleteWebhook(input: DeleteWebhookInput!): MutationResult!
+  editTodo(input: EditTodoInput!): Todo!
+  setTodoCustomField(input: SetTodoCustomFieldInput!): Boolean!
+  updateTodos(input: UpdateTodosInput!): Boolean!
+  setTodoTags(input: SetTodoTagsInput!): Boolean!
+  setTodoAssignees(input: SetTodoAssigneesInput!): MutationResult!
+  addTodoAssignees(input: AddTodoAssigneesInput!): MutationResult!
+  removeTodoAssignees(input: RemoveTodoAssigneesInput!): MutationResult!
+  createComment(input: CreateCommentInput!): Comment!
+  createChecklist(input: CreateChecklistInput!): Checklist!
+  createChecklistItem(input: CreateChecklistItemInput!): ChecklistItem!
 }
 
 type User {
@@ -226,6 +238,19 @@ enum TodosSort {
   title_DESC
 }
 
+enum TodoOrderByInput {
+  createdAt_ASC
+  createdAt_DESC
+  updatedAt_ASC
+  updatedAt_DESC
+}
+
+type TodosPagination {
+  items: [Todo!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
 type TodosResult {
   items: [Todo!]!
   pageInfo: PageInfo!
@@ -252,10 +277,11 @@ type Todo {
   checklistCount: Int!
   checklistCompletedCount: Int!
   customFields(filter: TodoCustomFieldFilterInput): [CustomField!]!
+  checklists: [Checklist!]!
 }
 
 # The project's activity feed, where the New Comment trigger finds recent comments (not served by
-# the sandbox server, which has no comments).
+# the sandbox server).
 type ActivityList {
   activities: [Activity!]!
 }
@@ -416,5 +442,112 @@ input DeleteWebhookInput {
 type MutationResult {
   success: Boolean!
   operationId: String
+}
+
+# Record actions (issue 15).
+input EditTodoInput {
+  todoListId: String
+  todoId: String!
+  position: Float
+  title: String
+  html: String
+  text: String
+  startedAt: DateTime
+  duedAt: DateTime
+  tags: [CreateTodoTagInput!]
+}
+
+input SetTodoCustomFieldInput {
+  todoId: String!
+  customFieldId: String!
+  regionCode: String
+  currency: String
+  countryCodes: [String!]
+  text: String
+  number: Float
+  checked: Boolean
+  latitude: Float
+  longitude: Float
+  startDate: DateTime
+  endDate: DateTime
+  customFieldOptionId: String
+  customFieldOptionIds: [String!]
+}
+
+input UpdateTodosInput {
+  unassigneeId: String
+  removeTagId: String
+  assigneeId: String
+  tagId: String
+  todoListId: String
+  done: Boolean
+  filter: UpdateTodosInputFilter
+}
+
+input UpdateTodosInputFilter {
+  todoListId: String
+  todoIds: [String!]
+}
+
+input SetTodoTagsInput {
+  todoId: String!
+  tagIds: [String!]
+  tagTitles: [String!]
+}
+
+input SetTodoAssigneesInput {
+  todoId: String!
+  assigneeIds: [String!]!
+}
+
+input AddTodoAssigneesInput {
+  todoId: String!
+  assigneeIds: [String!]!
+}
+
+input RemoveTodoAssigneesInput {
+  todoId: String!
+  assigneeIds: [String!]!
+}
+
+input CreateCommentInput {
+  html: String!
+  text: String!
+  category: CommentCategory!
+  categoryId: String!
+}
+
+input CreateChecklistInput {
+  todoId: String!
+  title: String!
+  position: Float!
+}
+
+input CreateChecklistItemInput {
+  checklistId: String!
+  title: String!
+  position: Float!
+}
+
+type Checklist {
+  id: ID!
+  uid: String!
+  title: String!
+  position: Float!
+  createdAt: DateTime!
+  updatedAt: DateTime!
+  todo: Todo!
+  checklistItems: [ChecklistItem!]!
+}
+
+type ChecklistItem {
+  id: ID!
+  uid: String!
+  title: String!
+  position: Float!
+  done: Boolean!
+  createdAt: DateTime!
+  updatedAt: DateTime!
+  checklist: Checklist!
 }
 `;

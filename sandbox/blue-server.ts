@@ -78,8 +78,26 @@ export interface BlueTodoRecord {
   tagIds: string[];
   /** customFieldId -> value string as sent in CreateTodoInputCustomField. */
   values: Record<string, string>;
-  checklists: { title: string; position: number }[];
+  checklists: BlueChecklistRecord[];
   createdById: string;
+  createdAt: string;
+  updatedAt: string;
+}
+export interface BlueChecklistRecord {
+  id: string;
+  uid: string;
+  title: string;
+  position: number;
+  items: { id: string; uid: string; title: string; position: number; done: boolean }[];
+}
+export interface BlueCommentRecord {
+  id: string;
+  uid: string;
+  html: string;
+  text: string;
+  category: 'TODO' | 'DISCUSSION' | 'STATUS_UPDATE';
+  categoryId: string;
+  userId: string;
   createdAt: string;
   updatedAt: string;
 }
@@ -113,10 +131,11 @@ export interface BlueStore {
   todos: BlueTodoRecord[];
   webhooks: BlueWebhookRecord[];
   tokens: BlueToken[];
+  comments: BlueCommentRecord[];
 }
 
 export function emptyStore(): BlueStore {
-  return { users: [], companies: [], projects: [], todoLists: [], customFields: [], tags: [], todos: [], webhooks: [], tokens: [] };
+  return { users: [], companies: [], projects: [], todoLists: [], customFields: [], tags: [], todos: [], webhooks: [], tokens: [], comments: [] };
 }
 
 export interface BlueDeliveryRecord {
@@ -189,6 +208,70 @@ function checkCustomFieldValue(field: BlueCustomFieldDef, value: string): string
       return /^-?\d+(\.\d+)?(\s+[A-Z]{3})?$/.test(value.trim()) ? undefined : 'expects an amount like "100.00 USD"';
     default:
       return undefined;
+  }
+}
+
+function dateOrNull(v: unknown, what: string): string | null | undefined {
+  if (v === undefined) return undefined;
+  if (v === null) return null;
+  if (typeof v !== 'string' || Number.isNaN(Date.parse(v))) throw fail('BAD_USER_INPUT', `Invalid ${what}: ${String(v)}`);
+  return v;
+}
+
+/**
+ * The webhook events Blue sends for a change of a record from `prev` to `next` (record events
+ * only: checklist events carry the checklist, which the sandbox does not deliver).
+ */
+function recordEvents(prev: BlueTodoRecord, next: BlueTodoRecord): string[] {
+  const events: string[] = [];
+  const diff = (a: string[], b: string[]) => [b.some((x) => !a.includes(x)), a.some((x) => !b.includes(x))];
+  if (prev.title !== next.title) events.push('TODO_NAME_CHANGED');
+  if (prev.todoListId !== next.todoListId) events.push('TODO_MOVED');
+  if (prev.done !== next.done) events.push('TODO_DONE_STATUS_UPDATED');
+  if (prev.duedAt !== next.duedAt) events.push(!prev.duedAt ? 'TODO_DUE_DATE_ADDED' : !next.duedAt ? 'TODO_DUE_DATE_REMOVED' : 'TODO_DUE_DATE_UPDATED');
+  const [assigned, unassigned] = diff(prev.assigneeIds, next.assigneeIds);
+  if (assigned) events.push('TODO_ASSIGNEE_ADDED');
+  if (unassigned) events.push('TODO_ASSIGNEE_REMOVED');
+  const [tagged, untagged] = diff(prev.tagIds, next.tagIds);
+  if (tagged) events.push('TODO_TAG_ADDED');
+  if (untagged) events.push('TODO_TAG_REMOVED');
+  if (JSON.stringify(prev.values) !== JSON.stringify(next.values)) events.push('TODO_CUSTOM_FIELD_UPDATED');
+  return events;
+}
+
+/**
+ * setTodoCustomField's typed input as the value string createTodo takes (how the sandbox keeps
+ * values): the input's member that fits the field's type, or BAD_USER_INPUT when it is missing.
+ */
+function typedValue(field: BlueCustomFieldDef, input: Record<string, unknown>): string {
+  const need = (what: string): never => {
+    throw fail('BAD_USER_INPUT', `Custom field "${field.name}" (${field.type}) needs ${what}.`);
+  };
+  const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : need('a number'));
+  switch (field.type) {
+    case 'NUMBER':
+    case 'PERCENT':
+    case 'RATING':
+      return String(num(input.number));
+    case 'CURRENCY':
+      return typeof input.currency === 'string' ? `${num(input.number)} ${input.currency}` : String(num(input.number));
+    case 'CHECKBOX':
+      return typeof input.checked === 'boolean' ? String(input.checked) : need('checked');
+    case 'DATE': {
+      if (typeof input.startDate !== 'string') return need('startDate');
+      return typeof input.endDate === 'string' && input.endDate !== input.startDate ? `${input.startDate},${input.endDate}` : input.startDate;
+    }
+    case 'SELECT_SINGLE':
+      return typeof input.customFieldOptionId === 'string' ? input.customFieldOptionId : need('customFieldOptionId');
+    case 'SELECT_MULTI':
+      return Array.isArray(input.customFieldOptionIds) ? input.customFieldOptionIds.join(',') : need('customFieldOptionIds');
+    case 'LOCATION':
+      return `${num(input.latitude)},${num(input.longitude)}`;
+    case 'COUNTRY':
+      if (Array.isArray(input.countryCodes) && input.countryCodes.length) return input.countryCodes.join(',');
+      return typeof input.text === 'string' ? input.text : need('countryCodes or text');
+    default:
+      return typeof input.text === 'string' ? input.text : need('text');
   }
 }
 
@@ -424,7 +507,14 @@ export class BlueServer {
       users: s.users.filter((u) => t.assigneeIds.includes(u.id)).map((u) => this.userView(u)),
       tags: s.tags.filter((g) => t.tagIds.includes(g.id)).map((g) => this.stamp(g)),
       customFields: s.customFields.filter((f) => f.projectId === t.projectId).map((f) => this.fieldView(f, t.values[f.id])),
+      checklists: [...t.checklists].sort((a, b) => a.position - b.position).map((c) => this.checklistView(t, c)),
     };
+  }
+
+  private checklistView(t: BlueTodoRecord, c: BlueChecklistRecord): Record<string, unknown> {
+    const view: Record<string, unknown> = { ...this.stamp(c), todo: () => this.todoView(t) };
+    view.checklistItems = [...c.items].sort((a, b) => a.position - b.position).map((i) => ({ ...this.stamp(i), checklist: view }));
+    return view;
   }
 
   /**
@@ -433,7 +523,7 @@ export class BlueServer {
    * string, `todoList` with its `project` and `company` rows, and join rows for assignees, tags
    * and custom field values that carry ids only.
    */
-  private todoJson(t: BlueTodoRecord): Record<string, unknown> {
+  todoJson(t: BlueTodoRecord): Record<string, unknown> {
     const s = this.store;
     const list = s.todoLists.find((l) => l.id === t.todoListId);
     const project = list && s.projects.find((p) => p.id === list.projectId);
@@ -538,6 +628,12 @@ export class BlueServer {
         );
         return { items: all.slice(skip, skip + first).map((g) => this.stamp(g)), pageInfo: pageInfo(all.length, skip, first), totalCount: all.length };
       },
+      // The older root query, the one that sorts by updatedAt (TodoOrderByInput): same filter,
+      // `first` for `limit`.
+      todos: (args: Args, ctx: Context) => {
+        const page = this.root().todoQueries(args, ctx).todos({ filter: args.filter, sort: args.orderBy ? [args.orderBy] : [], limit: args.first, skip: args.skip });
+        return { ...page, totalCount: page.pageInfo.totalItems };
+      },
       todoQueries: (_: Args, ctx: Context) => ({
         todos: (args: Args) => {
           const f = args.filter as {
@@ -545,6 +641,8 @@ export class BlueServer {
             projectIds?: string[];
             todoIds?: string[];
             todoListIds?: string[];
+            assigneeIds?: string[];
+            tagIds?: string[];
             done?: boolean | null;
             search?: string;
           };
@@ -564,6 +662,9 @@ export class BlueServer {
                 (!projectIds || projectIds.includes(t.projectId)) &&
                 (!f.todoIds || f.todoIds.includes(t.id)) &&
                 (!f.todoListIds || f.todoListIds.includes(t.todoListId)) &&
+                // Any of the listed assignees / tags (each Zap filter sends one).
+                (!f.assigneeIds || f.assigneeIds.some((id) => t.assigneeIds.includes(id))) &&
+                (!f.tagIds || f.tagIds.some((id) => t.tagIds.includes(id))) &&
                 (f.done === undefined || f.done === null || t.done === f.done) &&
                 (!f.search || t.title.toLowerCase().includes(f.search.toLowerCase()))
               );
@@ -582,6 +683,13 @@ export class BlueServer {
         const project = t && s.projects.find((p) => p.id === t.projectId);
         if (!t || !project?.userIds.includes(ctx.user.id)) throw fail('TODO_NOT_FOUND', 'Todo not found.');
         return this.todoView(t);
+      },
+      user: (args: Args, ctx: Context) => {
+        // Someone the caller shares a project with (a comment's author, an assignee).
+        const u = s.users.find((x) => x.id === str(args.id));
+        const shared = u && s.projects.some((p) => p.userIds.includes(u.id) && p.userIds.includes(ctx.user.id));
+        if (!u || !shared) throw fail('USER_NOT_FOUND', 'User not found.');
+        return this.userView(u);
       },
       webhooks: (args: Args, ctx: Context) => {
         const filter = (args.filter ?? {}) as { enabled?: boolean };
@@ -627,6 +735,243 @@ export class BlueServer {
         if (index < 0) throw fail('WEBHOOK_NOT_FOUND', 'Webhook not found.');
         s.webhooks.splice(index, 1);
         return { success: true, operationId: null };
+      },
+      ...this.recordMutations(),
+    };
+  }
+
+  /** A record the token's user can see, or TODO_NOT_FOUND (Blue does not tell "forbidden" apart). */
+  private findTodo(ctx: Context, id: unknown): BlueTodoRecord {
+    const t = this.store.todos.find((x) => x.id === id);
+    const project = t && this.store.projects.find((p) => p.id === t.projectId);
+    if (!t || !project?.userIds.includes(ctx.user.id)) throw fail('TODO_NOT_FOUND', `Todo ${String(id)} not found.`);
+    return t;
+  }
+
+  private projectMembers(t: BlueTodoRecord, ids: readonly string[]): string[] {
+    const project = this.store.projects.find((p) => p.id === t.projectId);
+    for (const id of ids) {
+      if (!this.store.users.some((u) => u.id === id)) throw fail('USER_NOT_FOUND', `User ${id} not found.`);
+      if (!project?.userIds.includes(id)) throw fail('BAD_USER_INPUT', `User ${id} is not a member of this project.`);
+    }
+    return [...new Set(ids)];
+  }
+
+  private projectTag(t: BlueTodoRecord, id: string): string {
+    if (!this.store.tags.some((g) => g.id === id && g.projectId === t.projectId)) throw fail('TAG_NOT_FOUND', `Tag ${id} not found.`);
+    return id;
+  }
+
+  /** A tag of the record's project by title (first match), created when missing, as Blue does. */
+  private tagByTitle(t: BlueTodoRecord, title: string, color?: string | null): string {
+    let found = this.store.tags.find((g) => g.projectId === t.projectId && g.title === title && (!color || g.color === color));
+    if (!found) {
+      found = { id: blueId(), uid: blueId(), title, color: color ?? '#4a9fff', projectId: t.projectId };
+      this.store.tags.push(found);
+    }
+    return found.id;
+  }
+
+  private touch(t: BlueTodoRecord): void {
+    t.updatedAt = new Date().toISOString();
+  }
+
+  /**
+   * Runs a change of a record and delivers the webhook events it makes (previousValue and
+   * currentValue in the entity shape), after the mutation has answered, as Blue does.
+   */
+  private change<T>(t: BlueTodoRecord, apply: () => T): T {
+    const prev = structuredClone(t);
+    const before = this.todoJson(t);
+    const result = apply();
+    const events = recordEvents(prev, t);
+    if (events.length) {
+      const after = this.todoJson(t);
+      this.later(() => events.forEach((e) => this.emit(e, t.projectId, before, after)));
+    }
+    return result;
+  }
+
+  private later(deliver: () => void): void {
+    this.pending.add(
+      new Promise<void>((resolve) =>
+        setImmediate(() => {
+          deliver();
+          resolve();
+        }),
+      ),
+    );
+  }
+
+  private editTodo(t: BlueTodoRecord, input: Record<string, unknown>, ctx: Context) {
+    const s = this.store;
+    if (typeof input.todoListId === 'string') {
+      const list = s.todoLists.find((l) => l.id === input.todoListId);
+      const project = list && s.projects.find((p) => p.id === list.projectId);
+      if (!list || !project?.userIds.includes(ctx.user.id)) throw fail('TODO_LIST_NOT_FOUND', `Todo list ${input.todoListId} not found.`);
+      if (list.id !== t.todoListId) {
+        const inList = s.todos.filter((x) => x.todoListId === list.id).map((x) => x.position);
+        t.position = Math.max(0, ...inList) + 65535;
+      }
+      t.todoListId = list.id;
+      t.projectId = list.projectId;
+    }
+    if (typeof input.title === 'string') {
+      if (!input.title.trim()) throw fail('BAD_USER_INPUT', 'Title cannot be empty.');
+      t.title = input.title;
+    }
+    if (typeof input.html === 'string') {
+      t.html = input.html;
+      t.text = typeof input.text === 'string' ? input.text : input.html.replace(/<[^>]*>/g, '');
+    } else if (typeof input.text === 'string') {
+      t.text = input.text;
+    }
+    if (typeof input.position === 'number') t.position = input.position;
+    const startedAt = dateOrNull(input.startedAt, 'startedAt');
+    if (startedAt !== undefined) t.startedAt = startedAt;
+    const duedAt = dateOrNull(input.duedAt, 'duedAt');
+    if (duedAt !== undefined) t.duedAt = duedAt;
+    if (Array.isArray(input.tags)) {
+      t.tagIds = [
+        ...new Set(
+          (input.tags as { id?: string | null; title?: string | null; color?: string | null }[]).map((tag) => {
+            if (tag.id) return this.projectTag(t, tag.id);
+            if (tag.title) return this.tagByTitle(t, tag.title, tag.color);
+            throw fail('BAD_USER_INPUT', 'A tag needs an id or a title.');
+          }),
+        ),
+      ];
+    }
+    // An editTodo with only the todoId changes nothing (the actions send one to read the record).
+    if (Object.keys(input).some((k) => k !== 'todoId' && input[k] !== undefined && input[k] !== null)) this.touch(t);
+    return this.todoView(t);
+  }
+
+  private updateTodo(t: BlueTodoRecord, input: Record<string, unknown>): void {
+    const s = this.store;
+    if (typeof input.done === 'boolean') t.done = input.done;
+    if (typeof input.tagId === 'string') t.tagIds = [...new Set([...t.tagIds, this.projectTag(t, input.tagId)])];
+    if (typeof input.removeTagId === 'string') t.tagIds = t.tagIds.filter((id) => id !== input.removeTagId);
+    if (typeof input.assigneeId === 'string') t.assigneeIds = this.projectMembers(t, [...t.assigneeIds, input.assigneeId]);
+    if (typeof input.unassigneeId === 'string') t.assigneeIds = t.assigneeIds.filter((id) => id !== input.unassigneeId);
+    if (typeof input.todoListId === 'string') {
+      const list = s.todoLists.find((l) => l.id === input.todoListId);
+      if (!list) throw fail('TODO_LIST_NOT_FOUND', `Todo list ${input.todoListId} not found.`);
+      t.todoListId = list.id;
+      t.projectId = list.projectId;
+    }
+    this.touch(t);
+  }
+
+  /** The record mutations of Blue's schema that the actions send (editTodo, updateTodos, ...). */
+  private recordMutations() {
+    const s = this.store;
+    type Args = { input: Record<string, unknown> };
+    const strs = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+    return {
+      editTodo: ({ input }: Args, ctx: Context) => {
+        const t = this.findTodo(ctx, input.todoId);
+        return this.change(t, () => this.editTodo(t, input, ctx));
+      },
+      setTodoCustomField: ({ input }: Args, ctx: Context) => {
+        const t = this.findTodo(ctx, input.todoId);
+        const field = s.customFields.find((f) => f.id === input.customFieldId && f.projectId === t.projectId);
+        if (!field) throw fail('CUSTOM_FIELD_NOT_FOUND', `Custom field ${String(input.customFieldId)} not found.`);
+        const value = typedValue(field, input);
+        const problem = checkCustomFieldValue(field, value);
+        if (problem) throw fail('BAD_USER_INPUT', `Custom field "${field.name}" (${field.type}) ${problem}.`);
+        return this.change(t, () => {
+          t.values[field.id] = value;
+          this.touch(t);
+          return true;
+        });
+      },
+      updateTodos: ({ input }: Args, ctx: Context) => {
+        const filter = (input.filter ?? {}) as { todoIds?: string[]; todoListId?: string };
+        if (!filter.todoIds?.length && !filter.todoListId) throw fail('BAD_USER_INPUT', 'updateTodos needs filter.todoIds or filter.todoListId.');
+        const todos = filter.todoIds?.length
+          ? filter.todoIds.map((id) => this.findTodo(ctx, id))
+          : s.todos.filter((x) => x.todoListId === filter.todoListId);
+        for (const t of todos) this.change(t, () => this.updateTodo(t, input));
+        return true;
+      },
+      setTodoTags: ({ input }: Args, ctx: Context) => {
+        const t = this.findTodo(ctx, input.todoId);
+        const ids = strs(input.tagIds).map((id) => this.projectTag(t, id));
+        const byTitle = strs(input.tagTitles).map((title) => this.tagByTitle(t, title));
+        return this.change(t, () => {
+          t.tagIds = [...new Set([...ids, ...byTitle])];
+          this.touch(t);
+          return true;
+        });
+      },
+      setTodoAssignees: ({ input }: Args, ctx: Context) => {
+        const t = this.findTodo(ctx, input.todoId);
+        const ids = this.projectMembers(t, strs(input.assigneeIds));
+        return this.change(t, () => {
+          t.assigneeIds = ids;
+          this.touch(t);
+          return { success: true, operationId: null };
+        });
+      },
+      addTodoAssignees: ({ input }: Args, ctx: Context) => {
+        const t = this.findTodo(ctx, input.todoId);
+        const ids = this.projectMembers(t, [...t.assigneeIds, ...strs(input.assigneeIds)]);
+        return this.change(t, () => {
+          t.assigneeIds = ids;
+          this.touch(t);
+          return { success: true, operationId: null };
+        });
+      },
+      removeTodoAssignees: ({ input }: Args, ctx: Context) => {
+        const t = this.findTodo(ctx, input.todoId);
+        const gone = new Set(strs(input.assigneeIds));
+        return this.change(t, () => {
+          t.assigneeIds = t.assigneeIds.filter((id) => !gone.has(id));
+          this.touch(t);
+          return { success: true, operationId: null };
+        });
+      },
+      createComment: ({ input }: Args, ctx: Context) => {
+        if (input.category !== 'TODO') throw fail('BAD_USER_INPUT', 'The sandbox only keeps comments on records (category TODO).');
+        const t = this.findTodo(ctx, input.categoryId);
+        const html = String(input.html ?? '');
+        if (!html.trim() && !String(input.text ?? '').trim()) throw fail('BAD_USER_INPUT', 'A comment cannot be empty.');
+        const now = new Date().toISOString();
+        const comment: BlueCommentRecord = {
+          id: blueId(),
+          uid: blueId(),
+          html,
+          text: String(input.text ?? ''),
+          category: 'TODO',
+          categoryId: t.id,
+          userId: ctx.user.id,
+          createdAt: now,
+          updatedAt: now,
+        };
+        s.comments.push(comment);
+        this.later(() => this.emit('COMMENT_CREATED', t.projectId, null, { ...comment }));
+        return { ...comment, user: this.userView(ctx.user), todo: () => this.todoView(t) };
+      },
+      createChecklist: ({ input }: Args, ctx: Context) => {
+        const t = this.findTodo(ctx, input.todoId);
+        if (typeof input.title !== 'string' || !input.title.trim()) throw fail('BAD_USER_INPUT', 'A checklist needs a title.');
+        const checklist: BlueChecklistRecord = { id: blueId(), uid: blueId(), title: input.title, position: Number(input.position), items: [] };
+        t.checklists.push(checklist);
+        this.touch(t);
+        return this.checklistView(t, checklist);
+      },
+      createChecklistItem: ({ input }: Args, ctx: Context) => {
+        const t = s.todos.find((x) => x.checklists.some((c) => c.id === input.checklistId));
+        const checklist = t?.checklists.find((c) => c.id === input.checklistId);
+        if (!t || !checklist) throw fail('CHECKLIST_NOT_FOUND', `Checklist ${String(input.checklistId)} not found.`);
+        this.findTodo(ctx, t.id);
+        if (typeof input.title !== 'string' || !input.title.trim()) throw fail('BAD_USER_INPUT', 'A checklist item needs a title.');
+        const item = { id: blueId(), uid: blueId(), title: input.title, position: Number(input.position), done: false };
+        checklist.items.push(item);
+        this.touch(t);
+        const view = this.checklistView(t, checklist);
+        return (view.checklistItems as { id: string }[]).find((i) => i.id === item.id);
       },
     };
   }
@@ -693,7 +1038,7 @@ export class BlueServer {
       assigneeIds: input.assigneeIds ?? [],
       tagIds,
       values,
-      checklists: (input.checklists ?? []).map((c, i) => ({ title: c.title, position: c.position ?? i })),
+      checklists: (input.checklists ?? []).map((c, i) => ({ id: blueId(), uid: blueId(), title: c.title, position: c.position ?? i, items: [] })),
       createdById: ctx.user.id,
       createdAt: now,
       updatedAt: now,

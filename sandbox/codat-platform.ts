@@ -225,7 +225,7 @@ export class CodatPlatform {
     const company: PlatformCompany = {
       id,
       name: cleaned,
-      description: (description as string | undefined) ?? '',
+      description: (description) ?? '',
       redirect: `https://link.codat.io/company/${id}`,
       created: new Date().toISOString(),
       createdByUserName: 'Sandbox API key',

@@ -337,6 +337,64 @@ export const STEPS: readonly Step[] = [
     },
   },
   {
+    title: 'update_record, complete_record and add_comment on that todo -> Blue stores the changes',
+    async run(sb, state) {
+      check(state.todo, 'no todo (step 4 failed)');
+      const recordId = String(state.todo.id);
+      const perform = (key: string, inputData: Record<string, unknown>) =>
+        sb.runner.run<Record<string, unknown>>(sb.runner.fn('creates', key, 'perform'), { authData: sb.authData, inputData });
+      // The Record dropdown offers it, as the Zap editor fills it.
+      const records = await sb.runner.run<{ id: string; label: string }[]>(sb.runner.fn('triggers', 'blue_record_list', 'perform'), {
+        authData: sb.authData,
+        inputData: {},
+        meta: { isFillingDynamicDropdown: true, page: 0 },
+      });
+      const picked = records.find((r) => r.id === recordId);
+      check(picked, `the Record dropdown does not offer todo ${recordId} (${short(records.map((r) => r.label))})`);
+      const fields = await sb.runner.inputFields('creates', 'update_record', { authData: sb.authData, inputData: { recordId } });
+      const stageField = fields.find((f) => typeof f.key === 'string' && f.key.includes(DEMO.ids.fieldStage));
+      check(stageField, `update_record offers no input for the Stage custom field (${short(fields.map((f) => f.key))})`);
+
+      const updated = await perform('update_record', { recordId, duedAt: '2026-12-31T17:00:00Z', [String(stageField.key)]: DEMO.ids.fieldStageKyc });
+      const stored = sb.blue.store.todos.find((t) => t.id === recordId);
+      check(stored, `todo ${recordId} is not in the Blue server`);
+      check(stored.values[DEMO.ids.fieldStage] === DEMO.ids.fieldStageKyc, 'custom field "Stage" is not "KYC" after update_record');
+      check(stored.duedAt === '2026-12-31T17:00:00.000Z' && updated.duedAt === stored.duedAt, `update_record did not set the due date (${short(updated.duedAt)})`);
+
+      const done = await perform('complete_record', { recordId, done: 'done' });
+      check(stored.done && done.done === true, 'complete_record did not mark the todo done');
+
+      const text = `KYC started for ${COMPANY_NAME}.`;
+      const comment = await perform('add_comment', { recordId, text });
+      const storedComment = sb.blue.store.comments.find((c) => c.id === comment.id);
+      check(storedComment?.categoryId === recordId && storedComment.text === text, `the comment is not stored on todo ${recordId}`);
+      return [
+        `the Record dropdown offers "${picked.label}"`,
+        `update_record: Stage=KYC, due 2026-12-31; complete_record: done; add_comment: "${text}" (comment ${String(comment.id)})`,
+      ];
+    },
+  },
+  {
+    title: 'Find or Create Record by the Codat company -> found, nothing created twice',
+    async run(sb, state) {
+      const company = state.codatOutput;
+      check(company && state.todo, 'no Codat output or no todo (step 3 or 4 failed)');
+      // Zapier's search-or-create runs the search, and create_todo only when it finds nothing.
+      const find = sb.runner.fn('searches', 'find_todo', 'perform');
+      const byCompany = { customFieldId: DEMO.ids.fieldCodatId, customFieldValue: String(company.companyId) };
+      const found = await sb.runner.run<Record<string, unknown>[]>(find, { authData: sb.authData, inputData: byCompany });
+      check(found.length === 1 && found[0]?.id === state.todo.id, `find_todo found ${short(found.map((r) => r.id))}, not todo ${String(state.todo.id)}`);
+      const todos = sb.blue.store.todos.length;
+      const other = await sb.runner.run<unknown[]>(find, { authData: sb.authData, inputData: { ...byCompany, customFieldValue: 'no-such-company' } });
+      check(other.length === 0, `find_todo found ${other.length} records for an unknown company`);
+      check(sb.blue.store.todos.length === todos, 'searching created a record');
+      return [
+        `Codat Company ID ${String(company.companyId)}: found todo ${String(found[0]?.id)} ("${String(found[0]?.title)}"), so create_todo is skipped`,
+        'an unknown company finds nothing (empty result): create_todo would run',
+      ];
+    },
+  },
+  {
     title: 'Unsubscribe everything -> nothing left in either server',
     async run(sb, state) {
       const lines: string[] = [];

@@ -2,6 +2,7 @@
 import { defineSearch } from 'zapier-platform-core';
 import { companyOutputFields, companySample, findCompanies } from '../codat/company.js';
 import { COMPANY_DROPDOWN } from '../triggers/codat_company_list.js';
+import { lazyOutputFields } from '../common/output-fields.js';
 
 export default defineSearch({
   key: 'codat_find_company',
@@ -29,6 +30,6 @@ export default defineSearch({
     ],
     perform: findCompanies,
     sample: companySample,
-    outputFields: [...companyOutputFields],
+    outputFields: lazyOutputFields(companyOutputFields),
   },
 });

@@ -314,6 +314,15 @@ describe('auth test: Codat API Key', () => {
     expect(text + JSON.stringify(result)).not.toContain(B64);
   });
 
+  it('accepts the key when Codat lists no companies with a 404 (the spec lists one for GET /companies)', async () => {
+    const scope = nock(API)
+      .get('/companies')
+      .query({ page: '1', pageSize: '1' })
+      .reply(404, { statusCode: 404, service: 'ClientsApi', error: 'No companies found', correlationId: 'x', canBeRetried: 'Unknown', detailedErrorCode: 0 });
+    await expect(testAuth({ codatApiKey: KEY })).resolves.toEqual({ codatApi: { totalCompanies: 0 } });
+    scope.done();
+  });
+
   it('without the key, sends no Platform request (triggers keep working)', async () => {
     nock(SVIX).get('/api/v1/app/client-1/endpoint').query(true).reply(200, { data: [] });
     await expect(testAuth(codatAuth)).resolves.toEqual({ codat: { clientId: 'client-1' } });

@@ -3,6 +3,7 @@ import { eventChoices } from '../blue/events.js';
 import { exampleFor, listForEvents, sampleFor } from '../blue/hook-samples.js';
 import { EVENT_OUTPUT_FIELDS, PROJECT_INPUT_FIELDS, selectedEvents } from '../blue/trigger-fields.js';
 import { blueRestHook } from '../blue/webhooks.js';
+import { lazyOutputFields } from '../common/output-fields.js';
 
 const hook = blueRestHook({
   label: 'New Blue Event',
@@ -33,6 +34,6 @@ export default defineTrigger({
     ]),
     ...hook,
     sample: sampleFor('TODO_CREATED'),
-    outputFields: EVENT_OUTPUT_FIELDS,
+    outputFields: lazyOutputFields(EVENT_OUTPUT_FIELDS),
   },
 });

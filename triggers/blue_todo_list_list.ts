@@ -1,6 +1,7 @@
 // Hidden trigger behind Create Todo's "Todo List" dropdown.
 import { defineTrigger } from 'zapier-platform-core';
 import { todoListChoices } from '../blue/dropdowns.js';
+import { lazyOutputFields } from '../common/output-fields.js';
 
 export default defineTrigger({
   key: 'blue_todo_list_list',
@@ -14,9 +15,9 @@ export default defineTrigger({
     type: 'polling',
     perform: todoListChoices,
     sample: { id: 'clist0000000000000000001', title: 'To Do' },
-    outputFields: [
+    outputFields: lazyOutputFields([
       { key: 'id', label: 'Todo List ID' },
       { key: 'title', label: 'Title' },
-    ],
+    ]),
   },
 });

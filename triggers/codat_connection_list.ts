@@ -1,5 +1,6 @@
 import { defineTrigger } from 'zapier-platform-core';
 import { connectionChoices } from '../codat/data-refresh.js';
+import { lazyOutputFields } from '../common/output-fields.js';
 
 // Hidden: the connections of the company chosen in the same step (Refresh Company Data).
 export default defineTrigger({
@@ -15,10 +16,10 @@ export default defineTrigger({
     perform: connectionChoices,
     canPaginate: true,
     sample: { id: '51baa045-4836-4317-a42e-3542e991e581', platformName: 'Pandle', label: 'Pandle (Accounting, Linked)' },
-    outputFields: [
+    outputFields: lazyOutputFields([
       { key: 'id', label: 'Connection ID', type: 'string' },
       { key: 'platformName', label: 'Platform', type: 'string' },
       { key: 'label', label: 'Label', type: 'string' },
-    ],
+    ]),
   },
 });

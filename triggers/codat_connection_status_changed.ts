@@ -2,6 +2,7 @@ import { defineInputFields, defineTrigger } from 'zapier-platform-core';
 import { COMPANY_FILTER_FIELDS } from '../codat/company-filter.js';
 import { CONNECTION_CHOICES, CONNECTION_TYPES, outputFieldsOf, sampleFor, typesFromChoices } from '../codat/trigger-fields.js';
 import { codatRestHook } from '../codat/webhooks.js';
+import { lazyOutputFields } from '../common/output-fields.js';
 
 const sample = sampleFor('connection.connected');
 
@@ -31,7 +32,7 @@ export default defineTrigger({
       label: 'Connection Status Changed',
       eventTypes: (z, input) => typesFromChoices(z, input.connectionEvents, CONNECTION_TYPES, 'Changes'),
     }),
-    outputFields: outputFieldsOf(Object.keys(CONNECTION_TYPES), sample),
+    outputFields: lazyOutputFields(outputFieldsOf(Object.keys(CONNECTION_TYPES), sample)),
     sample: { ...sample },
   },
 });

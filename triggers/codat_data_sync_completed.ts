@@ -2,6 +2,7 @@ import { defineInputFields, defineTrigger } from 'zapier-platform-core';
 import { COMPANY_FILTER_FIELDS } from '../codat/company-filter.js';
 import { READ_OUTCOME_CHOICES, READ_OUTCOME_TYPES, outputFieldsOf, sampleFor, typesFromChoices } from '../codat/trigger-fields.js';
 import { codatRestHook } from '../codat/webhooks.js';
+import { lazyOutputFields } from '../common/output-fields.js';
 
 const sample = sampleFor('read.completed');
 
@@ -32,7 +33,7 @@ export default defineTrigger({
       // One outcome, one type: never two Zap runs for the same read.
       eventTypes: (z, input) => typesFromChoices(z, input.outcome || 'any', READ_OUTCOME_TYPES, 'Outcome'),
     }),
-    outputFields: outputFieldsOf(['read.completed'], sample),
+    outputFields: lazyOutputFields(outputFieldsOf(['read.completed'], sample)),
     sample: { ...sample },
   },
 });

@@ -1,5 +1,6 @@
 import { defineTrigger } from 'zapier-platform-core';
 import { listEventTypes } from '../codat/dropdowns.js';
+import { lazyOutputFields } from '../common/output-fields.js';
 
 // Hidden: feeds the "Event Types" dropdown of New Codat Event.
 export default defineTrigger({
@@ -14,9 +15,9 @@ export default defineTrigger({
     type: 'polling',
     perform: listEventTypes,
     sample: { id: 'company.created', label: 'Companies: Company Created' },
-    outputFields: [
+    outputFields: lazyOutputFields([
       { key: 'id', label: 'Event Type' },
       { key: 'label', label: 'Label' },
-    ],
+    ]),
   },
 });

@@ -2,6 +2,7 @@ import { defineTrigger } from 'zapier-platform-core';
 import { COMPANY_FILTER_FIELDS } from '../codat/company-filter.js';
 import { outputFieldsOf, sampleFor } from '../codat/trigger-fields.js';
 import { codatRestHook, fixedEventTypes } from '../codat/webhooks.js';
+import { lazyOutputFields } from '../common/output-fields.js';
 
 const sample = sampleFor('company.created');
 
@@ -16,7 +17,7 @@ export default defineTrigger({
     type: 'hook',
     inputFields: COMPANY_FILTER_FIELDS,
     ...codatRestHook({ label: 'New Company', eventTypes: fixedEventTypes('company.created') }),
-    outputFields: outputFieldsOf(['company.created'], sample),
+    outputFields: lazyOutputFields(outputFieldsOf(['company.created'], sample)),
     sample: { ...sample },
   },
 });

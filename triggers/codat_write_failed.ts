@@ -3,6 +3,7 @@ import { COMPANY_FILTER_FIELDS } from '../codat/company-filter.js';
 import { WRITE_DATA_TYPES } from '../codat/events.js';
 import { WRITE_FAILED_TYPES, outputFieldsOf, sampleFor, typesFromChoices } from '../codat/trigger-fields.js';
 import { codatRestHook } from '../codat/webhooks.js';
+import { lazyOutputFields } from '../common/output-fields.js';
 
 const sample = sampleFor('invoices.write.unsuccessful');
 
@@ -30,7 +31,7 @@ export default defineTrigger({
       label: 'Write Failed',
       eventTypes: (z, input) => typesFromChoices(z, input.dataTypes, WRITE_FAILED_TYPES, 'Data Types'),
     }),
-    outputFields: outputFieldsOf(['invoices.write.unsuccessful'], sample),
+    outputFields: lazyOutputFields(outputFieldsOf(['invoices.write.unsuccessful'], sample)),
     sample: { ...sample },
   },
 });

@@ -1,15 +1,17 @@
 import { defineInputFields, defineTrigger } from 'zapier-platform-core';
-import { filterFromInput, matchesCustomFieldFilter } from '../blue/custom-field-filter.js';
-import { exampleFor, listTodos, sampleFor } from '../blue/hook-samples.js';
-import { PROJECT_INPUT_FIELDS, TODO_OUTPUT_FIELDS } from '../blue/trigger-fields.js';
+import { acceptCustomFieldChange, filterFromInput, matchesCustomFieldFilter } from '../blue/custom-field-filter.js';
+import { exampleFor, sampleFor } from '../blue/hook-samples.js';
+import { LAZY_TODO_OUTPUT_FIELDS, RECORD_TRIGGER_FIELDS, filteredTodos, recordHookFilter } from '../blue/trigger-filters.js';
 import { blueRestHook } from '../blue/webhooks.js';
 
-const recentRecords = listTodos('TODO_CUSTOM_FIELD_UPDATED');
+const recentRecords = filteredTodos('TODO_CUSTOM_FIELD_UPDATED');
 
 const hook = blueRestHook({
   label: 'Custom Field Changed',
   events: () => ['TODO_CUSTOM_FIELD_UPDATED'],
-  accept: (delivery, input) => matchesCustomFieldFilter(filterFromInput(input), delivery.currentValue, delivery.previousValue),
+  // Decided from the delivery when it can; else with the one record fetch the output reuses.
+  accept: (delivery, input, z, bundle) => acceptCustomFieldChange(z, bundle, filterFromInput(input), delivery),
+  filter: recordHookFilter,
   // Sample: recent records that currently match the filter (none -> the typed example).
   list: async (z, bundle, ctx) =>
     (await recentRecords(z, bundle, ctx)).filter((item) => matchesCustomFieldFilter(filterFromInput(bundle.inputData), item, null)),
@@ -26,7 +28,7 @@ export default defineTrigger({
   operation: {
     type: 'hook',
     inputFields: defineInputFields([
-      ...PROJECT_INPUT_FIELDS,
+      ...RECORD_TRIGGER_FIELDS,
       {
         key: 'customFieldId',
         label: 'Custom Field',
@@ -45,6 +47,6 @@ export default defineTrigger({
     ]),
     ...hook,
     sample: sampleFor('TODO_CUSTOM_FIELD_UPDATED'),
-    outputFields: TODO_OUTPUT_FIELDS,
+    outputFields: LAZY_TODO_OUTPUT_FIELDS,
   },
 });

@@ -1,12 +1,14 @@
 import { defineTrigger } from 'zapier-platform-core';
-import { exampleFor, listComments, sampleFor } from '../blue/hook-samples.js';
-import { COMMENT_OUTPUT_FIELDS, PROJECT_INPUT_FIELDS } from '../blue/trigger-fields.js';
+import { exampleFor, sampleFor } from '../blue/hook-samples.js';
+import { LAZY_COMMENT_OUTPUT_FIELDS, RECORD_TRIGGER_FIELDS, commentHookFilter, filteredComments } from '../blue/trigger-filters.js';
 import { blueRestHook } from '../blue/webhooks.js';
 
 const hook = blueRestHook({
   label: 'New Comment',
   events: () => ['COMMENT_CREATED'],
-  list: listComments('COMMENT_CREATED'),
+  // List, tag and assignee are those of the record commented on.
+  filter: commentHookFilter,
+  list: filteredComments('COMMENT_CREATED'),
   example: exampleFor('COMMENT_CREATED'),
 });
 
@@ -19,9 +21,9 @@ export default defineTrigger({
   },
   operation: {
     type: 'hook',
-    inputFields: PROJECT_INPUT_FIELDS,
+    inputFields: RECORD_TRIGGER_FIELDS,
     ...hook,
     sample: sampleFor('COMMENT_CREATED'),
-    outputFields: COMMENT_OUTPUT_FIELDS,
+    outputFields: LAZY_COMMENT_OUTPUT_FIELDS,
   },
 });

@@ -1,12 +1,13 @@
 import { defineTrigger } from 'zapier-platform-core';
-import { exampleFor, listTodos, sampleFor } from '../blue/hook-samples.js';
-import { PROJECT_INPUT_FIELDS, TODO_OUTPUT_FIELDS } from '../blue/trigger-fields.js';
+import { exampleFor, sampleFor } from '../blue/hook-samples.js';
+import { LAZY_TODO_OUTPUT_FIELDS, RECORD_TRIGGER_FIELDS, filteredTodos, recordHookFilter } from '../blue/trigger-filters.js';
 import { blueRestHook } from '../blue/webhooks.js';
 
 const hook = blueRestHook({
   label: 'New Record',
   events: () => ['TODO_CREATED'],
-  list: listTodos('TODO_CREATED'),
+  filter: recordHookFilter,
+  list: filteredTodos('TODO_CREATED'),
   example: exampleFor('TODO_CREATED'),
 });
 
@@ -15,13 +16,13 @@ export default defineTrigger({
   noun: 'Record',
   display: {
     label: 'New Record',
-    description: 'Triggers when a record (todo) is created in a Blue project.',
+    description: 'Triggers when a record (todo) is created in a Blue project (instantly). Needs a Blue project administrator (it creates a Blue webhook); otherwise use New Record (Polling).',
   },
   operation: {
     type: 'hook',
-    inputFields: PROJECT_INPUT_FIELDS,
+    inputFields: RECORD_TRIGGER_FIELDS,
     ...hook,
     sample: sampleFor('TODO_CREATED'),
-    outputFields: TODO_OUTPUT_FIELDS,
+    outputFields: LAZY_TODO_OUTPUT_FIELDS,
   },
 });

@@ -1,6 +1,6 @@
 import { defineTrigger } from 'zapier-platform-core';
-import { exampleFor, listTodos, sampleFor } from '../blue/hook-samples.js';
-import { PROJECT_INPUT_FIELDS, TODO_OUTPUT_FIELDS } from '../blue/trigger-fields.js';
+import { exampleFor, sampleFor } from '../blue/hook-samples.js';
+import { LAZY_TODO_OUTPUT_FIELDS, RECORD_TRIGGER_FIELDS, filteredTodos, recordHookFilter } from '../blue/trigger-filters.js';
 import { blueRestHook } from '../blue/webhooks.js';
 
 const hook = blueRestHook({
@@ -8,7 +8,8 @@ const hook = blueRestHook({
   events: () => ['TODO_DONE_STATUS_UPDATED'],
   // The same event fires when a record is reopened; only "now done" starts the Zap.
   accept: (delivery) => delivery.record.done === true,
-  list: listTodos('TODO_DONE_STATUS_UPDATED', { done: true }),
+  filter: recordHookFilter,
+  list: filteredTodos('TODO_DONE_STATUS_UPDATED', { done: true }),
   example: exampleFor('TODO_DONE_STATUS_UPDATED', { done: true }),
 });
 
@@ -21,9 +22,9 @@ export default defineTrigger({
   },
   operation: {
     type: 'hook',
-    inputFields: PROJECT_INPUT_FIELDS,
+    inputFields: RECORD_TRIGGER_FIELDS,
     ...hook,
     sample: sampleFor('TODO_DONE_STATUS_UPDATED', { done: true }),
-    outputFields: TODO_OUTPUT_FIELDS,
+    outputFields: LAZY_TODO_OUTPUT_FIELDS,
   },
 });

@@ -1,13 +1,14 @@
 import { defineTrigger } from 'zapier-platform-core';
 import { RECORD_CHANGE_EVENTS } from '../blue/events.js';
-import { exampleFor, listTodos, sampleFor } from '../blue/hook-samples.js';
-import { PROJECT_INPUT_FIELDS, TODO_OUTPUT_FIELDS } from '../blue/trigger-fields.js';
+import { exampleFor, sampleFor } from '../blue/hook-samples.js';
+import { LAZY_TODO_OUTPUT_FIELDS, RECORD_TRIGGER_FIELDS, filteredTodos, recordHookFilter } from '../blue/trigger-filters.js';
 import { blueRestHook } from '../blue/webhooks.js';
 
 const hook = blueRestHook({
   label: 'Updated Record',
   events: () => [...RECORD_CHANGE_EVENTS],
-  list: listTodos('TODO_NAME_CHANGED'),
+  filter: recordHookFilter,
+  list: filteredTodos('TODO_NAME_CHANGED'),
   example: exampleFor('TODO_NAME_CHANGED'),
 });
 
@@ -17,13 +18,13 @@ export default defineTrigger({
   display: {
     label: 'Updated Record',
     description:
-      'Triggers when a record in a Blue project is renamed, moved, marked done or not done, or gets new dates, assignees, tags or custom field values.',
+      'Triggers when a record in a Blue project is renamed, moved, marked done or not done, or gets new dates, assignees, tags or custom field values (instantly). Needs a Blue project administrator (it creates a Blue webhook); otherwise use Updated Record (Polling).',
   },
   operation: {
     type: 'hook',
-    inputFields: PROJECT_INPUT_FIELDS,
+    inputFields: RECORD_TRIGGER_FIELDS,
     ...hook,
     sample: sampleFor('TODO_NAME_CHANGED'),
-    outputFields: TODO_OUTPUT_FIELDS,
+    outputFields: LAZY_TODO_OUTPUT_FIELDS,
   },
 });

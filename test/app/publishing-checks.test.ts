@@ -61,6 +61,21 @@ function staticOutputFields(op: Operation): Field[] {
   return ((op.outputFields ?? []) as unknown[]).filter((f): f is Field => typeof f === 'object' && f !== null);
 }
 
+/** Output fields an operation gives through functions (called as the Zap editor would, without a request). */
+async function functionOutputFields(op: Operation): Promise<Field[]> {
+  const fns = ((op.outputFields ?? []) as unknown[]).filter((f): f is () => Promise<Field[]> => typeof f === 'function');
+  return (await Promise.all(fns.map((f) => f()))).flat();
+}
+
+/** Zapier's output field keys for a sample's leaves: "a__b" for nested values, "list[]key" for list items. */
+function samplePaths(value: unknown, prefix = ''): string[] {
+  if (Array.isArray(value)) return value.length && value[0] && typeof value[0] === 'object' ? samplePaths(value[0], `${prefix}[]`) : [prefix.replace(/\[\]$/, '')];
+  if (value && typeof value === 'object') {
+    return Object.entries(value).flatMap(([k, v]) => samplePaths(v, prefix ? (prefix.endsWith('[]') ? `${prefix}${k}` : `${prefix}__${k}`) : k));
+  }
+  return [prefix];
+}
+
 const ISO_8601 = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
 function* dateLikeValues(value: unknown, path = ''): Generator<[string, string]> {
@@ -107,7 +122,7 @@ describe('Zapier publishing checks (offline)', () => {
   it('the app has triggers, creates and searches to check', () => {
     expect(visibleTriggers.length).toBeGreaterThan(0);
     expect(visibleCreates.map((c) => c.key)).toEqual(expect.arrayContaining(['codat_create_company', 'codat_refresh_company_data']));
-    expect(visibleSearches.map((s) => s.key)).toEqual(['codat_find_company']);
+    expect(visibleSearches.map((s) => s.key).sort()).toEqual(['codat_find_company', 'find_todo', 'find_user']);
   });
 
   it('D002: every auth field help text links to where the value is found', () => {
@@ -196,7 +211,59 @@ describe('Zapier publishing checks (offline)', () => {
 
   it('action descriptions start with a verb ("Creates ...") and end with "."', () => {
     for (const c of visibleCreates) {
-      expect(c.display.description).toMatch(/^(Creates|Adds|Updates|Sends|Posts|Finds|Deletes|Refreshes) .+\.$/);
+      expect(c.display.description).toMatch(/^(Creates|Adds|Updates|Sends|Posts|Finds|Deletes|Refreshes|Moves|Marks|Removes) .+\.$/);
+    }
+  });
+
+  it('every action has a sample and output fields (so later steps can map its result)', async () => {
+    for (const c of visibleCreates) {
+      const fields = [...staticOutputFields(c.operation), ...(await functionOutputFields(c.operation))];
+      expect({ key: c.key, sample: typeof c.operation.sample, outputFields: fields.length > 0 }).toEqual({
+        key: c.key,
+        sample: 'object',
+        outputFields: true,
+      });
+    }
+  });
+
+  it('output fields from functions (the record actions\' fixed lists): Title Case labels, unique keys, and every sample value has its field, with its type', async () => {
+    const withFunctions = visibleCreates.filter((c) => (c.operation.outputFields ?? []).some((f) => typeof f === 'function'));
+    expect(withFunctions.length).toBeGreaterThan(0);
+    for (const c of withFunctions) {
+      const fields = await functionOutputFields(c.operation);
+      const byKey = new Map(fields.map((f) => [f.key, f]));
+      expect({ key: c.key, unique: byKey.size === fields.length, badLabels: fields.filter((f) => !isTitleCase(f.label ?? '')).map((f) => f.key) }).toEqual({
+        key: c.key,
+        unique: true,
+        badLabels: [],
+      });
+      // Keys the user's own data names (a Blue record's customFieldsByName__Priority, a Codat
+      // company's tags__region) have no fixed field; the test data shows them.
+      const userNamed = (p: string) => p.startsWith('customFieldsByName__') || p.startsWith('tags__');
+      for (const path of samplePaths(c.operation.sample).filter((p) => !userNamed(p))) {
+        const field = byKey.get(path);
+        expect({ where: `${c.key}.${path}`, field: Boolean(field), typed: matchesType(lookup(c.operation.sample, path), field?.type) }).toEqual({
+          where: `${c.key}.${path}`,
+          field: true,
+          typed: true,
+        });
+      }
+    }
+  });
+
+  it('every dynamic dropdown names a trigger of the app whose sample has its value and label keys', () => {
+    const byKey = new Map(triggers.map((t) => [t.key, t]));
+    for (const action of [...triggers, ...creates]) {
+      for (const field of staticInputFields(action.operation).filter((f) => f.dynamic)) {
+        const [key = '', value = '', label = ''] = field.dynamic!.split('.');
+        const sample = byKey.get(key)?.operation.sample ?? {};
+        expect({ where: `${action.key}.${field.key}`, trigger: byKey.has(key), value: value in sample, label: label in sample }).toEqual({
+          where: `${action.key}.${field.key}`,
+          trigger: true,
+          value: true,
+          label: true,
+        });
+      }
     }
   });
 

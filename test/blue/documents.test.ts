@@ -8,8 +8,30 @@ import { describe, expect, it } from '@jest/globals';
 import { buildSchema, parse, validate, type GraphQLSchema } from 'graphql';
 import App from '../../index.js';
 import { registeredDocuments } from '../../blue/gql.js';
+import { updateRecordDocument } from '../../blue/record-actions.js';
 import { BLUE_SANDBOX_SDL } from '../../sandbox/blue-schema.js';
 import { describeReference } from '../support/reference.js';
+
+// The record actions' documents, fixed ones by name, and Update Record's in every shape it takes.
+const RECORD_ACTION_DOCUMENTS = [
+  'ZapierEditRecord',
+  'ZapierUpdateTodosRecord',
+  'ZapierAddAssignees',
+  'ZapierRemoveAssignees',
+  'ZapierAddComment',
+  'ZapierRecordTags',
+  'ZapierRecordChecklists',
+  'ZapierCreateChecklist',
+  'ZapierAddChecklistItem',
+  'ZapierUpdateRecord',
+  'ZapierRecordChoices',
+];
+const UPDATE_SHAPES = [
+  { assignees: false, customFields: 0 },
+  { assignees: true, customFields: 0 },
+  { assignees: false, customFields: 1 },
+  { assignees: true, customFields: 3 },
+];
 
 const documents = [...registeredDocuments().entries()];
 
@@ -30,8 +52,13 @@ describe('Blue GraphQL documents', () => {
         'ZapierGetTodo',
         'ZapierCreateTodo',
         'ZapierListProjects',
+        ...RECORD_ACTION_DOCUMENTS,
       ]),
     );
+  });
+
+  it('include the searches\' and polling triggers\' documents', () => {
+    expect([...registeredDocuments().keys()]).toEqual(expect.arrayContaining(['ZapierFindTodos', 'ZapierUpdatedTodos', 'ZapierFindProjectUsers']));
   });
 
   describe("against the project's Blue SDL (sandbox/blue-schema.ts; add what a new document uses there)", () => {
@@ -39,6 +66,10 @@ describe('Blue GraphQL documents', () => {
 
     it.each(documents)('%s is valid', (_name, doc) => {
       expect(errorsIn(schema, doc)).toEqual([]);
+    });
+
+    it.each(UPDATE_SHAPES)('Update Record\'s document with %j is valid', (parts) => {
+      expect(errorsIn(schema, updateRecordDocument(parts))).toEqual([]);
     });
 
     it('catches an invalid document (the check can fail)', () => {
@@ -53,6 +84,10 @@ describeReference("Blue GraphQL documents against Blue's full schema", 'blue/sch
 
   it.each(documents)('%s is valid', (_name, doc) => {
     expect(errorsIn(load(), doc)).toEqual([]);
+  });
+
+  it.each(UPDATE_SHAPES)('Update Record\'s document with %j is valid', (parts) => {
+    expect(errorsIn(load(), updateRecordDocument(parts))).toEqual([]);
   });
 
   it('catches an invalid document (the check can fail)', () => {

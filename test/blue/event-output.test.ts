@@ -1,9 +1,10 @@
 // Comments, lists, tags, custom fields and checklists: each delivered entity gives its resource's
-// one output shape, with the keys of the trigger's performList (or example) and no request.
+// one output shape, with the keys of the trigger's performList (or example); only a comment lacking
+// its author's and record's names costs a request (one).
 import { describe, expect, it } from '@jest/globals';
 import zapier from 'zapier-platform-core';
 import App from '../../index.js';
-import { commentOutput } from '../../blue/comment.js';
+import { COMMENT_AUTHOR, COMMENT_AUTHOR_AND_RECORD, commentOutput } from '../../blue/comment.js';
 import { AUTH, WEBHOOK_SECRET, delivery, replyOnce, type CapturedCall, useNock } from './fixtures.js';
 
 const appTester = zapier.createAppTester(App);
@@ -37,32 +38,67 @@ const COMMENT_ENTITY = {
 };
 
 describe('comments', () => {
-  it('a delivered comment entity gives the keys performList gives, without a request', async () => {
+  const LISTED = {
+    id: 'c2',
+    uid: 'cu2',
+    text: 'Hello',
+    html: '<p>Hello</p>',
+    category: 'TODO',
+    createdAt: '2026-01-11T08:00:00.000Z',
+    updatedAt: '2026-01-11T08:00:00.000Z',
+    user: { id: 'u1', fullName: 'Ada', email: 'ada@example.com' },
+    todo: { id: 'todo-1', title: 'Order #1042' },
+  };
+  const AUTHOR = { id: 'u1', fullName: 'Ada Lovelace', email: 'ada@example.com' };
+
+  it('a delivered comment entity gives performList\'s keys and the names "Test trigger" shows, with one request', async () => {
     const calls: CapturedCall[] = [];
-    const listed = {
-      id: 'c2',
-      uid: 'cu2',
-      text: 'Hello',
-      html: '<p>Hello</p>',
-      category: 'TODO',
-      createdAt: '2026-01-11T08:00:00.000Z',
-      updatedAt: '2026-01-11T08:00:00.000Z',
-      user: { id: 'u1', fullName: 'Ada', email: 'ada@example.com' },
-      todo: { id: 'todo-1', title: 'Order #1042' },
-    };
-    replyOnce(calls, 200, { data: { activityList: { activities: [{ id: 'a1', comment: listed }] } } });
+    replyOnce(calls, 200, { data: { activityList: { activities: [{ id: 'a1', comment: LISTED }] } } });
     const [sample] = (await appTester(op('new_comment').performList, { authData: AUTH, inputData: {}, meta: {} } as never)) as Record<string, unknown>[];
+    replyOnce(calls, 200, { data: { author: AUTHOR, record: { id: 'todo-1', title: 'Order #1042' } } });
     const [hooked] = await run('new_comment', 'COMMENT_CREATED', { previousValue: null, currentValue: COMMENT_ENTITY });
-    expect(calls).toHaveLength(1);
+    expect(calls).toHaveLength(2);
+    expect(calls[1]!.query).toBe(COMMENT_AUTHOR_AND_RECORD);
+    expect(calls[1]!.variables).toEqual({ userId: 'u1', todoId: 'todo-1' });
+    expect(calls[1]!.headers['x-bloo-project-id']).toBe('proj-default');
     expect(keys(hooked!)).toEqual(keys(sample!));
     expect(keys(hooked!)).toEqual(keys(op('new_comment').sample));
     expect(hooked).toMatchObject({
       recordId: 'c1',
       text: 'Shipped today',
-      user: { id: 'u1', fullName: null, email: null },
-      todo: { id: 'todo-1', title: null },
+      user: { id: 'u1', fullName: 'Ada Lovelace', email: 'ada@example.com' },
+      todo: { id: 'todo-1', title: 'Order #1042' },
     });
     expect(hooked).not.toHaveProperty('somethingNew');
+  });
+
+  it('an edit fills the previous value\'s names from the same request', async () => {
+    const calls: CapturedCall[] = [];
+    replyOnce(calls, 200, { data: { author: AUTHOR, record: { id: 'todo-1', title: 'Order #1042' } } });
+    const [hooked] = await run('blue_event', 'COMMENT_UPDATED', { previousValue: { ...COMMENT_ENTITY, text: 'Shipped' }, currentValue: COMMENT_ENTITY }, { events: ['COMMENT_UPDATED'] });
+    expect(calls).toHaveLength(1);
+    expect(hooked!.previousValue).toMatchObject({ text: 'Shipped', user: { fullName: 'Ada Lovelace' }, todo: { title: 'Order #1042' } });
+  });
+
+  it('asks only for the author of a comment on a discussion, and nothing when the names are there', async () => {
+    const calls: CapturedCall[] = [];
+    replyOnce(calls, 200, { data: { author: AUTHOR } });
+    const [onDiscussion] = await run('new_comment', 'COMMENT_CREATED', { previousValue: null, currentValue: { ...COMMENT_ENTITY, category: 'DISCUSSION', categoryId: 'd-1' } });
+    expect(calls).toHaveLength(1);
+    expect(calls[0]!.query).toBe(COMMENT_AUTHOR);
+    expect(calls[0]!.variables).toEqual({ userId: 'u1' });
+    expect(onDiscussion).toMatchObject({ user: { fullName: 'Ada Lovelace' }, todo: { id: null, title: null } });
+    const [named] = await run('new_comment', 'COMMENT_CREATED', { previousValue: null, currentValue: { ...COMMENT_ENTITY, user: AUTHOR, todo: { id: 'todo-1', title: 'T' } } });
+    expect(calls).toHaveLength(1);
+    expect(named).toMatchObject({ user: { fullName: 'Ada Lovelace' }, todo: { title: 'T' } });
+  });
+
+  it('runs with the delivery\'s ids when the request fails, and stops on an auth failure', async () => {
+    replyOnce([], 503, { errors: [{ message: 'down' }] });
+    const [hooked] = await run('new_comment', 'COMMENT_CREATED', { previousValue: null, currentValue: COMMENT_ENTITY });
+    expect(hooked).toMatchObject({ user: { id: 'u1', fullName: null, email: null }, todo: { id: 'todo-1', title: null } });
+    replyOnce([], 401, { errors: [{ message: 'Unauthorized' }] });
+    await expect(run('new_comment', 'COMMENT_CREATED', { previousValue: null, currentValue: COMMENT_ENTITY })).rejects.toMatchObject({ name: 'ExpiredAuthError' });
   });
 
   it('reads the GraphQL form and the entity form alike', () => {

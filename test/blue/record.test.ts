@@ -245,7 +245,7 @@ describe('enrichment', () => {
     expect(calls).toHaveLength(1);
     expect(out).toHaveLength(1);
     expect(out[0]).toMatchObject({ recordId: 'todo-1', title: 'Order #1042', done: false, assigneeNames: '', todoList: { id: null, title: null } });
-    expect(logs.join('\n')).toMatch(/Blue record todo-1: the delivery lacks list, project, assignees, tags, custom fields, dates and loading the record failed .*could not find the todo/);
+    expect(logs.join('\n')).toMatch(/Blue record todo-1: the delivery lacks list, project, assignees, tags, custom fields, dates and loading the record failed .*could not find the record/);
   });
 
   it('throws an auth failure of the fetch (every later step would fail too)', async () => {
@@ -276,5 +276,29 @@ describe('enrichment', () => {
     expect(retried!.id).toBe(first!.id);
     // The delivery's title wins over the fetched one.
     expect(retried!.title).toBe('Order #1042');
+  });
+});
+
+describe('dropdown values delivered by option id', () => {
+  const OPTION = 'clb4zna6x0000vt1swuwso25f';
+  const field = { id: 'cf-status', name: 'Status', type: 'SELECT_SINGLE' };
+  const withRow = (row: Record<string, unknown>) => ({ ...TODO_ENTITY, todoCustomFields: [{ customFieldId: 'cf-status', customField: field, ...row }] });
+
+  it('count as missing option titles (one fetch), unless the option comes with its title or the value is text', () => {
+    expect(missingDetails(withRow({ value: OPTION }))).toEqual(['custom field option titles']);
+    expect(missingDetails(withRow({ customFieldOptionId: OPTION }))).toEqual(['custom field option titles']);
+    expect(missingDetails(withRow({ customFieldOption: { id: OPTION, title: 'Won' } }))).toEqual([]);
+    expect(missingDetails(withRow({ value: 'Pending' }))).toEqual([]);
+    expect(missingDetails(withRow({ value: OPTION, customField: { ...field, type: 'TEXT_SINGLE' } }))).toEqual([]);
+  });
+
+  it('read as the title the fetched record gives for the option', async () => {
+    const calls: CapturedCall[] = [];
+    const fetched = { ...TODO, customFields: [{ ...field, value: 'Won', customFieldOptions: [{ id: OPTION, title: 'Won' }] }] };
+    replyOnce(calls, 200, { data: { todo: fetched } });
+    const [out] = await run('updated_todo', 'TODO_CUSTOM_FIELD_UPDATED', withRow({ value: OPTION }), {}, withRow({ value: OPTION }));
+    expect(calls).toHaveLength(1);
+    expect(out).toMatchObject({ customFieldsByName: { Status: 'Won' } });
+    expect(out!.previousValue).toMatchObject({ customFieldsByName: { Status: 'Won' } });
   });
 });

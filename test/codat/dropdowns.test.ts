@@ -2,7 +2,7 @@
 // failure) and the "Company IDs" dropdown (companies of recent events).
 import { afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import nock from 'nock';
-import zapier from 'zapier-platform-core';
+import zapier, { type Bundle } from 'zapier-platform-core';
 import App from '../../index.js';
 import { catalogItems } from '../../codat/dropdowns.js';
 import { CODAT_EVENT_TYPES, findEventType } from '../../codat/events.js';
@@ -10,7 +10,7 @@ import { caught } from '../support/errors.js';
 
 const appTester = zapier.createAppTester(App);
 const triggers = App.triggers as unknown as Record<string, { operation: { perform: unknown } }>;
-const run = (key: string, bundle: Record<string, unknown>) => appTester(triggers[key]!.operation.perform as never, bundle as never) as Promise<unknown>;
+const run = (key: string, bundle: Record<string, unknown>) => appTester<unknown, Bundle>(triggers[key]!.operation.perform as never, bundle as never);
 
 const KEY = 'sk_integ_abc.eu';
 const EU = 'https://api.eu.svix.com';

@@ -80,6 +80,13 @@ describe('Codat event catalog', () => {
     expect(retiredReplacement('toString')).toBeUndefined();
   });
 
+  it('recognises a retired type written as words or in another case, never a current type', () => {
+    expect(retiredReplacement('New company synchronized')).toEqual(['read.completed.initial']);
+    expect(retiredReplacement(' sync_connection_deleted ')).toEqual(['connection.deleted']);
+    expect(retiredReplacement('client rate limit reached')).toEqual(['client.rateLimit.reached']);
+    for (const e of CODAT_EVENT_TYPES) expect({ key: e.key, retired: retiredReplacement(e.key) }).toEqual({ key: e.key, retired: undefined });
+  });
+
   it('gives each new read outcome a label, an example of its outcome and the read output fields', () => {
     const readFields = SHAPE_OUTPUT_FIELDS.read.map((f) => f.key);
     for (const key of READ_OUTCOMES) {

@@ -67,6 +67,8 @@ const OPERATIONS: Record<string, Operation> = {
     fn: App.authentication!.test,
     action: /check the Codat API Key/,
     partial: { results: [] },
+    // Codat checks the key first: a 404 of the list means an accepted key and nothing listed.
+    succeedsOn: { '404': { codatApi: { totalCompanies: 0 } } },
   },
   'create company': {
     method: 'POST',
@@ -93,6 +95,7 @@ const OPERATIONS: Record<string, Operation> = {
     inputData: { name: 'Technicalium' },
     action: /search the Codat companies/,
     partial: { results: [{ id: COMPANY }], pageNumber: 1, pageSize: 100, totalResults: 1 },
+    succeedsOn: { '404': [] },
   },
   'company dropdown': {
     method: 'GET',
@@ -101,6 +104,7 @@ const OPERATIONS: Record<string, Operation> = {
     meta: { page: 0 },
     action: /list the Codat companies/,
     partial: { results: [{ name: 'No id' }], pageNumber: 1, pageSize: 100, totalResults: 1 },
+    succeedsOn: { '404': [] },
   },
   'connection dropdown': {
     method: 'GET',

@@ -30,6 +30,14 @@ describe('readApiKey', () => {
     }
   });
 
+  it("takes the header's Base64 part pasted alone as the header, not as a key to encode again", () => {
+    expect(B64).toMatch(/=$/);
+    expect(readApiKey(` ${B64} `)).toEqual({ state: 'ok', auth: { header: `Basic ${B64}`, secrets: [B64, KEY] } });
+    // Padded Base64 of something no key is (bytes outside printable ASCII) stays a raw key.
+    const binary = Buffer.from([0xff, 0x00, 0x10, 0x80]).toString('base64');
+    expect(readApiKey(binary)).toMatchObject({ state: 'ok', auth: { header: `Basic ${Buffer.from(binary).toString('base64')}` } });
+  });
+
   it('is empty when blank and refuses values no key has, without quoting them', () => {
     expect(readApiKey('')).toEqual({ state: 'empty' });
     expect(readApiKey('   ')).toEqual({ state: 'empty' });

@@ -14,7 +14,7 @@ import { createCompanyBody } from '../../codat/company.js';
 const fakeZ = { errors: { Error: class extends Error {} } } as unknown as ZObject;
 
 const appTester = zapier.createAppTester(App);
-const perform = App.creates!.codat_create_company!.operation.perform;
+const perform = App.creates.codat_create_company.operation.perform;
 const API = 'https://api.codat.io';
 const KEY = 'f00dfeedf00dfeedf00dfeedf00dfeedf00dfeed';
 const authData = { codatApiKey: KEY };
@@ -27,7 +27,7 @@ function codat(reply: [number, unknown]) {
   const scope = nock(API)
     .post('/companies')
     .reply(function (_uri, body) {
-      calls.push({ body: body as Record<string, unknown>, headers: this.req.headers as Record<string, unknown> });
+      calls.push({ body: body as Record<string, unknown>, headers: this.req.headers });
       return [reply[0], JSON.stringify(reply[1]), { 'content-type': 'application/json' }];
     });
   return { calls, scope };
@@ -104,7 +104,7 @@ describe('codat_create_company', () => {
       }
     });
 
-    it('accepts the limits themselves (10 tags, 27-character keys, 100-character values)', async () => {
+    it('accepts the limits themselves (10 tags, 27-character keys, 100-character values)', () => {
       const tags = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`${i}`.padEnd(27, 'k'), 'v'.repeat(100)]));
       const body = createCompanyBody(fakeZ, { name: "O'Brien & Sons, Ltd.", tags });
       expect(body).toEqual({ name: "O'Brien & Sons, Ltd.", tags });

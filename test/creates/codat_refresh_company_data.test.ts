@@ -9,7 +9,7 @@ import { ERROR_CONNECTION_NOT_FOUND, PULL_OPERATION } from '../codat/platform-fi
 import '../support/nock-release.js';
 
 const appTester = zapier.createAppTester(App);
-const action = App.creates!.codat_refresh_company_data!;
+const action = App.creates.codat_refresh_company_data;
 const API = 'https://api.codat.io';
 const authData = { codatApiKey: 'f00dfeedf00dfeedf00dfeedf00dfeedf00dfeed' };
 const COMPANY = '4645bd78-8988-45bc-ac9e-67ba5df6e4e5';

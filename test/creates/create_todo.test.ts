@@ -283,7 +283,7 @@ describe('create_todo perform', () => {
   const gqlError = (code: string, message: string) => ({ body: { data: null, errors: [{ message, extensions: { code } }] } });
 
   it.each([
-    ['TODO_LIST_NOT_FOUND', 'Todo list not found', 'blue_not_found', /could not find the todo list while trying to create the todo.*pick it again/],
+    ['TODO_LIST_NOT_FOUND', 'Todo list not found', 'blue_not_found', /could not find the list while trying to create the todo.*pick it again/],
     ['CUSTOM_FIELD_VALUE_PARSE_ERROR', 'Invalid value', 'blue_custom_field_value', /could not read a custom field value.*format/],
     ['PLAN_LIMIT_REACHED', 'Record limit reached', 'blue_plan_limit', /plan's limit was reached.*Upgrade/],
     ['FORBIDDEN', 'Not allowed', 'blue_forbidden', /refused permission to create the todo.*Blue Company ID \("acme"\) and Blue Project ID \("cproj00000000000000000001"\)/],

@@ -126,6 +126,39 @@ describe('reads', () => {
   });
 });
 
+describe('record searches', () => {
+  it('filters todos by list, assignee, tag, done and title text, and sorts the root todos query by updatedAt', async () => {
+    const make = async (input: Record<string, unknown>) => {
+      const r = await gql('mutation C($input: CreateTodoInput!) { createTodo(input: $input) { id } }', { input });
+      return (r.data as { createTodo: { id: string } }).createTodo.id;
+    };
+    const a = await make({ title: 'Onboard ACME', todoListId: DEMO.ids.listNew, assigneeIds: [DEMO.ids.user2], tags: [{ id: DEMO.ids.tagCodat }] });
+    const b = await make({ title: 'Onboard Globex', todoListId: DEMO.ids.listDone });
+    // The older record was edited last.
+    server.store.todos.find((t) => t.id === a)!.updatedAt = '2099-01-01T00:00:00.000Z';
+    const find = async (filter: Record<string, unknown>) => {
+      const r = await gql(
+        `query F($f: TodosFilter!) { todoQueries { todos(filter: $f, sort: [createdAt_DESC], limit: 10) { items { id } } } }`,
+        { f: { companyIds: [DEMO.ids.company], projectIds: [DEMO.ids.project], ...filter } },
+      );
+      expect(r.errors).toBeUndefined();
+      return (r.data as { todoQueries: { todos: { items: { id: string }[] } } }).todoQueries.todos.items.map((t) => t.id);
+    };
+    expect(await find({})).toEqual([b, a]);
+    expect(await find({ todoListIds: [DEMO.ids.listDone] })).toEqual([b]);
+    expect(await find({ assigneeIds: [DEMO.ids.user2] })).toEqual([a]);
+    expect(await find({ assigneeIds: [DEMO.ids.user] })).toEqual([]);
+    expect(await find({ tagIds: [DEMO.ids.tagCodat] })).toEqual([a]);
+    expect(await find({ search: 'globex' })).toEqual([b]);
+    expect(await find({ done: true })).toEqual([]);
+    const updated = await gql(
+      `query U($f: TodosFilter!) { todos(filter: $f, orderBy: updatedAt_DESC, first: 10) { items { id } totalCount } }`,
+      { f: { companyIds: [DEMO.ids.company], projectIds: [DEMO.ids.project] } },
+    );
+    expect(updated.data).toEqual({ todos: { items: [{ id: a }, { id: b }], totalCount: 2 } });
+  });
+});
+
 const CREATE = `mutation C($input: CreateTodoInput!) {
   createTodo(input: $input) { id title todoList { id } tags { title } customFields { id value } }
 }`;
@@ -250,5 +283,117 @@ describe('webhooks', () => {
     });
     expect(codes(r)).toEqual(['FORBIDDEN']);
     expect((await gql('query H { webhooks { items { id } } }')).data).toEqual({ webhooks: { items: [] } });
+  });
+});
+
+describe('record mutations', () => {
+  const VIEW = 'id title text done todoList { id } users { id } tags { id title } customFields { id value } checklists { title checklistItems { title } }';
+  async function created(): Promise<string> {
+    const r = await gql(CREATE, { input: { todoListId: DEMO.ids.listNew, title: 'Onboard Bank of Dave' } });
+    return (r.data as { createTodo: { id: string } }).createTodo.id;
+  }
+
+  it('edits, sets custom fields, completes, tags, assigns and returns the record from a trailing editTodo', async () => {
+    const id = await created();
+    const r = await gql(
+      `mutation U($id: String!, $edit: EditTodoInput!, $cf0: SetTodoCustomFieldInput!, $cf1: SetTodoCustomFieldInput!, $done: UpdateTodosInput!) {
+        cf0: setTodoCustomField(input: $cf0)
+        cf1: setTodoCustomField(input: $cf1)
+        done: updateTodos(input: $done)
+        assign: addTodoAssignees(input: { todoId: $id, assigneeIds: ["${DEMO.ids.user2}"] }) { success }
+        tags: setTodoTags(input: { todoId: $id, tagIds: ["${DEMO.ids.tagCodat}"], tagTitles: ["Loan"] })
+        record: editTodo(input: $edit) { ${VIEW} }
+      }`,
+      {
+        id,
+        edit: { todoId: id, title: 'Renamed', html: '<p>Hi</p>', todoListId: DEMO.ids.listDone },
+        cf0: { todoId: id, customFieldId: DEMO.ids.fieldAmount, number: 2500.5, currency: 'USD' },
+        cf1: { todoId: id, customFieldId: DEMO.ids.fieldStage, customFieldOptionId: DEMO.ids.fieldStageKyc },
+        done: { done: true, filter: { todoIds: [id] } },
+      },
+    );
+    expect(r.errors).toBeUndefined();
+    const record = (r.data as { record: Record<string, unknown> }).record;
+    expect(record).toMatchObject({ title: 'Renamed', text: 'Hi', done: true, todoList: { id: DEMO.ids.listDone }, users: [{ id: DEMO.ids.user2 }] });
+    expect((record.tags as { title: string }[]).map((t) => t.title)).toEqual(['Codat', 'Loan']);
+    expect(record.customFields).toEqual(
+      expect.arrayContaining([
+        { id: DEMO.ids.fieldAmount, value: '2500.5 USD' },
+        { id: DEMO.ids.fieldStage, value: 'KYC' },
+      ]),
+    );
+  });
+
+  it('updateTodos sets done (never toggles) and adds/removes one tag', async () => {
+    const id = await created();
+    const run = (input: Record<string, unknown>) => gql('mutation D($i: UpdateTodosInput!) { updateTodos(input: $i) }', { i: { ...input, filter: { todoIds: [id] } } });
+    await run({ done: true });
+    await run({ done: true });
+    expect(server.store.todos[0]!.done).toBe(true);
+    await run({ tagId: DEMO.ids.tagCodat });
+    expect(server.store.todos[0]!.tagIds).toEqual([DEMO.ids.tagCodat]);
+    await run({ removeTagId: DEMO.ids.tagCodat, done: false });
+    expect(server.store.todos[0]).toMatchObject({ tagIds: [], done: false });
+  });
+
+  it('comments on a record and adds checklist items, answering with the record through the item', async () => {
+    const id = await created();
+    const c = await gql('mutation C($i: CreateCommentInput!) { createComment(input: $i) { id text category user { id } todo { id } } }', {
+      i: { html: '<p>Paid</p>', text: 'Paid', category: 'TODO', categoryId: id },
+    });
+    expect(c.data).toMatchObject({ createComment: { text: 'Paid', category: 'TODO', user: { id: DEMO.ids.user }, todo: { id } } });
+    const list = await gql('mutation L($i: CreateChecklistInput!) { createChecklist(input: $i) { id title } }', { i: { todoId: id, title: 'KYC', position: 65535 } });
+    const checklistId = (list.data as { createChecklist: { id: string } }).createChecklist.id;
+    const item = await gql(`mutation I($i: CreateChecklistItemInput!) { createChecklistItem(input: $i) { title checklist { title todo { ${VIEW} } } } }`, {
+      i: { checklistId, title: 'Passport', position: 65535 },
+    });
+    expect(item.data).toMatchObject({
+      createChecklistItem: { title: 'Passport', checklist: { title: 'KYC', todo: { id, checklists: [{ title: 'KYC', checklistItems: [{ title: 'Passport' }] }] } } },
+    });
+  });
+
+  it.each([
+    ['editTodo', 'TODO_NOT_FOUND', 'mutation E { editTodo(input: { todoId: "nope" }) { id } }'],
+    ['editTodo list', 'TODO_LIST_NOT_FOUND', 'mutation E($id: String!) { editTodo(input: { todoId: $id, todoListId: "nope" }) { id } }'],
+    ['updateTodos tag', 'TAG_NOT_FOUND', 'mutation E($id: String!) { updateTodos(input: { tagId: "nope", filter: { todoIds: [$id] } }) }'],
+    ['addTodoAssignees', 'USER_NOT_FOUND', 'mutation E($id: String!) { addTodoAssignees(input: { todoId: $id, assigneeIds: ["nope"] }) { success } }'],
+    ['createChecklistItem', 'CHECKLIST_NOT_FOUND', 'mutation E { createChecklistItem(input: { checklistId: "nope", title: "x", position: 1 }) { id } }'],
+    ['setTodoCustomField type', 'BAD_USER_INPUT', `mutation E($id: String!) { setTodoCustomField(input: { todoId: $id, customFieldId: "${DEMO.ids.fieldAmount}", text: "x" }) }`],
+  ])('%s: answers %s for what does not exist or does not fit', async (_name, code, query) => {
+    const id = await created();
+    expect(codes(await gql(query, { id }))).toEqual([code]);
+  });
+});
+
+describe('record mutation webhooks', () => {
+  it('delivers the events a change makes (entity shape, previous and current value), none for a no-op editTodo', async () => {
+    const catcher = http.createServer((req, res) => {
+      req.resume();
+      req.on('end', () => res.writeHead(200).end());
+    });
+    await new Promise<void>((resolve) => catcher.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(catcher.address() as AddressInfo).port}/hook`;
+    try {
+      const r = await gql(CREATE, { input: { todoListId: DEMO.ids.listNew, title: 'Onboard' } });
+      const id = (r.data as { createTodo: { id: string } }).createTodo.id;
+      await server.settled();
+      await gql('mutation W($i: CreateWebhookInput!) { createWebhook(input: $i) { id } }', {
+        i: { url, events: ['TODO_DONE_STATUS_UPDATED', 'TODO_NAME_CHANGED', 'TODO_CUSTOM_FIELD_UPDATED', 'COMMENT_CREATED'], projectIds: [DEMO.ids.project] },
+      });
+      const before = server.store.todos[0]!.updatedAt;
+      await gql('mutation N($id: String!) { editTodo(input: { todoId: $id }) { id } }', { id });
+      expect(server.store.todos[0]!.updatedAt).toBe(before);
+      await gql('mutation D($id: String!) { updateTodos(input: { done: true, filter: { todoIds: [$id] } }) editTodo(input: { todoId: $id, title: "Onboarded" }) { id } }', { id });
+      await gql('mutation C($i: CreateCommentInput!) { createComment(input: $i) { id } }', { i: { html: '<p>Hi</p>', text: 'Hi', category: 'TODO', categoryId: id } });
+      await server.settled();
+      expect(server.deliveries.map((d) => d.event)).toEqual(['TODO_DONE_STATUS_UPDATED', 'TODO_NAME_CHANGED', 'COMMENT_CREATED']);
+      const done = JSON.parse(server.deliveries[0]!.body) as { previousValue: { done: boolean; todoListId: string }; currentValue: { done: boolean } };
+      expect([done.previousValue.done, done.currentValue.done, done.previousValue.todoListId]).toEqual([false, true, DEMO.ids.listNew]);
+      const comment = JSON.parse(server.deliveries[2]!.body) as { previousValue: null; currentValue: Record<string, unknown> };
+      expect(comment.previousValue).toBeNull();
+      expect(comment.currentValue).toMatchObject({ text: 'Hi', category: 'TODO', categoryId: id, userId: DEMO.ids.user });
+    } finally {
+      await new Promise((resolve) => catcher.close(resolve));
+    }
   });
 });

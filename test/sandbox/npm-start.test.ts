@@ -19,10 +19,10 @@ function runStart(): Promise<{ code: number | null; out: string }> {
   });
 }
 
-it('prints the 8 steps with timings and exits 0', async () => {
+it('prints the 10 steps with timings and exits 0', async () => {
   const { code, out } = await runStart();
-  expect(out).toMatch(/All 8 steps passed/);
-  for (let i = 1; i <= 8; i++) expect(out).toMatch(new RegExp(`^ok   ${i}/8 .+ \\(\\d+ ms\\)$`, 'm'));
+  expect(out).toMatch(/All 10 steps passed/);
+  for (let i = 1; i <= 10; i++) expect(out).toMatch(new RegExp(`^ok   ${i}/10 .+ \\(\\d+ ms\\)$`, 'm'));
   // core's per-run memory lines would drown the transcript.
   expect(out).not.toMatch(/RSSMEM/);
   expect(out).toMatch(/Link URL: https:\/\/link\.codat\.io\/company\/[0-9a-f-]{36}$/m);

@@ -24,7 +24,7 @@ afterAll(async () => {
 
 const step = (n: number) => results.find((r) => r.index === n);
 
-it('runs all 8 steps, in order, each passing', () => {
+it('runs all 10 steps, in order, each passing', () => {
   expect(results.map((r) => [r.index, r.ok, r.error])).toEqual(STEPS.map((_, i) => [i + 1, true, undefined]));
 });
 
@@ -78,7 +78,8 @@ it('step 4: the todo exists in Blue with the mapped title, list, tag and custom 
   expect(sb.blue.store.todos).toHaveLength(1);
   const todo = sb.blue.store.todos[0]!;
   expect(todo).toMatchObject({ title: 'Onboard Bank of Dave', todoListId: DEMO.ids.listNew, tagIds: [DEMO.ids.tagCodat] });
-  expect(todo.values).toEqual({ [DEMO.ids.fieldCodatId]: '0498e921-9b53-4396-a412-4f2f5983b0a2', [DEMO.ids.fieldStage]: DEMO.ids.fieldStageNew });
+  // Stage was New at creation (the step checks it then); step 7 sets it to KYC.
+  expect(todo.values).toEqual({ [DEMO.ids.fieldCodatId]: '0498e921-9b53-4396-a412-4f2f5983b0a2', [DEMO.ids.fieldStage]: DEMO.ids.fieldStageKyc });
   const create = sb.blue.operations.find((o) => o.name && /createtodo/i.test(o.name));
   expect(create?.headers['x-bloo-project-id']).toBe(DEMO.blue.projectId);
   expect(create?.codes).toEqual([]);
@@ -106,19 +107,35 @@ it('step 6: both tampered deliveries were refused without a Zap run', () => {
   expect(codatRuns[1]?.rawRequest.content).toContain('Bank of Mallory');
 });
 
-it('step 7: nothing is left subscribed in either server', () => {
+it('step 7: the record actions changed the todo and commented on it, one request each', () => {
+  const todo = sb.blue.store.todos[0]!;
+  expect(todo).toMatchObject({ done: true, duedAt: '2026-12-31T17:00:00.000Z' });
+  expect(sb.blue.store.comments).toEqual([expect.objectContaining({ category: 'TODO', categoryId: todo.id, text: 'KYC started for Bank of Dave.' })]);
+  const names = sb.blue.operations.map((o) => o.name);
+  for (const name of ['ZapierUpdateRecord', 'ZapierUpdateTodosRecord', 'ZapierAddComment']) expect(names.filter((n) => n === name)).toHaveLength(1);
+  expect(sb.blue.operations.filter((o) => o.name?.startsWith('ZapierUpdate') || o.name === 'ZapierAddComment').every((o) => o.codes.length === 0)).toBe(true);
+});
+
+it('step 8: Find or Create found the record by its Codat Company ID, one todos query per search, nothing created', () => {
+  const finds = sb.blue.operations.filter((o) => o.name === 'ZapierFindTodos');
+  expect(finds.map((o) => o.codes)).toEqual([[], []]);
+  expect(step(8)?.lines[0]).toContain(sb.blue.store.todos[0]!.id);
+  expect(sb.blue.store.todos).toHaveLength(1);
+});
+
+it('step 9: nothing is left subscribed in either server', () => {
   expect(sb.codat.endpoints.size).toBe(0);
   expect(sb.blue.store.webhooks).toHaveLength(0);
   expect(sb.codat.requests.filter((r) => r.method === 'DELETE').map((r) => r.status)).toEqual([204]);
   expect(sb.blue.operations.find((o) => o.name === 'ZapierDeleteWebhook')?.codes).toEqual([]);
 });
 
-it('step 8: Create Company stored the company (tags too) and printed its Link URL; Find Company found it', () => {
+it('step 10: Create Company stored the company (tags too) and printed its Link URL; Find Company found it', () => {
   const create = sb.codat.requests.find((r) => r.method === 'POST' && r.path === '/companies');
   expect(create?.status).toBe(200);
   expect(JSON.parse(create!.body)).toEqual({ name: 'Dave Lending Ltd', description: expect.stringMatching(/^Zap run for todo /), tags: { uid: 'crm-lead-42' } });
   const company = sb.codat.platform!.companies.find((c) => c.name === 'Dave Lending Ltd');
-  expect(step(8)?.lines).toContain(`Link URL: https://link.codat.io/company/${company!.id}`);
+  expect(step(10)?.lines).toContain(`Link URL: https://link.codat.io/company/${company!.id}`);
   const find = sb.codat.requests.find((r) => r.method === 'GET' && r.path.includes('query=name'));
   expect(find?.path).toBe('/companies?page=1&pageSize=100&query=name%3DDave%20Lending%20Ltd');
   expect(find?.status).toBe(200);

@@ -68,7 +68,7 @@ describe('dist/index.js behaves like the sources', () => {
     it(`${service}: a signed delivery gives the same item through ${triggerKey}`, async () => {
       const delivery = signedDelivery(service, 4096);
       const fromBundle = new AppRunner(bundled);
-      const fromSources = new AppRunner(SourceApp as unknown as AppLike);
+      const fromSources = new AppRunner(SourceApp);
       const items = await fromBundle.run<Record<string, unknown>[]>(fromBundle.fn('triggers', triggerKey, 'perform'), delivery.bundle);
       expect(items).toHaveLength(1);
       expect(items[0]?.id).toEqual(expect.any(String));
@@ -100,6 +100,6 @@ describe('dist/index.js behaves like the sources', () => {
     const fromBundle = await refusal(bundled);
     expect(fromBundle.name).toBe('HaltedError');
     expect(fromBundle.message).toContain('webhook: Invalid input: expected object, received number');
-    expect(fromBundle.message).toBe((await refusal(SourceApp as unknown as AppLike)).message);
+    expect(fromBundle.message).toBe((await refusal(SourceApp)).message);
   });
 });

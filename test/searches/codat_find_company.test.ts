@@ -9,7 +9,7 @@ import { COMPANIES_PAGE, COMPANY_SIMPLE, ERROR_COMPANY_NOT_FOUND, ERROR_MALFORME
 import '../support/nock-release.js';
 
 const appTester = zapier.createAppTester(App);
-const search = App.searches!.codat_find_company!;
+const search = App.searches.codat_find_company;
 const API = 'https://api.codat.io';
 const authData = { codatApiKey: 'f00dfeedf00dfeedf00dfeedf00dfeedf00dfeed' };
 const ID = 'ab12c58d-a678-4ebf-a159-ae99e1807bd0';
@@ -86,6 +86,17 @@ describe('codat_find_company', () => {
   it('nothing found is an empty result', async () => {
     nock(API).get('/companies').query(true).reply(200, page([]));
     await expect(run({ name: 'Nobody' })).resolves.toEqual([]);
+  });
+
+  // The Platform spec lists a 404 for GET /companies: for a search it can only mean no match,
+  // and Find or Create must then create rather than fail.
+  it.each([
+    ['name', { name: 'Nobody' }],
+    ['tags', { tagFilter: 'uid=42' }],
+  ])('by %s: a 404 from the company list is an empty result', async (_by, inputData) => {
+    const scope = nock(API).get('/companies').query(true).reply(404, ERROR_COMPANY_NOT_FOUND);
+    await expect(run(inputData)).resolves.toEqual([]);
+    scope.done();
   });
 
   it("reports Codat's malformed-query 400 with its words", async () => {

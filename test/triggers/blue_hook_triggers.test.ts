@@ -8,7 +8,7 @@ import { AUTH, TODO, TODO_ENTITY, WEBHOOK_SECRET, delivery, replyOnce, type Capt
 
 const appTester = zapier.createAppTester(App);
 useNock();
-const HOOK_KEYS = ['blue_event', 'new_todo', 'updated_todo', 'todo_completed', 'new_comment', 'custom_field_changed'] as const;
+const HOOK_KEYS = ['blue_event', 'new_todo', 'updated_todo', 'todo_completed', 'new_comment', 'custom_field_changed', 'todo_moved'] as const;
 
 type HookOp = {
   type: string;
@@ -17,7 +17,7 @@ type HookOp = {
   perform: never;
   performList: never;
   sample: Record<string, unknown>;
-  outputFields: { key: string; label: string; type?: string }[];
+  outputFields: ({ key: string; label: string; type?: string } | (() => Promise<{ key: string; label: string; type?: string }[]>))[];
   inputFields: { key: string; label: string; dynamic?: string; required?: boolean; helpText?: string }[];
 };
 const trigger = (key: string) => App.triggers![key as keyof typeof App.triggers] as unknown as { key: string; noun: string; display: { label: string; description: string; hidden?: boolean }; operation: HookOp };
@@ -42,8 +42,11 @@ function flatValue(obj: Record<string, unknown>, key: string): unknown {
 const isTitleCase = (label: string) => label.split(/\s+/).every((w) => /^[A-Z0-9(]/.test(w) || ['a', 'an', 'the', 'of', 'or', 'to', 'in', 'on', 'for', 'and'].includes(w));
 
 describe('Blue trigger definitions', () => {
-  it.each(HOOK_KEYS)('%s follows Zapier\'s checks', (key) => {
+  it.each(HOOK_KEYS)('%s follows Zapier\'s checks', async (key) => {
     const t = trigger(key);
+    // Static fields, and those a function gives when the editor asks (the lean definition's way).
+    const outputFields = (await Promise.all(t.operation.outputFields.map((f) => (typeof f === 'function' ? f() : [f])))).flat();
+    expect(outputFields.length).toBeGreaterThan(3);
     expect(t.key).toBe(key);
     expect(t.operation.type).toBe('hook');
     for (const fn of ['performSubscribe', 'performUnsubscribe', 'perform', 'performList'] as const) {
@@ -51,17 +54,18 @@ describe('Blue trigger definitions', () => {
     }
     expect(t.display.description).toMatch(/^Triggers when .+\.$/);
     expect(isTitleCase(t.display.label)).toBe(true);
-    for (const f of [...t.operation.inputFields, ...t.operation.outputFields]) expect(isTitleCase(f.label)).toBe(true);
+    for (const f of [...t.operation.inputFields, ...outputFields]) expect(isTitleCase(f.label)).toBe(true);
     // D024: the sample has every output field; D023: dates are ISO-8601.
     const sampleKeys = flatKeys(t.operation.sample);
-    for (const f of t.operation.outputFields) {
+    for (const f of outputFields) {
       expect(sampleKeys).toContain(f.key);
       const value = flatValue(t.operation.sample, f.key);
       if (f.type === 'datetime' && value !== null) expect(String(value)).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/);
     }
     // D004: the project is picked from a dynamic dropdown, optional (the connection's is the default).
     const project = t.operation.inputFields.find((f) => f.key === 'projectId');
-    expect(project).toMatchObject({ dynamic: 'blue_project_list.id.name', required: false });
+    expect(project).toMatchObject({ dynamic: 'blue_project_list.id.name' });
+    expect(project?.required).toBeFalsy();
     for (const f of t.operation.inputFields) if (f.helpText) expect(f.helpText.toLowerCase()).not.toBe(f.label.toLowerCase());
   });
 
@@ -78,10 +82,10 @@ describe('Blue trigger definitions', () => {
     const events = trigger('blue_event').operation.inputFields.find((f) => f.key === 'events') as unknown as {
       required: boolean;
       list: boolean;
-      choices: unknown[];
+      choices: Record<string, string>;
     };
     expect(events).toMatchObject({ required: true, list: true });
-    expect(events.choices).toHaveLength(37);
+    expect(Object.keys(events.choices)).toHaveLength(37);
   });
 });
 

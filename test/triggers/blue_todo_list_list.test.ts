@@ -55,10 +55,11 @@ describe('blue_todo_list_list (Todo List dropdown)', () => {
     expect(err.message).toMatch(/could not find the project while trying to list the project's todo lists.*Blue Project ID \("cproj00000000000000000001"\)/);
   });
 
-  it('is a hidden trigger with a sample matching its output fields', () => {
+  it('is a hidden trigger with a sample matching its output fields', async () => {
     const t = blueTodoListList;
     expect(t.display.hidden).toBe(true);
     expect(t.display.description).toMatch(/^Triggers when .*\.$/);
-    expect(Object.keys(t.operation.sample!).sort()).toEqual(t.operation.outputFields!.map((f) => (f as { key: string }).key).sort());
+    const [fieldsFn] = t.operation.outputFields as unknown as (() => Promise<{ key: string }[]>)[];
+    expect(Object.keys(t.operation.sample!).sort()).toEqual((await fieldsFn!()).map((f) => f.key).sort());
   });
 });

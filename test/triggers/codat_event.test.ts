@@ -34,7 +34,7 @@ const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const authData = (key = KEY_US) => ({ codatClientId: CLIENT_ID, codatZapierKey: key });
 
 function run(fn: unknown, bundle: Record<string, unknown>) {
-  return appTester(fn as never, bundle as never) as Promise<unknown>;
+  return appTester<unknown, Bundle>(fn as never, bundle as never);
 }
 
 function endpointReply(body: Record<string, unknown>, createdAt = new Date().toISOString()) {
@@ -238,6 +238,8 @@ describe('performSubscribe', () => {
     ['NewCompanySynchronized', 'NewCompanySynchronized (use read.completed.initial)'],
     ['SyncConnectionDeleted', 'SyncConnectionDeleted (use connection.deleted)'],
     ['PushOperationTimedOut', 'PushOperationTimedOut (use {dataType}.write.unsuccessful)'],
+    // As Codat's legacy docs wrote it: Svix would refuse it as unknown, without naming the replacement.
+    ['New company synchronized', 'New company synchronized (use read.completed.initial)'],
   ])('refuses the retired type %s (a custom value or an old Zap) naming its replacement, without calling Codat', async (type, named) => {
     // No interceptor: any request would fail the test with a network error instead of this refusal.
     const err = await caught(run(op.performSubscribe, bundle(`company.created, ${type}`)));

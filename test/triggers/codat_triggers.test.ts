@@ -4,7 +4,7 @@ import { afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
 import nock from 'nock';
 import { Webhook } from 'standardwebhooks';
-import zapier from 'zapier-platform-core';
+import zapier, { type Bundle } from 'zapier-platform-core';
 import App from '../../index.js';
 import { exampleOutput } from '../../codat/envelope.js';
 import { WRITE_DATA_TYPES, findEventType } from '../../codat/events.js';
@@ -26,7 +26,7 @@ const TARGET_URL = 'https://hooks.zapier.com/hooks/standard/123/abcdef/';
 const SECRET = `whsec_${randomBytes(32).toString('base64')}`;
 const authData = { codatClientId: CLIENT_ID, codatZapierKey: KEY };
 
-const run = (fn: unknown, bundle: Record<string, unknown>) => appTester(fn as never, bundle as never) as Promise<unknown>;
+const run = (fn: unknown, bundle: Record<string, unknown>) => appTester<unknown, Bundle>(fn as never, bundle as never);
 
 beforeAll(() => {
   delete process.env.CODAT_WEBHOOKS_API_URL;
@@ -119,7 +119,10 @@ describe('Codat trigger definitions', () => {
   it('shares one company filter definition and one Company IDs dropdown across the triggers', () => {
     const fields = CODAT_HOOKS.map((k) => (triggers[k]!.operation.inputFields as { key: string }[]).find((f) => f.key === 'companyIds'));
     expect(new Set(fields).size).toBe(1);
-    expect(fields[0]).toMatchObject({ dynamic: 'codat_company_list.id.label', list: true, required: false });
+    expect(fields[0]).toMatchObject({ dynamic: 'codat_company_list.id.label', list: true });
+    expect((fields[0] as { required?: boolean }).required).toBeFalsy();
+    // The dropdown lists the account's companies when the connection has the API Key (codat_company_list).
+    expect((fields[0] as { helpText?: string }).helpText).toMatch(/Codat API Key.*companies of recent events/);
   });
 
   it('New Codat Event takes its types from the live catalog dropdown, not a 60-item static list', () => {
@@ -133,10 +136,13 @@ describe('Codat trigger definitions', () => {
     ['codat_connection_status_changed', 'connection.connected', ['payload__connection__platformName', 'status', 'connectionId']],
     ['codat_data_sync_completed', 'read.completed', ['payload__dataTypes[]dataType', 'dataType', 'status']],
     ['codat_write_failed', 'invoices.write.unsuccessful', ['payload__id', 'dataType', 'status']],
-  ])('%s outputs fields of %s that its sample carries', (key, type, expected) => {
+  ])('%s outputs fields of %s that its sample carries', async (key, type, expected) => {
     const op = triggers[key]!.operation;
     expect(op.sample).toEqual(exampleOutput(findEventType(type)!));
-    const keys = (op.outputFields as { key: string }[]).map((f) => f.key);
+    // Given on request (a lean definition): one function resolving to the fixed list.
+    const [fieldsFn, ...rest] = op.outputFields as (() => Promise<{ key: string }[]>)[];
+    expect(rest).toEqual([]);
+    const keys = (await fieldsFn!()).map((f) => f.key);
     expect(keys).toEqual(expect.arrayContaining(['id', 'eventType', 'companyId', 'companyName', ...expected]));
     // Nothing the sample lacks (D024): a failed write has no record, a company event no connection.
     if (key === 'codat_write_failed') expect(keys).not.toContain('payload__record__id');
