@@ -218,6 +218,14 @@ function bundleFor(method: string, authData: Record<string, unknown> = AUTH): Re
       companyId: '8a210b68-6988-11ed-a1eb-0242ac120002',
       dataType: 'invoices',
       customFieldId: 'cf-attack',
+      recordId: 'crecattack000000000000001',
+      tagId: 'ctagattack000000000000001',
+      assigneeIds: ['cuserattack00000000000001'],
+      text: 'Attack',
+      checklistTitle: 'Checklist',
+      itemTitle: 'Item',
+      tagTitle: 'Tag',
+      done: true,
     },
     targetUrl: TARGET,
     meta: { zap: { id: 'zap-attack' } },
@@ -225,12 +233,18 @@ function bundleFor(method: string, authData: Record<string, unknown> = AUTH): Re
   // As Zapier builds them: only a REST hook's perform and unsubscribe get subscribeData.
   const trigger = (app.triggers as Record<string, { operation: { performSubscribe?: unknown } }>)[key];
   if (key === 'codat_find_company') delete (bundle.inputData as Record<string, unknown>).name;
+  // An existing tag or a title, not both.
+  if (key === 'add_tag') delete (bundle.inputData as Record<string, unknown>).tagTitle;
+  // One way to find a record: by its id.
+  if (key === 'find_todo') bundle.inputData = { recordId: 'crecattack000000000000001' };
   if (method.startsWith('triggers.') && typeof trigger?.operation.performSubscribe === 'function' && /perform(Unsubscribe)?$/.test(method)) {
     bundle.subscribeData = isCodat(method)
       ? { id: 'ep_attack', secret: CODAT_SECRET, eventTypes: ['all'] }
       : { id: 'wh-attack', secret: BLUE_SECRET, projectId: PROJECT_ID, events: [event] };
   }
   if (method.startsWith('triggers.') && method.endsWith('.perform') && bundle.subscribeData) {
+    // No filters: each of those inputs would drop a delivery of another list, field or title.
+    bundle.inputData = isCodat(method) ? { eventTypes: ['all'] } : key === 'blue_event' ? { events: [event] } : {};
     const content = isCodat(method) ? codatEvent() : blueBody(event);
     bundle.rawRequest = isCodat(method) ? codatRaw(`msg_${rand(6)}`, content) : blueRaw(content);
     bundle.cleanedRequest = JSON.parse(content) as unknown;
@@ -381,6 +395,8 @@ afterAll(async () => {
     await new Promise<void>((resolve) => (s ? s.close(() => resolve()) : resolve()));
   }
   rmSync(scratch, { recursive: true, force: true });
+  // As withoutNock does: the next file in this worker expects nock's interceptor in place.
+  if (!nock.isActive()) nock.activate();
 });
 
 const operations = () => methodPaths(app).filter((m) => !/connectionLabel|outputFields/.test(m));
