@@ -110,13 +110,13 @@ const test = async (z: ZObject, bundle: Bundle): Promise<AuthTestResult> => {
 };
 
 /** "Codat <client id> + Blue <project> (<user>)": identifies the account, never shows a secret. */
-export async function connectionLabel(_z: ZObject, bundle: Bundle): Promise<string> {
+export function connectionLabel(_z: ZObject, bundle: Bundle): Promise<string> {
   const data = bundle.inputData as AuthTestResult;
   const parts: string[] = [];
   if (data.codat) parts.push(`Codat ${data.codat.clientId}`);
   else if (data.codatApi) parts.push('Codat (API key)');
   if (data.blue) parts.push(`Blue ${data.blue.projectName} (${data.blue.userName})`);
-  return parts.join(' + ');
+  return Promise.resolve(parts.join(' + '));
 }
 
 const CODAT_DOCS = 'https://docs.codat.io/using-the-api/webhooks/zapier-integration';

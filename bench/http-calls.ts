@@ -101,7 +101,7 @@ export async function countHttpCalls(app: AppLike): Promise<CallCount[]> {
 
     // The record actions on a created record: one request each, but a new tag by title and a
     // checklist item (one read first; a missing checklist is created by a second write).
-    const record = (await runner.run(runner.fn('creates', 'create_todo', 'perform'), { authData, inputData: { todoListId: DEMO.ids.listNew, title: 'Bench record' } })) as { id?: string };
+    const record = await runner.run<{ id?: string }>(runner.fn('creates', 'create_todo', 'perform'), { authData, inputData: { todoListId: DEMO.ids.listNew, title: 'Bench record' } });
     const act = (key: string, input: Record<string, unknown>) => () =>
       runner.run(runner.fn('creates', key, 'perform'), { authData, inputData: { recordId: record.id, ...input } });
     await count('update_record perform (title, custom field, assignees)', 1, act('update_record', {

@@ -9,7 +9,7 @@ import { blueGraphqlError, blueHttpError, unsafeToRepeatNote, type BlueErrorCont
 export interface BlueCall<T> {
   query: string;
   variables?: Record<string, unknown>;
-  /** Follows "while trying to", e.g. "create the todo". */
+  /** Follows "while trying to", e.g. "create the record". */
   action: string;
   /** Shape of `data`; the response is validated against it. */
   schema: zod.ZodMiniType<T>;
@@ -21,9 +21,15 @@ export interface BlueCall<T> {
   /**
    * Not safe to repeat (creates, toggles): when the outcome is unknown (timeout, dropped
    * connection, gateway error) the error says Blue may have carried it out. A string is the
-   * call's own warning, e.g. "The todo may have been created anyway: check the list in Blue ...".
+   * call's own warning, e.g. "The record may have been created anyway: check the list in Blue ...".
    */
   notIdempotent?: boolean | string;
+  /**
+   * For a document of several mutations: Blue runs them in order and stops at the first that
+   * fails (each answers a non-null type), so the ones before it stay done. Given the alias the
+   * failing error's `path` names, says what failed and what was saved before it.
+   */
+  partialFailure?: (failedAlias: string) => string | undefined;
 }
 
 export type BlueResult<T> = { ok: true; data: T } | { ok: false; tolerated: string };
@@ -35,6 +41,7 @@ const graphqlEnvelope = zod.looseObject({
       zod.looseObject({
         message: zod.optional(zod.string()),
         extensions: zod.optional(zod.looseObject({ code: zod.optional(zod.string()) })),
+        path: zod.optional(zod.unknown()),
       }),
     ),
   ),
@@ -96,6 +103,11 @@ export async function blueRequest<T>(z: ZObject, bundle: Bundle, call: BlueCall<
     message: e.message ?? '',
     code: e.extensions?.code,
   }));
+  const failedAt = body?.errors?.[0]?.path;
+  if (call.partialFailure && Array.isArray(failedAt) && typeof failedAt[0] === 'string') {
+    const partial = call.partialFailure(failedAt[0]);
+    if (partial) ctx.partial = partial;
+  }
 
   if (resp.status < 200 || resp.status >= 300) {
     // GraphQL servers also answer 400 with `errors`; prefer their code over the status.

@@ -15,13 +15,15 @@ export interface BlueErrorContext {
   secrets: readonly (string | undefined)[];
   /** Set for a call not safe to repeat: what to tell the user when its outcome is unknown. */
   unsafeToRepeat?: string;
+  /** Set when a later mutation of a document failed: which one, and what was saved before it. */
+  partial?: string;
 }
 
 const UNSAFE_TO_REPEAT = 'Blue may have carried this out anyway: check in Blue before replaying this run, or it may happen twice.';
 
 /**
  * The warning for a call not safe to repeat (a create, a toggle): `true` gives the general one,
- * a string is the call's own ("The todo may have been created anyway: ...").
+ * a string is the call's own ("The record may have been created anyway: ...").
  */
 export function unsafeToRepeatNote(notIdempotent: boolean | string | undefined): string | undefined {
   if (!notIdempotent) return undefined;
@@ -54,7 +56,7 @@ export function blueGraphqlError(z: ZObject, errors: BlueGraphqlError[], ctx: Bl
     .map((e) => e.message.trim().replace(/\.+$/, ''))
     .filter(Boolean)
     .join('; ');
-  const say = (text: string) => redact(text, ctx.secrets);
+  const say = (text: string) => redact(ctx.partial ? `${text} ${ctx.partial}` : text, ctx.secrets);
 
   switch (code) {
     case 'UNAUTHENTICATED':

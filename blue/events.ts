@@ -73,7 +73,7 @@ export const EVENT_GROUPS = [
 
 type Group = (typeof EVENT_GROUPS)[number];
 export type BlueEventGroup = Group['group'];
-export type BlueWebhookEvent = { [G in Group as G['group']]: keyof G['events'] }[BlueEventGroup] & string;
+export type BlueWebhookEvent = Extract<{ [G in Group as G['group']]: keyof G['events'] }[BlueEventGroup], string>;
 
 /** Sent by Blue when a webhook is re-enabled; never a Zap run (not part of WebhookEvent). */
 export const HEALTH_CHECK_EVENT = 'WEBHOOK_HEALTH_CHECK';

@@ -14,7 +14,7 @@ type Lister = (z: ZObject, bundle: Bundle, ctx: ListContext) => Promise<BlueEven
 export function asOutput(event: BlueWebhookEvent, record: ResourceOutput): BlueEventOutput {
   // Deliveries carry a previous value for every event but creations (a deletion's record is its
   // previous value); the sample shows the record there so its fields match perform's (D006).
-  return eventOutput(event, record, isCreateEvent(event) ? null : record) as BlueEventOutput;
+  return eventOutput(event, record, isCreateEvent(event) ? null : record);
 }
 
 /** Recent records, labelled with the trigger's first event. */
@@ -62,7 +62,7 @@ const EXAMPLES: Record<BlueEventGroup, ResourceOutput> = {
 export function exampleFor(fallbackEvent: BlueWebhookEvent, override: Partial<ResourceOutput> = {}) {
   return (events: readonly BlueWebhookEvent[]): BlueEventOutput => {
     const event = events[0] ?? fallbackEvent;
-    return asOutput(event, { ...EXAMPLES[eventGroup(event)], ...override } as ResourceOutput);
+    return asOutput(event, { ...EXAMPLES[eventGroup(event)], ...override });
   };
 }
 

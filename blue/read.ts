@@ -33,7 +33,7 @@ export function bool(v: unknown): boolean | null {
 export function arrayAt(record: Obj, ...keys: string[]): unknown[] | undefined {
   for (const key of keys) {
     const v = record[key];
-    if (Array.isArray(v)) return v;
+    if (Array.isArray(v)) return v as unknown[];
   }
   return undefined;
 }

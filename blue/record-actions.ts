@@ -2,8 +2,11 @@
 // runs in order, and answers with the record (or comment) in the shape of blue/record.ts. Blue's
 // Mutation type has no todo(id:), and several of these mutations answer only a Boolean; a trailing
 // editTodo with nothing but the todoId changes nothing and answers the record as the writes before
-// it left it, so one request both writes and reads. Reads before a write are marked where the API
-// gives no other way.
+// it left it, so one request both writes and reads (a mutation document cannot hold a query, and
+// no set-type mutation for done/tags/assignees answers a Todo). EditTodoInput needs only todoId,
+// and Blue's own CLI sends exactly that editTodo when an update changes only assignees, tags or
+// custom fields (heyblueteam/cli cmd/records/update.go). Reads before a write are marked where
+// the API gives no other way.
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import * as zod from '../common/zod.js';
 import { blueQuery } from './client.js';
@@ -146,7 +149,7 @@ export function updateRecordDocument(parts: { assignees: boolean; customFields: 
 }
 
 // Its widest form, registered so that test/blue/documents.test.ts validates it against Blue's schema.
-gql`${updateRecordDocument({ assignees: true, customFields: 2 })}`;
+void gql`${updateRecordDocument({ assignees: true, customFields: 2 })}`;
 
 // --- variables ---
 
@@ -220,6 +223,7 @@ interface Write {
   variables: Record<string, unknown>;
   action: string;
   notIdempotent?: string;
+  partialFailure?: (failedAlias: string) => string | undefined;
 }
 
 function header(t: Target): { projectId?: string } {
@@ -246,11 +250,52 @@ async function applyThenRecord(z: ZObject, bundle: Bundle, t: Target, write: Wri
   return recordOutput(data.record);
 }
 
+const EDIT_WORDS: [keyof EditTodoInput, string][] = [
+  ['title', 'title'],
+  ['html', 'description'],
+  ['todoListId', 'list'],
+  ['startedAt', 'start date'],
+  ['duedAt', 'due date'],
+  ['tags', 'tags'],
+];
+
+const and = (items: string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
+
+/**
+ * What to add to Blue's error when one of Update Record's mutations failed: the document runs
+ * them in order and stops at the failing one, so those before it were saved and those after not.
+ */
+export function updatePartialFailure(variables: UpdateRecordRequest['variables']): (failedAlias: string) => string | undefined {
+  const steps = new Map<string, string>();
+  if (variables.assignees) steps.set('assignees', 'the assignees');
+  for (let i = 0; variables[`cf${i}`]; i++) steps.set(`cf${i}`, `custom field ${variables[`cf${i}`]!.customFieldId}`);
+  const edited = EDIT_WORDS.filter(([key]) => variables.edit[key] !== undefined).map(([, words]) => words);
+  steps.set('record', edited.length ? `the ${and(edited)}` : 'reading the record back');
+  const aliases = [...steps.keys()];
+  return (failedAlias) => {
+    const at = aliases.indexOf(failedAlias);
+    if (at < 0 || aliases.length === 1) return undefined;
+    const failed = steps.get(failedAlias)!;
+    if (at === 0) return `Blue stopped at ${failed}, before changing anything else.`;
+    const saved = aliases.slice(0, at).map((a) => steps.get(a)!);
+    const rest = at < aliases.length - 1 ? ' and made none of the changes after it' : '';
+    return (
+      `Blue stopped at ${failed}${rest}. Saved before it: ${and(saved)}. ` +
+      'Update Record only sets values, so replaying this run once this is fixed is safe.'
+    );
+  };
+}
+
 export async function updateRecord(z: ZObject, bundle: Bundle): Promise<RecordOutput> {
   const input = bundle.inputData as Input;
   const t = target(z, input);
   const { query, variables } = updateRecordRequest(z, input);
-  return writeRecord(z, bundle, t, { query, variables, action: `update record ${t.todoId}` });
+  return writeRecord(z, bundle, t, {
+    query,
+    variables,
+    action: `update record ${t.todoId}`,
+    partialFailure: updatePartialFailure(variables),
+  });
 }
 
 export async function moveRecord(z: ZObject, bundle: Bundle): Promise<RecordOutput> {
@@ -274,7 +319,10 @@ export async function setRecordDone(z: ZObject, bundle: Bundle): Promise<RecordO
   const t = target(z, input);
   const word = text(input.done)?.toLowerCase();
   let done: boolean | undefined;
-  if (word === undefined) done = true;
+  // No Status at all is the field's default (Done); a mapped value that came out empty is not a
+  // choice, and completing the record on it would be a guess.
+  if (input.done === undefined || input.done === null) done = true;
+  else if (word === undefined) invalid(z, 'Status is empty (the value mapped to it came out blank): pick Done or Not Done, or map a value that always has one.');
   else if (DONE_WORDS.includes(word)) done = true;
   else if (OPEN_WORDS.includes(word)) done = false;
   else {

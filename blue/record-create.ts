@@ -108,15 +108,15 @@ export function createTodoVariables(z: ZObject, inputData: Readonly<Record<strin
 
 /** Creates the todo with one request and returns it in the record's output shape. */
 export async function createTodo(z: ZObject, bundle: Bundle): Promise<RecordOutput> {
-  const variables = createTodoVariables(z, bundle.inputData as Record<string, unknown>);
+  const variables = createTodoVariables(z, bundle.inputData);
   const data = await blueQuery(z, bundle, {
     query: CREATE_TODO,
     variables,
-    action: 'create the todo',
+    action: 'create the record',
     schema: responseSchema,
     // After a timeout, a dropped connection or a gateway error Blue may have created the todo:
     // replaying the run blindly could create it twice.
-    notIdempotent: 'The todo may have been created anyway: check the list in Blue before replaying this run.',
+    notIdempotent: 'The record may have been created anyway: check the list in Blue before replaying this run.',
   });
   return recordOutput(data.createTodo);
 }

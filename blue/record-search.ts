@@ -137,6 +137,10 @@ export async function findRecords(z: ZObject, bundle: Bundle): Promise<RecordOut
   if (customFieldId && !customFieldValue) {
     throw new z.errors.Error('Enter the Custom Field Value to look for, or clear Custom Field.', 'blue_find_record_value', 400);
   }
+  // A mapped list of ids would find nothing, and Find or Create would then create a duplicate.
+  if (recordId && /[\s,]/.test(recordId)) {
+    throw new z.errors.Error(`Record ID "${recordId}" is not one Blue ID: map a single ID.`, 'blue_find_record_id', 400);
+  }
   if (status && status !== 'done' && status !== 'open') {
     throw new z.errors.Error(`Done Status must be "done" or "open", not "${status}".`, 'blue_find_record_status', 400);
   }

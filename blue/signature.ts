@@ -10,7 +10,7 @@ export function signatureHeader(headers: Record<string, unknown> | undefined): s
   if (!headers) return undefined;
   for (const [name, value] of Object.entries(headers)) {
     if (SIGNATURE_HEADERS.includes(name.toLowerCase())) {
-      const text = Array.isArray(value) ? value[0] : value;
+      const text: unknown = Array.isArray(value) ? (value as unknown[])[0] : value;
       if (typeof text === 'string' && text.trim()) return text.trim();
     }
   }

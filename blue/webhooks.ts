@@ -214,7 +214,7 @@ export function blueRestHook(config: BlueHookConfig): BlueRestHook {
     }
     const { event } = payload.data;
     if (event === HEALTH_CHECK_EVENT || !isBlueWebhookEvent(event)) return [];
-    const wanted = (sub.success && sub.data.events?.length ? sub.data.events : subscribedEvents(config, bundle)) as string[];
+    const wanted = (sub.success && sub.data.events?.length ? sub.data.events : subscribedEvents(config, bundle));
     if (!wanted.includes(event)) return [];
 
     const previousValue = payload.data.previousValue ?? null;

@@ -39,7 +39,8 @@ export default defineCreate({
         label: 'New Tag Titles',
         list: true,
         type: 'string',
-        helpText: 'Tag names, one per entry; Blue reuses a tag with the same title or creates it.',
+        helpText:
+          "Tag names, one per entry; Blue reuses a tag with the same title or creates it. Like Tags, these replace the record's tags (even when Tags is empty): to add one and keep the others, use Add Tag to Record.",
       },
       customFieldInputs,
     ],

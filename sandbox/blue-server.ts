@@ -2,9 +2,13 @@
 // store, Blue's X-Bloo-* header checks and error shape, and X-Signature-signed webhook delivery.
 import { createHmac, randomBytes } from 'node:crypto';
 import type http from 'node:http';
-import { buildSchema, graphql, GraphQLError, parse, validate, type GraphQLSchema } from 'graphql';
+import { buildSchema, graphql, GraphQLError, Kind, parse, validate, type GraphQLSchema } from 'graphql';
 import { BLUE_SANDBOX_SDL } from './blue-schema.js';
 import { deliver, listen, Pending, readBody, sendJson, type DeliveryAttempt, type Listening, type RetryPolicy } from './http.js';
+
+/** A stored or input value as text ('' for none), for sorting and messages. */
+const textOf = (v: unknown): string =>
+  typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : v === null || v === undefined ? '' : JSON.stringify(v);
 
 export interface BlueUser {
   id: string;
@@ -214,7 +218,7 @@ function checkCustomFieldValue(field: BlueCustomFieldDef, value: string): string
 function dateOrNull(v: unknown, what: string): string | null | undefined {
   if (v === undefined) return undefined;
   if (v === null) return null;
-  if (typeof v !== 'string' || Number.isNaN(Date.parse(v))) throw fail('BAD_USER_INPUT', `Invalid ${what}: ${String(v)}`);
+  if (typeof v !== 'string' || Number.isNaN(Date.parse(v))) throw fail('BAD_USER_INPUT', `Invalid ${what}: ${JSON.stringify(v)}`);
   return v;
 }
 
@@ -334,7 +338,7 @@ export class BlueServer {
     } catch (err) {
       return this.reply(res, req, null, 400, [fail('GRAPHQL_PARSE_FAILED', (err as Error).message)]);
     }
-    const opName = document.definitions.flatMap((d) => (d.kind === 'OperationDefinition' ? [d.name?.value ?? null] : []))[0] ?? null;
+    const opName = document.definitions.flatMap((d) => (d.kind === Kind.OPERATION_DEFINITION ? [d.name?.value ?? null] : []))[0] ?? null;
     const invalid = validate(this.schema, document);
     if (invalid.length) {
       // Apollo-style servers answer schema validation failures with 400.
@@ -356,7 +360,7 @@ export class BlueServer {
       variableValues: variables,
       operationName: typeof request.operationName === 'string' ? request.operationName : undefined,
     });
-    const codes = (result.errors ?? []).map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
+    const codes = (result.errors ?? []).map((e) => (typeof e.extensions?.code === 'string' ? e.extensions.code : 'INTERNAL_SERVER_ERROR'));
     this.operations.push({ name: opName, codes, headers: req.headers });
     this.options.log?.(`${opName ?? '(anonymous operation)'} -> ${codes.length ? codes.join(', ') : 'ok'}`);
     const body: Record<string, unknown> = { data: result.data ?? null };
@@ -670,8 +674,8 @@ export class BlueServer {
               );
             })
             .sort((a, b) => {
-              const x = String(a[key] ?? '');
-              const y = String(b[key] ?? '');
+              const x = textOf(a[key]);
+              const y = textOf(b[key]);
               const c = key === 'position' ? a.position - b.position : x.localeCompare(y);
               return dir === 'DESC' ? -c : c;
             });
@@ -793,7 +797,7 @@ export class BlueServer {
   }
 
   private later(deliver: () => void): void {
-    this.pending.add(
+    void this.pending.add(
       new Promise<void>((resolve) =>
         setImmediate(() => {
           deliver();
@@ -935,14 +939,14 @@ export class BlueServer {
       createComment: ({ input }: Args, ctx: Context) => {
         if (input.category !== 'TODO') throw fail('BAD_USER_INPUT', 'The sandbox only keeps comments on records (category TODO).');
         const t = this.findTodo(ctx, input.categoryId);
-        const html = String(input.html ?? '');
-        if (!html.trim() && !String(input.text ?? '').trim()) throw fail('BAD_USER_INPUT', 'A comment cannot be empty.');
+        const html = textOf(input.html);
+        if (!html.trim() && !textOf(input.text).trim()) throw fail('BAD_USER_INPUT', 'A comment cannot be empty.');
         const now = new Date().toISOString();
         const comment: BlueCommentRecord = {
           id: blueId(),
           uid: blueId(),
           html,
-          text: String(input.text ?? ''),
+          text: textOf(input.text),
           category: 'TODO',
           categoryId: t.id,
           userId: ctx.user.id,
@@ -1046,7 +1050,7 @@ export class BlueServer {
     s.todos.push(todo);
     // Blue delivers after the mutation has answered.
     const json = this.todoJson(todo);
-    this.pending.add(
+    void this.pending.add(
       new Promise<void>((resolve) =>
         setImmediate(() => {
           this.emit('TODO_CREATED', project.id, null, json);
@@ -1073,7 +1077,7 @@ export class BlueServer {
         currentValue,
       });
       const signature = blueSignature(hook.secret, body);
-      this.pending.add(
+      void this.pending.add(
         deliver(hook.url, body, () => ({ 'X-Signature': signature }), this.retry).then((result) => {
           if (!result.ok) {
             // Blue disables a webhook whose deliveries keep failing.

@@ -425,7 +425,7 @@ export const STEPS: readonly Step[] = [
       const name = 'Dave Lending Ltd';
       const company = await sb.runner.run<Record<string, unknown>>(sb.runner.fn('creates', 'codat_create_company', 'perform'), {
         authData: sb.authData,
-        inputData: { name, description: `Zap run for todo ${String(state.todo?.id ?? '?')}`, tags: { uid: 'crm-lead-42' } },
+        inputData: { name, description: `Zap run for todo ${typeof state.todo?.id === 'string' ? state.todo.id : '?'}`, tags: { uid: 'crm-lead-42' } },
       });
       const stored = sb.codat.platform?.companies.find((c) => c.id === company.id);
       check(stored, `company ${short(company.id)} is not in the Codat sandbox`);

@@ -22,7 +22,7 @@ async function main(): Promise<number> {
   console.log('Codat + Blue for Zapier: local round trip (sandbox servers on 127.0.0.1, no network, no credentials)\n');
   const sb = await startSandbox(App);
   console.log(paint('2', `Codat webhooks API ${sb.codat.url}   Blue GraphQL ${sb.blue.url}\n`));
-  let results: StepResult[] = [];
+  let results: StepResult[];
   try {
     results = await runRoundTrip(sb, print);
   } finally {

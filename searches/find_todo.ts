@@ -1,7 +1,7 @@
 // Find Record (key find_todo, like create_todo): Blue's work item is a "Record" for users.
 import { defineInputFields, defineSearch } from 'zapier-platform-core';
 import { EXAMPLE_RECORD, RECORD_WITH_ID_OUTPUT_FIELDS } from '../blue/record.js';
-import { findRecords } from '../blue/record-search.js';
+import { FIND_SCAN_LIMIT, findRecords } from '../blue/record-search.js';
 import { lazyOutputFields } from '../common/output-fields.js';
 
 export default defineSearch({
@@ -55,7 +55,10 @@ export default defineSearch({
         label: 'Custom Field Value',
         type: 'string',
         required: false,
-        helpText: 'The value to find (not case-sensitive), e.g. an order number. For dropdown fields, enter the option title.',
+        // Blue's todos filter cannot match a value: it is checked here on the newest records only.
+        helpText:
+          'The value to find (not case-sensitive), e.g. an order number. For dropdown fields, enter the option title. ' +
+          `Without a Title, only the ${FIND_SCAN_LIMIT} newest records of the list or project are checked (Blue cannot search by value), so an older record is not found.`,
       },
       {
         key: 'done',

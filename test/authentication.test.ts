@@ -266,7 +266,7 @@ describe('connection label', () => {
     nock(SVIX).get('/api/v1/app/client-1/endpoint').query(true).reply(200, { data: [] });
     nock(BLUE).post('/graphql').reply(200, blueOk());
     const result = await testAuth({ ...codatAuth, ...blueAuth });
-    const text = JSON.stringify(result) + (await label(result));
+    const text = JSON.stringify(result) + String(await label(result));
     expect(text).not.toContain(codatAuth.codatZapierKey);
     expect(text).not.toContain(blueAuth.blueTokenSecret);
   });
@@ -311,7 +311,7 @@ describe('auth test: Codat API Key', () => {
     expect(result).toEqual({ codatApi: { totalCompanies: 7 } });
     const text = await label(result);
     expect(text).toBe('Codat (API key)');
-    expect(text + JSON.stringify(result)).not.toContain(B64);
+    expect(String(text) + JSON.stringify(result)).not.toContain(B64);
   });
 
   it('accepts the key when Codat lists no companies with a 404 (the spec lists one for GET /companies)', async () => {

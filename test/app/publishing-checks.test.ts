@@ -54,16 +54,16 @@ function isTitleCase(label: string): boolean {
 
 /** Static input fields of an operation (functions build dynamic fields at run time). */
 function staticInputFields(op: Operation): Field[] {
-  return ((op.inputFields ?? []) as unknown[]).filter((f): f is Field => typeof f === 'object' && f !== null);
+  return ((op.inputFields ?? [])).filter((f): f is Field => typeof f === 'object' && f !== null);
 }
 
 function staticOutputFields(op: Operation): Field[] {
-  return ((op.outputFields ?? []) as unknown[]).filter((f): f is Field => typeof f === 'object' && f !== null);
+  return ((op.outputFields ?? [])).filter((f): f is Field => typeof f === 'object' && f !== null);
 }
 
 /** Output fields an operation gives through functions (called as the Zap editor would, without a request). */
 async function functionOutputFields(op: Operation): Promise<Field[]> {
-  const fns = ((op.outputFields ?? []) as unknown[]).filter((f): f is () => Promise<Field[]> => typeof f === 'function');
+  const fns = ((op.outputFields ?? [])).filter((f): f is () => Promise<Field[]> => typeof f === 'function');
   return (await Promise.all(fns.map((f) => f()))).flat();
 }
 

@@ -9,7 +9,7 @@ import { caught } from '../support/errors.js';
 
 const appTester = zapier.createAppTester(App);
 const run = (inputData: Record<string, unknown>) =>
-  appTester(async (z) => setCustomFieldValues(z, inputData), { authData: {}, inputData: {} } as never);
+  appTester((z) => setCustomFieldValues(z, inputData), { authData: {}, inputData: {} } as never);
 const key = customFieldKey;
 
 describe('setCustomFieldValues', () => {

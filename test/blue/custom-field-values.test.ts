@@ -16,7 +16,7 @@ import { caught } from '../support/errors.js';
 const appTester = zapier.createAppTester(App);
 /** Runs customFieldValues with a real z object (its errors are Zapier's). */
 const values = (inputData: Record<string, unknown>) =>
-  appTester(async (z) => customFieldValues(z, inputData), { authData: {}, inputData: {} } as never);
+  appTester((z) => customFieldValues(z, inputData), { authData: {}, inputData: {} } as never);
 
 
 describe('custom field input keys', () => {

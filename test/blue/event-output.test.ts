@@ -2,7 +2,7 @@
 // one output shape, with the keys of the trigger's performList (or example); only a comment lacking
 // its author's and record's names costs a request (one).
 import { describe, expect, it } from '@jest/globals';
-import zapier from 'zapier-platform-core';
+import zapier, { type Bundle } from 'zapier-platform-core';
 import App from '../../index.js';
 import { COMMENT_AUTHOR, COMMENT_AUTHOR_AND_RECORD, commentOutput } from '../../blue/comment.js';
 import { AUTH, WEBHOOK_SECRET, delivery, replyOnce, type CapturedCall, useNock } from './fixtures.js';
@@ -17,9 +17,9 @@ const keys = (o: Record<string, unknown>) => Object.keys(o).sort();
 
 function run(key: string, event: string, payload: Record<string, unknown>, inputData: Record<string, unknown> = {}) {
   const sub = { id: 'wh-1', secret: WEBHOOK_SECRET, projectId: 'proj-default', events: [event] };
-  return appTester(op(key).perform, delivery({ event, webhook: { id: 'wh-1' }, ...payload }, { subscribeData: sub, inputData }) as never) as Promise<
+  return appTester<
     Record<string, unknown>[]
-  >;
+  , Bundle>(op(key).perform, delivery({ event, webhook: { id: 'wh-1' }, ...payload }, { subscribeData: sub, inputData }) as never);
 }
 
 // Blue's Comment row as stored: the author and the record by id (category TODO, categoryId).
@@ -54,7 +54,7 @@ describe('comments', () => {
   it('a delivered comment entity gives performList\'s keys and the names "Test trigger" shows, with one request', async () => {
     const calls: CapturedCall[] = [];
     replyOnce(calls, 200, { data: { activityList: { activities: [{ id: 'a1', comment: LISTED }] } } });
-    const [sample] = (await appTester(op('new_comment').performList, { authData: AUTH, inputData: {}, meta: {} } as never)) as Record<string, unknown>[];
+    const [sample] = await appTester<Record<string, unknown>[], Bundle>(op('new_comment').performList, { authData: AUTH, inputData: {}, meta: {} } as never);
     replyOnce(calls, 200, { data: { author: AUTHOR, record: { id: 'todo-1', title: 'Order #1042' } } });
     const [hooked] = await run('new_comment', 'COMMENT_CREATED', { previousValue: null, currentValue: COMMENT_ENTITY });
     expect(calls).toHaveLength(2);
@@ -142,7 +142,7 @@ describe('New Blue Event: lists, tags, custom fields and checklists', () => {
     const calls: CapturedCall[] = [];
     replyOnce(calls, 200, { data: {} });
     const inputData = { events: [event] };
-    const [example] = (await appTester(op('blue_event').performList, { authData: AUTH, inputData, meta: {} } as never)) as Record<string, unknown>[];
+    const [example] = await appTester<Record<string, unknown>[], Bundle>(op('blue_event').performList, { authData: AUTH, inputData, meta: {} } as never);
     const [hooked] = await run('blue_event', event, { previousValue: null, currentValue: { ...entity, unknownKey: [1] } }, inputData);
     expect(calls).toHaveLength(0);
     expect(hooked).toMatchObject({ event, recordId: entity.id, ...expected });

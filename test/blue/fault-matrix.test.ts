@@ -93,8 +93,8 @@ const OPERATIONS: Record<string, Operation> = {
   create_todo: {
     fn: createTodo.perform,
     bundle: { inputData: { title: 'Matrix todo', todoListId: 'list-1' } },
-    action: /create the todo/,
-    networkNote: /may have been created anyway: check the list in Blue before replaying/,
+    action: /create the record/,
+    networkNote: /The record may have been created anyway: check the list in Blue before replaying/,
   },
   'dropdown: records': { fn: triggers.blue_record_list!.operation.perform, action: /list the project's records/ },
   'dynamic fields (update_record)': { fn: updateFieldsFn, action: /list the project's custom fields/ },

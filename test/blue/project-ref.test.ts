@@ -22,9 +22,9 @@ const ID_AUTH = { ...AUTH, blueProjectId: PROJECT_ID };
 const resolved = { data: { project: { id: PROJECT_ID } } };
 
 type Op = { performSubscribe: never; performList: never; perform: never };
-const newTodo = App.triggers!.new_todo!.operation as unknown as Op;
-const customFieldList = App.triggers!.blue_custom_field_list!.operation as unknown as Op;
-const createTodoInputs = App.creates!.create_todo!.operation.inputFields as never;
+const newTodo = App.triggers.new_todo.operation as unknown as Op;
+const customFieldList = App.triggers.blue_custom_field_list.operation as unknown as Op;
+const createTodoInputs = App.creates.create_todo.operation.inputFields as never;
 
 function expectResolved(call: CapturedCall | undefined, slug: string): void {
   expect(call?.query).toBe(PROJECT_ID_QUERY);

@@ -4,7 +4,7 @@
 // form are read; a delivery lacking names is completed with at most one todo(id:) request.
 import { describe, expect, it } from '@jest/globals';
 import nock from 'nock';
-import zapier from 'zapier-platform-core';
+import zapier, { type Bundle } from 'zapier-platform-core';
 import App from '../../index.js';
 import { GET_TODO, missingDetails, recordOutput } from '../../blue/record.js';
 import { caught } from '../support/errors.js';
@@ -58,18 +58,16 @@ function typedKeys(value: unknown, prefix = ''): string[] {
 const keysOf = (value: unknown) =>
   [...new Set(typedKeys(value).map((k) => k.replace(/:.*$/, '').replace(/\[\].*$/, '').replace(/(customFieldsByName)__.*$/, '$1')))].sort();
 
-/** Each list's element keys, where the list has elements. */
-const elementKeys = (value: unknown) => [...new Set(typedKeys(value).filter((k) => k.includes('[]')).map((k) => k.replace(/:.*$/, '')))].sort();
 
 function run(key: string, event: string, currentValue: unknown, inputData: Record<string, unknown> = {}, previousValue: unknown = null) {
   const payload = { event, webhook: { id: 'wh-1' }, previousValue, currentValue };
   const sub = { id: 'wh-1', secret: WEBHOOK_SECRET, projectId: 'proj-default', events: [event] };
-  return appTester(op(key).perform, delivery(payload, { subscribeData: sub, inputData }) as never) as Promise<Record<string, unknown>[]>;
+  return appTester<Record<string, unknown>[], Bundle>(op(key).perform, delivery(payload, { subscribeData: sub, inputData }) as never);
 }
 
 async function performList(key: string, inputData: Record<string, unknown>, item: unknown) {
   replyOnce([], 200, { data: { todoQueries: { todos: { items: [item] } } } });
-  return (await appTester(op(key).performList, { authData: AUTH, inputData, meta: {} } as never)) as Record<string, unknown>[];
+  return await appTester<Record<string, unknown>[], Bundle>(op(key).performList, { authData: AUTH, inputData, meta: {} } as never);
 }
 
 describe('Blue\'s documented TODO_CREATED delivery', () => {
@@ -80,7 +78,7 @@ describe('Blue\'s documented TODO_CREATED delivery', () => {
   });
 
   it('is read into the record shape (position as a number, list, project, empty lists)', async () => {
-    const [out] = (await appTester(op('new_todo').perform, delivery(DOCUMENTED_TODO_CREATED) as never)) as Record<string, unknown>[];
+    const [out] = await appTester<Record<string, unknown>[], Bundle>(op('new_todo').perform, delivery(DOCUMENTED_TODO_CREATED) as never);
     expect(out).toMatchObject({
       recordId: 'clb4zna6x0000vt1swuwso25f',
       event: 'TODO_CREATED',
@@ -238,7 +236,7 @@ describe('enrichment', () => {
     console.log = (...args: unknown[]) => void logs.push(args.map(String).join(' '));
     let out: Record<string, unknown>[];
     try {
-      out = (await appTester(op('new_todo').perform, bundle as never)) as Record<string, unknown>[];
+      out = await appTester<Record<string, unknown>[], Bundle>(op('new_todo').perform, bundle as never);
     } finally {
       console.log = original;
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import nock from 'nock';
-import zapier from 'zapier-platform-core';
+import zapier, { type Bundle } from 'zapier-platform-core';
 import App from '../../index.js';
 import { CREATE_WEBHOOK, DELETE_WEBHOOK } from '../../blue/webhooks.js';
 import { caught } from '../support/errors.js';
@@ -8,8 +8,8 @@ import { AUTH, TODO, TODO_ENTITY, WEBHOOK_SECRET, delivery, replyOnce, sign, typ
 
 const appTester = zapier.createAppTester(App);
 useNock();
-const newTodo = App.triggers!.new_todo!.operation;
-const blueEvent = App.triggers!.blue_event!.operation;
+const newTodo = App.triggers.new_todo.operation;
+const blueEvent = App.triggers.blue_event.operation;
 
 type Op = { performSubscribe: never; performUnsubscribe: never; perform: never; performList: never };
 const op = (o: unknown) => o as Op;
@@ -159,7 +159,7 @@ describe('Blue REST hooks: perform', () => {
   const created = { event: 'TODO_CREATED', webhook: { id: 'wh-1' }, previousValue: null, currentValue: TODO_ENTITY };
 
   it('outputs the record with event, previous value and a delivery id for a valid signature', async () => {
-    const result = (await appTester(op(newTodo).perform, delivery(created) as never)) as Record<string, unknown>[];
+    const result = await appTester<Record<string, unknown>[], Bundle>(op(newTodo).perform, delivery(created) as never);
     expect(result).toHaveLength(1);
     const out = result[0]!;
     expect(out).toMatchObject({ title: 'Order #1042', recordId: 'todo-1', event: 'TODO_CREATED', previousValue: null });
@@ -168,10 +168,10 @@ describe('Blue REST hooks: perform', () => {
   });
 
   it('gives the same id to a retried delivery and a different id to a later change', async () => {
-    const [a] = (await appTester(op(newTodo).perform, delivery(created) as never)) as { id: string }[];
-    const [b] = (await appTester(op(newTodo).perform, delivery(created) as never)) as { id: string }[];
+    const [a] = await appTester<{ id: string }[], Bundle>(op(newTodo).perform, delivery(created) as never);
+    const [b] = await appTester<{ id: string }[], Bundle>(op(newTodo).perform, delivery(created) as never);
     const later = { ...created, currentValue: { ...TODO_ENTITY, updatedAt: '2026-01-10T10:00:00.000Z' } };
-    const [c] = (await appTester(op(newTodo).perform, delivery(later) as never)) as { id: string }[];
+    const [c] = await appTester<{ id: string }[], Bundle>(op(newTodo).perform, delivery(later) as never);
     expect(a!.id).toBe(b!.id);
     expect(c!.id).not.toBe(a!.id);
   });
@@ -229,7 +229,7 @@ describe('Blue REST hooks: perform', () => {
       inputData: { events: ['TODO_DELETED'] },
       subscribeData: { id: 'wh-1', secret: WEBHOOK_SECRET, events: ['TODO_DELETED'] },
     });
-    const [out] = (await appTester(op(blueEvent).perform, bundle as never)) as Record<string, unknown>[];
+    const [out] = await appTester<Record<string, unknown>[], Bundle>(op(blueEvent).perform, bundle as never);
     expect(out).toMatchObject({ event: 'TODO_DELETED', recordId: 'todo-1', title: 'Order #1042', previousValue: { id: 'todo-1', title: 'Order #1042' } });
   });
 
@@ -247,10 +247,10 @@ describe('Blue REST hooks: performList', () => {
   it('lists recent records newest first, shaped like perform', async () => {
     const calls: CapturedCall[] = [];
     replyOnce(calls, 200, { data: { todoQueries: { todos: { items: [TODO] } } } });
-    const list = (await appTester(op(newTodo).performList, { authData: AUTH, inputData: {}, meta: {} } as never)) as Record<string, unknown>[];
+    const list = await appTester<Record<string, unknown>[], Bundle>(op(newTodo).performList, { authData: AUTH, inputData: {}, meta: {} } as never);
     expect(calls[0]!.variables).toEqual({ companyId: 'acme', projectId: 'cprojdefault0000000000001', limit: 10 });
     expect(calls[0]!.query).toMatch(/sort: \[createdAt_DESC\]/);
-    const [hooked] = (await appTester(op(newTodo).perform, delivery({ event: 'TODO_CREATED', previousValue: null, currentValue: TODO_ENTITY }) as never)) as Record<string, unknown>[];
+    const [hooked] = await appTester<Record<string, unknown>[], Bundle>(op(newTodo).perform, delivery({ event: 'TODO_CREATED', previousValue: null, currentValue: TODO_ENTITY }) as never);
     expect(list).toHaveLength(1);
     expect(Object.keys(list[0]!).sort()).toEqual(Object.keys(hooked!).sort());
     expect(list[0]).toEqual(hooked);
@@ -258,7 +258,7 @@ describe('Blue REST hooks: performList', () => {
 
   it('falls back to a typed example when the project is empty', async () => {
     replyOnce([], 200, { data: { todoQueries: { todos: { items: [] } } } });
-    const list = (await appTester(op(newTodo).performList, { authData: AUTH, inputData: {}, meta: {} } as never)) as Record<string, unknown>[];
+    const list = await appTester<Record<string, unknown>[], Bundle>(op(newTodo).performList, { authData: AUTH, inputData: {}, meta: {} } as never);
     expect(list).toHaveLength(1);
     expect(list[0]).toMatchObject({ event: 'TODO_CREATED', previousValue: null });
     expect(String(list[0]!.title)).toMatch(/Example record/);

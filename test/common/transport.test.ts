@@ -19,7 +19,7 @@ const ctx = { service: 'Blue', action: 'do the thing', secrets: [SECRET], header
 function step<T>(fn: (z: ZObject, bundle: Bundle) => Promise<T>, budgetMs?: number): Promise<T> {
   const before = process.env.APP_HTTP_TIMEOUT_MS;
   if (budgetMs !== undefined) process.env.APP_HTTP_TIMEOUT_MS = String(budgetMs);
-  return (appTester(fn as never, { authData: {} } as never) as Promise<T>).finally(() => {
+  return (appTester<T, Bundle>(fn as never, { authData: {} } as never)).finally(() => {
     if (before === undefined) delete process.env.APP_HTTP_TIMEOUT_MS;
     else process.env.APP_HTTP_TIMEOUT_MS = before;
   });

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import nock from 'nock';
-import zapier from 'zapier-platform-core';
+import zapier, { type Bundle } from 'zapier-platform-core';
 import App from '../../index.js';
 import createTodoAction from '../../creates/create_todo.js';
 import { createTodo } from '../../blue/record-create.js';
@@ -46,7 +46,7 @@ function blue(reply: { status?: number; body: unknown; headers?: Record<string, 
     .post('/graphql')
     .times(times)
     .reply(function (_uri, body) {
-      calls.push({ body: body as Captured['body'], headers: this.req.headers as Record<string, unknown> });
+      calls.push({ body: body as Captured['body'], headers: this.req.headers });
       return [reply.status ?? 200, JSON.stringify(reply.body), { 'content-type': 'application/json', ...reply.headers }];
     });
   return { calls, scope };
@@ -283,10 +283,10 @@ describe('create_todo perform', () => {
   const gqlError = (code: string, message: string) => ({ body: { data: null, errors: [{ message, extensions: { code } }] } });
 
   it.each([
-    ['TODO_LIST_NOT_FOUND', 'Todo list not found', 'blue_not_found', /could not find the list while trying to create the todo.*pick it again/],
+    ['TODO_LIST_NOT_FOUND', 'Todo list not found', 'blue_not_found', /could not find the list while trying to create the record.*pick it again/],
     ['CUSTOM_FIELD_VALUE_PARSE_ERROR', 'Invalid value', 'blue_custom_field_value', /could not read a custom field value.*format/],
     ['PLAN_LIMIT_REACHED', 'Record limit reached', 'blue_plan_limit', /plan's limit was reached.*Upgrade/],
-    ['FORBIDDEN', 'Not allowed', 'blue_forbidden', /refused permission to create the todo.*Blue Company ID \("acme"\) and Blue Project ID \("cproj00000000000000000001"\)/],
+    ['FORBIDDEN', 'Not allowed', 'blue_forbidden', /refused permission to create the record.*Blue Company ID \("acme"\) and Blue Project ID \("cproj00000000000000000001"\)/],
     ['PROJECT_NOT_FOUND', 'Project not found', 'blue_not_found', /could not find the project.*Blue Company ID \("acme"\) and Blue Project ID \("cproj00000000000000000001"\)/],
   ])('turns %s into a clear error after exactly one request', async (code, message, zapierCode, expected) => {
     const { calls } = blue(gqlError(code, message), 2);
@@ -302,7 +302,7 @@ describe('create_todo perform', () => {
     const { calls } = blue(gqlError('RATE_LIMITED', 'Slow down'), 2);
     const err = await caught(run({ todoListId: 'list-1', title: 'T' }));
     expect(err.name).toBe('ThrottledError');
-    expect(err.message).toMatch(/rate limit was reached while trying to create the todo/);
+    expect(err.message).toMatch(/rate limit was reached while trying to create the record/);
     expect(calls).toHaveLength(1);
   });
 
@@ -324,8 +324,8 @@ describe('create_todo perform', () => {
       .on('request', () => attempts++);
     const err = await caught(run({ todoListId: 'list-1', title: 'T' }));
     expect(err.code).toBe('network_error');
-    expect(err.message).toMatch(/Blue could not be reached while trying to create the todo \(the connection was reset\)/);
-    expect(err.message).toMatch(/may have been created anyway: check the list in Blue before replaying/);
+    expect(err.message).toMatch(/Blue could not be reached while trying to create the record \(the connection was reset\)/);
+    expect(err.message).toMatch(/The record may have been created anyway: check the list in Blue before replaying/);
     expect(attempts).toBe(1);
   });
 
@@ -358,7 +358,7 @@ describe('create_todo perform', () => {
     blue({ body: { data: { createTodo: { id: 'todo-1' } } } });
     const err = await caught(run({ todoListId: 'list-1', title: 'T' }));
     expect(err.code).toBe('blue_invalid_response');
-    expect(err.message).toMatch(/unexpected response while trying to create the todo/);
+    expect(err.message).toMatch(/unexpected response while trying to create the record/);
   });
 });
 
@@ -406,7 +406,7 @@ describe('create_todo input fields', () => {
         },
       },
     });
-    const fields = (await appTester(inputFields as never, { authData, inputData: {} } as never)) as Record<string, unknown>[];
+    const fields = await appTester<Record<string, unknown>[], Bundle>(inputFields as never, { authData, inputData: {} } as never);
     expect(calls).toHaveLength(1);
     expect(calls[0]!.body.query).toMatch(/query ZapierListCustomFields/);
     expect(calls[0]!.body.variables).toEqual({ projectId: 'cproj00000000000000000001', skip: 0, take: 500 });
@@ -454,7 +454,7 @@ describe('create_todo input fields', () => {
   it('pages through custom fields when the project has more than one page', async () => {
     const { calls } = blue({ body: { data: { customFields: { items: [field('a', 'NUMBER')], pageInfo: { hasNextPage: true } } } } });
     const { calls: second } = blue({ body: { data: { customFields: { items: [field('b', 'CHECKBOX')], pageInfo: { hasNextPage: false } } } } });
-    const fields = (await appTester(inputFields as never, { authData, inputData: {} } as never)) as Record<string, unknown>[];
+    const fields = await appTester<Record<string, unknown>[], Bundle>(inputFields as never, { authData, inputData: {} } as never);
     expect(calls[0]!.body.variables).toEqual({ projectId: 'cproj00000000000000000001', skip: 0, take: 500 });
     expect(second.map((c) => c.body.variables)).toEqual([{ projectId: 'cproj00000000000000000001', skip: 500, take: 500 }]);
     expect(fields.map((f) => f.key)).toEqual(expect.arrayContaining(['cf_NUMBER_a', 'cf_CHECKBOX_b']));
@@ -465,7 +465,7 @@ describe('create_todo input fields', () => {
     const { calls: listCalls } = blue({
       body: { data: { customFields: { items: [field('c_1-x', 'SELECT_MULTI'), field('d_2', 'DATE')], pageInfo: { hasNextPage: false } } } },
     });
-    const fields = (await appTester(inputFields as never, { authData, inputData: {} } as never)) as { key: string }[];
+    const fields = await appTester<{ key: string }[], Bundle>(inputFields as never, { authData, inputData: {} } as never);
     expect(listCalls).toHaveLength(1);
     const keys = fields.map((f) => f.key).filter((k) => k.startsWith('cf'));
     const { calls } = blue({ body: { data: { createTodo: createdTodo } } });

@@ -126,6 +126,15 @@ describe('update_record', () => {
     expect(calls[0]!.headers['x-bloo-project-id']).toBe('sales-pipeline');
   });
 
+  it('New Tag Titles alone replace the record\'s tags (editTodo tags), and the field\'s help says so', async () => {
+    const calls: CapturedCall[] = [];
+    replyOnce(calls, 200, { data: { record: RECORD } });
+    await run('update_record', { recordId: ID, tagTitles: ['VIP'] });
+    expect(calls[0]!.variables).toEqual({ edit: { todoId: ID, tags: [{ title: 'VIP' }] } });
+    const fields = (App.creates as unknown as Record<string, { operation: { inputFields: unknown[] } }>).update_record!.operation.inputFields as { key?: string; helpText?: string }[];
+    expect(fields.find((f) => f.key === 'tagTitles')!.helpText).toMatch(/replace the record's tags \(even when Tags is empty\): to add one and keep the others, use Add Tag to Record/);
+  });
+
   it('refuses a step with nothing to change, reversed dates, a bad custom field value, a list of records', async () => {
     await refused('update_record', { recordId: ID, title: '  ', tagIds: [''] }, /Nothing to update/);
     await refused('update_record', { recordId: ID, startedAt: '2026-03-05', duedAt: '2026-03-01' }, /Due Date .* is before Start Date/);
@@ -142,6 +151,39 @@ describe('update_record', () => {
     const err = await caught(run('update_record', { recordId: ID, title: 'T' }));
     expect(err.code).toBe('blue_not_found');
     expect(err.message).toMatch(new RegExp(`could not find the record while trying to update record ${ID}`));
+  });
+
+  // Blue runs the document's mutations in order and stops at the first failing one (each answers a
+  // non-null type, so `data` is null): the error's path names it, and the ones before it stay saved.
+  const failedAt = (alias: string, code: string, message: string) => ({
+    data: null,
+    errors: [{ message, path: [alias], extensions: { code } }],
+  });
+  const filled = { recordId: ID, title: 'Renamed', todoListId: 'list-9', assigneeIds: ['user-2'], [amount]: '10', [stage]: 'opt-x' };
+
+  it('says which change failed and which were already saved when a later mutation fails', async () => {
+    replyOnce([], 200, failedAt('cf1', 'CUSTOM_FIELD_NOT_FOUND', 'Custom field was not found.'));
+    const err = await caught(run('update_record', filled));
+    expect(err.code).toBe('blue_not_found');
+    expect(err.message).toMatch(
+      /Blue stopped at custom field cf-stage and made none of the changes after it\. Saved before it: the assignees and custom field cf-amount\. .*replaying this run once this is fixed is safe/,
+    );
+  });
+
+  it('names the record\'s own fields when editTodo (last) fails after the others were saved', async () => {
+    replyOnce([], 200, failedAt('record', 'TODO_LIST_NOT_FOUND', 'List not found'));
+    const err = await caught(run('update_record', filled));
+    expect(err.message).toMatch(/could not find the list while trying to update record/);
+    expect(err.message).toMatch(/Blue stopped at the title and list\. Saved before it: the assignees, custom field cf-amount and custom field cf-stage\./);
+  });
+
+  it('says nothing was changed when the first mutation fails, and adds nothing to errors without a path', async () => {
+    replyOnce([], 200, failedAt('assignees', 'BAD_USER_INPUT', 'User is not in the project'));
+    const first = await caught(run('update_record', filled));
+    expect(first.message).toMatch(/Blue stopped at the assignees, before changing anything else\./);
+    replyOnce([], 200, gqlError('FORBIDDEN', 'Not allowed'));
+    const early = await caught(run('update_record', filled));
+    expect(early.message).not.toMatch(/Blue stopped|Saved before/);
   });
 });
 
@@ -183,6 +225,8 @@ describe('complete_record', () => {
 
   it('refuses an unknown status and reports a write Blue did not apply', async () => {
     await refused('complete_record', { recordId: ID, done: 'maybe' }, /Status must be Done or Not Done, not "maybe"/);
+    // A mapped Status that came out blank does not silently complete the record.
+    await refused('complete_record', { recordId: ID, done: '  ' }, /Status is empty/);
     replyOnce([], 200, { data: { applied: false, record: RECORD } });
     const err = await caught(run('complete_record', { recordId: ID, done: 'done' }));
     expect(err.code).toBe('blue_not_applied');

@@ -102,7 +102,7 @@ export function isClearMessage(message: string): boolean {
     message.length >= 30 &&
     message.length <= 1_000 &&
     // "received undefined" is zod's wording for a missing field, quoted in validation summaries.
-    !/(?<!received )\bundefined\b|\[object Object\]|\bNaN\b|What happened|    at /.test(message)
+    !/(?<!received )\bundefined\b|\[object Object\]|\bNaN\b|What happened| {4}at /.test(message)
   );
 }
 

@@ -50,7 +50,8 @@ function answerFetches(): void {
     .post('/graphql')
     .reply((_uri, body) => {
       fetchesThisCase++;
-      const id = String((body as { variables?: { id?: unknown } }).variables?.id ?? '');
+      const sent = (body as { variables?: { id?: unknown } }).variables?.id;
+      const id = typeof sent === 'string' ? sent : '';
       if (id.startsWith('0') || id.startsWith('1')) return [500, 'oops', { 'content-type': 'text/plain' }];
       if (id.startsWith('2')) return [200, JSON.stringify({ data: null, errors: [{ message: 'gone', extensions: { code: 'TODO_NOT_FOUND' } }] }), {}];
       const todo = { id, title: 'Fetched', done: false, createdAt: '2026-01-01T00:00:00.000Z', todoList: { id: 'l', title: 'List' }, users: [], tags: [], customFields: [] };

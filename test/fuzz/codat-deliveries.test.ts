@@ -95,7 +95,7 @@ const subscribedArb = (trigger: string): fc.Arbitrary<string[]> =>
 
 /** Optional field: absent, a proper value, or a value of the wrong type. */
 const field = <T>(good: fc.Arbitrary<T>) =>
-  fc.oneof(fc.constant(undefined), good, wrongTyped).map((v) => v as unknown);
+  fc.oneof(fc.constant(undefined), good, wrongTyped).map((v) => v);
 
 const extraKeys = fc.dictionary(fc.string({ maxLength: 12 }).filter((k) => !['id', 'eventType', 'type', 'generatedDate', 'payload', 'RuleType', '__proto__'].includes(k)), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 4 });
 

@@ -2,7 +2,7 @@
 // and the same delivery with one byte changed is refused. Runs through createAppTester (the full path).
 import { describe, expect, it } from '@jest/globals';
 import { createHmac } from 'node:crypto';
-import zapier from 'zapier-platform-core';
+import zapier, { type Bundle } from 'zapier-platform-core';
 import App from '../../index.js';
 import { caught } from '../support/errors.js';
 
@@ -57,7 +57,7 @@ describe('10 MB deliveries', () => {
       cleanedRequest: {},
     });
 
-    const items = (await appTester(triggers.codat_event!.operation.perform, bundle(body, sign(body)) as never)) as Record<string, unknown>[];
+    const items = await appTester<Record<string, unknown>[], Bundle>(triggers.codat_event!.operation.perform, bundle(body, sign(body)) as never);
     expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({ id: 'evt-large', eventType: 'company.created', companyId: 'co-1', companyName: 'Large Co' });
     expect(items[0]!.payload).toEqual((JSON.parse(body) as { payload: unknown }).payload);
@@ -96,7 +96,7 @@ describe('10 MB deliveries', () => {
       cleanedRequest: {},
     });
 
-    const items = (await appTester(triggers.blue_event!.operation.perform, bundle(body, sign(body)) as never)) as Record<string, unknown>[];
+    const items = await appTester<Record<string, unknown>[], Bundle>(triggers.blue_event!.operation.perform, bundle(body, sign(body)) as never);
     expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({ recordId: 'todo-large', event: 'TODO_CREATED', title: 'Large' });
     expect(items[0]!.text).toBe((JSON.parse(body) as { currentValue: { text: string } }).currentValue.text);

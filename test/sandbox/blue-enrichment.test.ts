@@ -3,7 +3,7 @@
 // option title typed in its filter, and a comment gets its author's and record's names, each with
 // one request to the sandbox's GraphQL server.
 import { createHmac } from 'node:crypto';
-import zapier from 'zapier-platform-core';
+import zapier, { type Bundle } from 'zapier-platform-core';
 import App from '../../index.js';
 import { BlueServer } from '../../sandbox/blue-server.js';
 import { DEMO, demoAuthData, demoBlueStore } from '../../sandbox/seed.js';
@@ -33,7 +33,7 @@ function perform(key: string, payload: Out, inputData: Out = {}): Promise<Out[]>
     cleanedRequest: payload,
   };
   const op = (App.triggers as unknown as Record<string, { operation: { perform: never } }>)[key]!.operation;
-  return appTester(op.perform, bundle as never) as Promise<Out[]>;
+  return appTester<Out[], Bundle>(op.perform, bundle as never);
 }
 
 async function createTodo(stageOption: string): Promise<string> {

@@ -2,16 +2,16 @@
 // what is checked here (exact title, a custom field's value), newest first, empty results and
 // refused input.
 import { describe, expect, it } from '@jest/globals';
-import zapier from 'zapier-platform-core';
+import zapier, { type Bundle } from 'zapier-platform-core';
 import App from '../../index.js';
-import { FIND_TODOS } from '../../blue/record-search.js';
+import { FIND_SCAN_LIMIT, FIND_TODOS } from '../../blue/record-search.js';
 import { recordOutput } from '../../blue/record.js';
 import { AUTH, TODO, replyOnce, useNock, type CapturedCall } from '../blue/fixtures.js';
 import { caught } from '../support/errors.js';
 
 const appTester = zapier.createAppTester(App);
 useNock();
-const perform = App.searches!.find_todo!.operation.perform;
+const perform = App.searches.find_todo.operation.perform;
 const PROJECT = AUTH.blueProjectId;
 
 // Records in GraphQL form (RECORD_SELECTION), newest first as Blue sorts them (createdAt_DESC).
@@ -32,7 +32,7 @@ const OLDER = withStatus('todo-1', 'order  #1042', 'Pending', '2026-01-10T08:00:
 async function search(inputData: Record<string, unknown>, items: unknown[] = [NEWER, LONGER, OLDER]) {
   const calls: CapturedCall[] = [];
   const scope = replyOnce(calls, 200, { data: { todoQueries: { todos: { items } } } });
-  const result = (await appTester(perform as never, { authData: AUTH, inputData } as never)) as { id: string }[];
+  const result = await appTester<{ id: string }[], Bundle>(perform as never, { authData: AUTH, inputData } as never);
   scope.done();
   return { result, calls, ids: result.map((r) => r.id) };
 }
@@ -98,6 +98,14 @@ describe('Find Record', () => {
     expect((await search({ title: 'Order #9999' }, [])).result).toEqual([]);
   });
 
+  it('by a value without a title: asks Blue for the newest records only, and the help text says so', async () => {
+    const { calls } = await search({ customFieldValue: '1042' });
+    expect(calls[0]!.variables.limit).toBe(FIND_SCAN_LIMIT);
+    expect((calls[0]!.variables.filter as Record<string, unknown>).search).toBeUndefined();
+    const fields = App.searches.find_todo.operation.inputFields as { key: string; helpText?: string }[];
+    expect(fields.find((f) => f.key === 'customFieldValue')!.helpText).toMatch(new RegExp(`Without a Title, only the ${FIND_SCAN_LIMIT} newest records`));
+  });
+
   it('returns at most 10 records', async () => {
     const many = Array.from({ length: 30 }, (_, i) => withStatus(`todo-${i}`, 'Same', 'Pending', '2026-01-10T08:00:00.000Z'));
     expect((await search({ title: 'Same' }, many)).ids).toEqual(many.slice(0, 10).map((t) => t.id));
@@ -109,6 +117,7 @@ describe('Find Record', () => {
     [{ title: 'x', customFieldId: 'cf-status' }, /Enter the Custom Field Value to look for/],
     [{ title: 'x', done: 'maybe' }, /Done Status must be "done" or "open", not "maybe"/],
     [{ title: 'x', titleContains: 'perhaps' }, /Match Part of the Title must be true or false/],
+    [{ recordId: 'todo-1, todo-2' }, /Record ID "todo-1, todo-2" is not one Blue ID/],
   ])('refuses %j before sending anything', async (inputData, message) => {
     // No interceptor: a request would fail with a network error, not this message.
     const e = await caught(appTester(perform as never, { authData: AUTH, inputData } as never));
@@ -132,9 +141,9 @@ describe('Find or Create Record', () => {
 
   it('Find Record\'s output has the create\'s keys (a Zap maps either the same way)', async () => {
     const keys = async (op: { outputFields?: unknown[] }) => {
-      const fields = await Promise.all((op.outputFields ?? []).map((f) => (typeof f === 'function' ? (f as () => Promise<unknown>)() : [f])));
+      const fields = await Promise.all((op.outputFields ?? []).map((f) => (typeof f === 'function' ? (f as () => Promise<unknown>)() : Promise.resolve([f]))));
       return (fields.flat() as { key: string }[]).map((f) => f.key);
     };
-    expect(await keys(App.searches!.find_todo!.operation)).toEqual(await keys(App.creates!.create_todo!.operation));
+    expect(await keys(App.searches.find_todo.operation)).toEqual(await keys(App.creates.create_todo.operation));
   });
 });

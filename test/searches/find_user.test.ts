@@ -1,7 +1,7 @@
 // Find User: the exact document and variables sent, exact matching by email or name, empty results
 // and refused input (nothing sent).
 import { describe, expect, it } from '@jest/globals';
-import zapier from 'zapier-platform-core';
+import zapier, { type Bundle } from 'zapier-platform-core';
 import App from '../../index.js';
 import { FIND_PROJECT_USERS } from '../../blue/users.js';
 import { AUTH, replyOnce, useNock, type CapturedCall } from '../blue/fixtures.js';
@@ -9,7 +9,7 @@ import { readError } from '../support/errors.js';
 
 const appTester = zapier.createAppTester(App);
 useNock();
-const perform = App.searches!.find_user!.operation.perform;
+const perform = App.searches.find_user.operation.perform;
 
 // projectUserList's real shape (Blue's schema: ProjectUserList.users: [User!]!).
 const MEMBERS = [
@@ -21,7 +21,7 @@ const MEMBERS = [
 async function run(inputData: Record<string, unknown>, users: unknown[] = MEMBERS) {
   const calls: CapturedCall[] = [];
   const scope = replyOnce(calls, 200, { data: { projectUserList: { users } } });
-  const result = (await appTester(perform as never, { authData: AUTH, inputData } as never)) as unknown[];
+  const result = await appTester<unknown[], Bundle>(perform as never, { authData: AUTH, inputData } as never);
   return { result, calls, scope };
 }
 

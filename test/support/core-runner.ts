@@ -11,7 +11,7 @@ const require = createRequire(import.meta.url);
 type Logger = ((message: string, data: Record<string, unknown>) => Promise<unknown>) & { end: () => Promise<unknown> };
 type CoreApp = (input: unknown) => Promise<{ results: unknown }>;
 
-/* eslint-disable @typescript-eslint/no-require-imports */
+ 
 const createApp = require('zapier-platform-core/src/create-app') as (appRaw: unknown) => CoreApp;
 const createInput = require('zapier-platform-core/src/tools/create-input') as (
   app: unknown,

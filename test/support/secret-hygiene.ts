@@ -40,7 +40,7 @@ export function expectNoSecrets(texts: readonly string[], secrets: readonly stri
 
 const require = createRequire(import.meta.url);
 type Handler = (event: Record<string, unknown>) => Promise<{ results: unknown }>;
-/* eslint-disable-next-line @typescript-eslint/no-require-imports */
+ 
 const core = require('zapier-platform-core') as { createAppHandler: (app: unknown) => Handler };
 
 export interface LambdaOutcome {

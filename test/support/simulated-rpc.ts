@@ -31,6 +31,7 @@ export function simulatedRpc(): SimulatedRpc {
     if (entry && entry.expiresAt <= now) store.delete(key);
     return store.get(key);
   };
+  // eslint-disable-next-line @typescript-eslint/require-await -- async like core's RPC: a throw must reject
   const rpc: Rpc = async (method, ...params) => {
     calls.push({ method, params });
     if (failing) throw new Error('RPC request failed after 3 attempts: Unable to reach the RPC server');

@@ -7,7 +7,7 @@ import { AUTH, replyOnce, type CapturedCall, useNock } from '../blue/fixtures.js
 
 const appTester = zapier.createAppTester(App);
 useNock();
-const perform = (key: 'blue_project_list' | 'blue_custom_field_list') => (App.triggers![key]!.operation as { perform: unknown }).perform as never;
+const perform = (key: 'blue_project_list' | 'blue_custom_field_list') => (App.triggers[key].operation as { perform: unknown }).perform as never;
 
 describe('Blue dropdown triggers', () => {
 

@@ -1,6 +1,6 @@
 // Per-trigger behaviour of the Blue REST-hook triggers, and Zapier's definition checks.
 import { describe, expect, it } from '@jest/globals';
-import zapier from 'zapier-platform-core';
+import zapier, { type Bundle } from 'zapier-platform-core';
 import App from '../../index.js';
 import { RECORD_CHANGE_EVENTS } from '../../blue/events.js';
 import { RECENT_COMMENTS } from '../../blue/comment.js';
@@ -20,7 +20,7 @@ type HookOp = {
   outputFields: ({ key: string; label: string; type?: string } | (() => Promise<{ key: string; label: string; type?: string }[]>))[];
   inputFields: { key: string; label: string; dynamic?: string; required?: boolean; helpText?: string }[];
 };
-const trigger = (key: string) => App.triggers![key as keyof typeof App.triggers] as unknown as { key: string; noun: string; display: { label: string; description: string; hidden?: boolean }; operation: HookOp };
+const trigger = (key: string) => App.triggers[key as keyof typeof App.triggers] as unknown as { key: string; noun: string; display: { label: string; description: string; hidden?: boolean }; operation: HookOp };
 
 /** Flattens nested objects the way Zapier names output fields (a__b, and a[]b for lists of objects). */
 function flatKeys(obj: Record<string, unknown>, prefix = ''): string[] {
@@ -45,7 +45,7 @@ describe('Blue trigger definitions', () => {
   it.each(HOOK_KEYS)('%s follows Zapier\'s checks', async (key) => {
     const t = trigger(key);
     // Static fields, and those a function gives when the editor asks (the lean definition's way).
-    const outputFields = (await Promise.all(t.operation.outputFields.map((f) => (typeof f === 'function' ? f() : [f])))).flat();
+    const outputFields = (await Promise.all(t.operation.outputFields.map((f) => (typeof f === 'function' ? f() : Promise.resolve([f]))))).flat();
     expect(outputFields.length).toBeGreaterThan(3);
     expect(t.key).toBe(key);
     expect(t.operation.type).toBe('hook');
@@ -60,7 +60,7 @@ describe('Blue trigger definitions', () => {
     for (const f of outputFields) {
       expect(sampleKeys).toContain(f.key);
       const value = flatValue(t.operation.sample, f.key);
-      if (f.type === 'datetime' && value !== null) expect(String(value)).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/);
+      if (f.type === 'datetime' && value !== null) expect(value).toEqual(expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/));
     }
     // D004: the project is picked from a dynamic dropdown, optional (the connection's is the default).
     const project = t.operation.inputFields.find((f) => f.key === 'projectId');
@@ -110,7 +110,7 @@ describe('Record Completed', () => {
   it('starts the Zap only when the record is now done', async () => {
     const done = { event: 'TODO_DONE_STATUS_UPDATED', previousValue: TODO_ENTITY, currentValue: { ...TODO_ENTITY, done: true } };
     const reopened = { event: 'TODO_DONE_STATUS_UPDATED', previousValue: { ...TODO_ENTITY, done: true }, currentValue: TODO_ENTITY };
-    const [out] = (await appTester(trigger('todo_completed').operation.perform, delivery(done, { subscribeData: sub }) as never)) as Record<string, unknown>[];
+    const [out] = await appTester<Record<string, unknown>[], Bundle>(trigger('todo_completed').operation.perform, delivery(done, { subscribeData: sub }) as never);
     expect(out).toMatchObject({ done: true, event: 'TODO_DONE_STATUS_UPDATED', previousValue: { id: 'todo-1', done: false } });
     expect(await appTester(trigger('todo_completed').operation.perform, delivery(reopened, { subscribeData: sub }) as never)).toEqual([]);
   });
@@ -118,7 +118,7 @@ describe('Record Completed', () => {
   it('samples only done records', async () => {
     const calls: CapturedCall[] = [];
     replyOnce(calls, 200, { data: { todoQueries: { todos: { items: [{ ...TODO, done: true }] } } } });
-    const list = (await appTester(trigger('todo_completed').operation.performList, { authData: AUTH, inputData: {}, meta: {} } as never)) as Record<string, unknown>[];
+    const list = await appTester<Record<string, unknown>[], Bundle>(trigger('todo_completed').operation.performList, { authData: AUTH, inputData: {}, meta: {} } as never);
     expect(calls[0]!.variables).toMatchObject({ done: true });
     expect(list[0]).toMatchObject({ done: true, event: 'TODO_DONE_STATUS_UPDATED' });
   });
@@ -133,7 +133,7 @@ describe('Custom Field Changed', () => {
   const graphqlWithStatus = (value: string) => ({ ...TODO, customFields: [{ id: 'cf-status', name: 'Status', type: 'TEXT_SINGLE', value }] });
   const change = (from: string, to: string) => ({ event: 'TODO_CUSTOM_FIELD_UPDATED', previousValue: withStatus(from), currentValue: withStatus(to) });
   const run = (payload: unknown, inputData: Record<string, unknown>) =>
-    appTester(trigger('custom_field_changed').operation.perform, delivery(payload, { subscribeData: sub, inputData }) as never) as Promise<unknown[]>;
+    appTester<unknown[], Bundle>(trigger('custom_field_changed').operation.perform, delivery(payload, { subscribeData: sub, inputData }) as never);
 
   it('passes any custom field change without a filter', async () => {
     expect(await run(change('Pending', 'Confirmed'), {})).toHaveLength(1);
@@ -147,11 +147,11 @@ describe('Custom Field Changed', () => {
 
   it('samples records matching the filter, else the example', async () => {
     replyOnce([], 200, { data: { todoQueries: { todos: { items: [graphqlWithStatus('Pending')] } } } });
-    const list = (await appTester(trigger('custom_field_changed').operation.performList, {
+    const list = await appTester<Record<string, unknown>[], Bundle>(trigger('custom_field_changed').operation.performList, {
       authData: AUTH,
       inputData: { customFieldId: 'cf-status', customFieldValue: 'Confirmed' },
       meta: {},
-    } as never)) as Record<string, unknown>[];
+    } as never);
     expect(list).toHaveLength(1);
     expect(String(list[0]!.title)).toMatch(/Example record/);
   });
@@ -173,21 +173,20 @@ describe('New Comment', () => {
   it('samples the project\'s recent comments, shaped like a delivery', async () => {
     const calls: CapturedCall[] = [];
     replyOnce(calls, 200, { data: { activityList: { activities: [{ id: 'a1', comment }, { id: 'a2', comment: null }] } } });
-    const list = (await appTester(trigger('new_comment').operation.performList, { authData: AUTH, inputData: { projectId: 'cproj00000000000000000002' }, meta: {} } as never)) as Record<string, unknown>[];
+    const list = await appTester<Record<string, unknown>[], Bundle>(trigger('new_comment').operation.performList, { authData: AUTH, inputData: { projectId: 'cproj00000000000000000002' }, meta: {} } as never);
     expect(calls[0]!.query).toBe(RECENT_COMMENTS);
     expect(calls[0]!.variables).toEqual({ projectId: 'cproj00000000000000000002', first: 10 });
     expect(calls[0]!.headers['x-bloo-project-id']).toBe('cproj00000000000000000002');
     const sub = { id: 'wh', secret: WEBHOOK_SECRET, events: ['COMMENT_CREATED'] };
-    const hooked = (await appTester(
+    const hooked = await appTester<Record<string, unknown>[], Bundle>(
       trigger('new_comment').operation.perform,
-      delivery({ event: 'COMMENT_CREATED', previousValue: null, currentValue: comment }, { subscribeData: sub }) as never,
-    )) as Record<string, unknown>[];
+      delivery({ event: 'COMMENT_CREATED', previousValue: null, currentValue: comment }, { subscribeData: sub }) as never);
     expect(list).toEqual(hooked);
   });
 
   it('falls back to an example comment', async () => {
     replyOnce([], 200, { data: { activityList: { activities: [] } } });
-    const list = (await appTester(trigger('new_comment').operation.performList, { authData: AUTH, inputData: {}, meta: {} } as never)) as Record<string, unknown>[];
+    const list = await appTester<Record<string, unknown>[], Bundle>(trigger('new_comment').operation.performList, { authData: AUTH, inputData: {}, meta: {} } as never);
     expect(list[0]).toMatchObject({ event: 'COMMENT_CREATED', recordId: 'clx0example0comment0000001' });
   });
 });
@@ -195,21 +194,21 @@ describe('New Comment', () => {
 describe('New Blue Event performList', () => {
 
   it('uses an example for events Blue cannot list, without calling Blue', async () => {
-    const list = (await appTester(trigger('blue_event').operation.performList, {
+    const list = await appTester<Record<string, unknown>[], Bundle>(trigger('blue_event').operation.performList, {
       authData: AUTH,
       inputData: { events: ['TAG_CREATED'] },
       meta: {},
-    } as never)) as Record<string, unknown>[];
+    } as never);
     expect(list).toEqual([expect.objectContaining({ event: 'TAG_CREATED', title: 'Priority' })]);
   });
 
   it('lists records for record events', async () => {
     replyOnce([], 200, { data: { todoQueries: { todos: { items: [TODO] } } } });
-    const list = (await appTester(trigger('blue_event').operation.performList, {
+    const list = await appTester<Record<string, unknown>[], Bundle>(trigger('blue_event').operation.performList, {
       authData: AUTH,
       inputData: { events: 'TODO_DELETED,TODO_CREATED' },
       meta: {},
-    } as never)) as Record<string, unknown>[];
+    } as never);
     expect(list[0]).toMatchObject({ event: 'TODO_DELETED', recordId: 'todo-1', previousValue: { id: 'todo-1', title: 'Order #1042' } });
   });
 });
@@ -224,12 +223,12 @@ describe('performList of change triggers (D006)', () => {
   ])('%s lists records with the same fields as a delivery (previousValue included)', async (key, event) => {
     const current = { ...TODO, done: true };
     replyOnce([], 200, { data: { todoQueries: { todos: { items: [current] } } } });
-    const list = (await appTester(trigger(key).operation.performList, { authData: AUTH, inputData: {}, meta: {} } as never)) as Record<string, unknown>[];
+    const list = await appTester<Record<string, unknown>[], Bundle>(trigger(key).operation.performList, { authData: AUTH, inputData: {}, meta: {} } as never);
     const sub = { id: 'wh', secret: WEBHOOK_SECRET, events: [event] };
     const entity = { ...TODO_ENTITY, done: true };
     const previous = { ...TODO_ENTITY, todoCustomFields: [{ ...TODO_ENTITY.todoCustomFields[0]!, value: 'New' }] };
     const payload = { event, previousValue: previous, currentValue: entity };
-    const [hooked] = (await appTester(trigger(key).operation.perform, delivery(payload, { subscribeData: sub }) as never)) as Record<string, unknown>[];
+    const [hooked] = await appTester<Record<string, unknown>[], Bundle>(trigger(key).operation.perform, delivery(payload, { subscribeData: sub }) as never);
     expect(flat(list[0]!)).toEqual(flat(hooked!));
   });
 });
@@ -245,10 +244,9 @@ describe('Custom Field Changed with only a value', () => {
     ],
   });
   const run = (previousValue: unknown, currentValue: unknown) =>
-    appTester(
+    appTester<unknown[], Bundle>(
       trigger('custom_field_changed').operation.perform,
-      delivery({ event: 'TODO_CUSTOM_FIELD_UPDATED', previousValue, currentValue }, { subscribeData: sub, inputData: { customFieldValue: 'Confirmed' } }) as never,
-    ) as Promise<unknown[]>;
+      delivery({ event: 'TODO_CUSTOM_FIELD_UPDATED', previousValue, currentValue }, { subscribeData: sub, inputData: { customFieldValue: 'Confirmed' } }) as never);
 
   it('starts when a field changes to the value', async () => {
     expect(await run(record('Pending', 'a'), record('Confirmed', 'a'))).toHaveLength(1);

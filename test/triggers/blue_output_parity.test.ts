@@ -4,7 +4,7 @@
 // same event, at every level, including previousValue. A value may be null on one side (a
 // delivery may lack it); where both have one, its type must agree.
 import { describe, expect, it } from '@jest/globals';
-import zapier from 'zapier-platform-core';
+import zapier, { type Bundle } from 'zapier-platform-core';
 import App from '../../index.js';
 import { AUTH, DOCUMENTED_TODO_CREATED, TODO, WEBHOOK_SECRET, delivery, replyOnce, useNock } from '../blue/fixtures.js';
 
@@ -44,14 +44,14 @@ function nullOnlyInPerform(a: unknown, b: unknown, path = '$'): string[] {
 
 async function perform(key: string, event: string, previousValue: unknown, currentValue: unknown, inputData: Out): Promise<Out> {
   const sub = { id: 'wh-1', secret: WEBHOOK_SECRET, projectId: 'proj-default', events: [event] };
-  const out = (await appTester(op(key).perform, delivery({ event, webhook: { id: 'wh-1' }, previousValue, currentValue }, { subscribeData: sub, inputData }) as never)) as Out[];
+  const out = await appTester<Out[], Bundle>(op(key).perform, delivery({ event, webhook: { id: 'wh-1' }, previousValue, currentValue }, { subscribeData: sub, inputData }) as never);
   expect(out).toHaveLength(1);
   return out[0]!;
 }
 
 async function performList(key: string, inputData: Out, reply?: unknown): Promise<Out> {
   if (reply) replyOnce([], 200, reply);
-  const list = (await appTester(op(key).performList, { authData: AUTH, inputData, meta: {} } as never)) as Out[];
+  const list = await appTester<Out[], Bundle>(op(key).performList, { authData: AUTH, inputData, meta: {} } as never);
   return list[0]!;
 }
 

@@ -1,7 +1,7 @@
 // New Record (Polling) and Updated Record (Polling): one request per poll, newest first, ids that
 // make Zapier's deduplication right, filters sent to Blue, the instant triggers' output shape.
 import { describe, expect, it } from '@jest/globals';
-import zapier from 'zapier-platform-core';
+import zapier, { type Bundle } from 'zapier-platform-core';
 import App from '../../index.js';
 import { FIND_TODOS, UPDATED_TODOS } from '../../blue/record-search.js';
 import { AUTH, TODO, TODO_ENTITY, WEBHOOK_SECRET, delivery, replyOnce, useNock, type CapturedCall } from '../blue/fixtures.js';
@@ -15,7 +15,7 @@ const PROJECT = AUTH.blueProjectId;
 async function poll(key: string, items: unknown[], inputData: Record<string, unknown> = {}, response?: unknown) {
   const calls: CapturedCall[] = [];
   replyOnce(calls, 200, response ?? (key === 'new_todo_polling' ? { data: { todoQueries: { todos: { items } } } } : { data: { todos: { items } } }));
-  const out = (await appTester(trigger(key).operation.perform, { authData: AUTH, inputData, meta: {} } as never)) as Record<string, unknown>[];
+  const out = await appTester<Record<string, unknown>[], Bundle>(trigger(key).operation.perform, { authData: AUTH, inputData, meta: {} } as never);
   return { out, calls };
 }
 
@@ -49,10 +49,9 @@ describe('New Record (Polling)', () => {
 
   it('has the instant New Record output\'s keys', async () => {
     const { out } = await poll('new_todo_polling', [TODO]);
-    const instant = (await appTester(
+    const instant = await appTester<Record<string, unknown>[], Bundle>(
       trigger('new_todo').operation.perform,
-      delivery({ event: 'TODO_CREATED', previousValue: null, currentValue: TODO_ENTITY }, { subscribeData: { id: 'wh', secret: WEBHOOK_SECRET, events: ['TODO_CREATED'] } }) as never,
-    )) as Record<string, unknown>[];
+      delivery({ event: 'TODO_CREATED', previousValue: null, currentValue: TODO_ENTITY }, { subscribeData: { id: 'wh', secret: WEBHOOK_SECRET, events: ['TODO_CREATED'] } }) as never);
     expect(Object.keys(out[0]!).sort()).toEqual(Object.keys(instant[0]!).sort());
     expect(out[0]).toMatchObject({ recordId: 'todo-1', event: 'TODO_CREATED', previousValue: null, title: 'Order #1042', todoList: { id: 'list-1', title: 'Orders' } });
   });
@@ -109,7 +108,7 @@ describe('output fields given on request (lean definition)', () => {
   ])('%s.%s: one function, resolving to fields its sample holds (D024)', async (kind, key) => {
     const op = (App[kind] as unknown as Record<string, { operation: { outputFields: unknown[]; sample: Record<string, unknown> } }>)[key]!.operation;
     expect(op.outputFields).toHaveLength(1);
-    const fields = (await appTester(op.outputFields[0] as never, { authData: AUTH, inputData: {} } as never)) as { key: string; label: string }[];
+    const fields = await appTester<{ key: string; label: string }[], Bundle>(op.outputFields[0] as never, { authData: AUTH, inputData: {} } as never);
     expect(fields.length).toBeGreaterThan(20);
     const missing = fields.filter((f) => lookup(op.sample, f.key) === undefined).map((f) => f.key);
     expect(missing).toEqual([]);

@@ -10,7 +10,7 @@ import { AUTH, replyOnce, useNock, type CapturedCall } from '../blue/fixtures.js
 const appTester = zapier.createAppTester(App);
 useNock();
 type Key = 'blue_record_list' | 'blue_todo_list_list' | 'blue_user_list' | 'blue_tag_list';
-const perform = (key: Key) => (App.triggers![key]!.operation as { perform: unknown }).perform as never;
+const perform = (key: Key) => (App.triggers[key].operation as { perform: unknown }).perform as never;
 const PICKED = 'cprojpicked00000000000001';
 
 describe('blue_record_list (Record dropdown)', () => {

@@ -3,7 +3,6 @@ import nock from 'nock';
 import zapier from 'zapier-platform-core';
 import App from '../../index.js';
 import { tagChoices } from '../../blue/dropdowns.js';
-import blueTagList from '../../triggers/blue_tag_list.js';
 import { caught } from '../support/errors.js';
 
 const appTester = zapier.createAppTester(App);

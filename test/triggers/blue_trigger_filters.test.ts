@@ -2,7 +2,7 @@
 // delivery (no request when it carries the data), on the record fetched for it when it does not,
 // by the record commented on for New Comment; performList asks Blue for matching records only.
 import { describe, expect, it } from '@jest/globals';
-import zapier from 'zapier-platform-core';
+import zapier, { type Bundle } from 'zapier-platform-core';
 import App from '../../index.js';
 import { COMMENT_AUTHOR_AND_RECORD, RECENT_COMMENTS } from '../../blue/comment.js';
 import { FIND_TODOS } from '../../blue/record-search.js';
@@ -18,7 +18,7 @@ const PROJECT = 'cprojdefault0000000000001';
 const sub = (events: string[]) => ({ id: 'wh', secret: WEBHOOK_SECRET, projectId: PROJECT, events });
 
 async function deliver(key: string, payload: Record<string, unknown>, inputData: Record<string, unknown>, events: string[]) {
-  return (await appTester(op(key).perform, delivery(payload, { inputData, subscribeData: sub(events) }) as never)) as Record<string, unknown>[];
+  return await appTester<Record<string, unknown>[], Bundle>(op(key).perform, delivery(payload, { inputData, subscribeData: sub(events) }) as never);
 }
 
 describe('filter inputs', () => {
@@ -87,7 +87,7 @@ describe('record triggers: deliveries lacking the data are judged on the fetched
     expect(calls).toHaveLength(1);
     expect(calls[0]!.query).toBe(GET_TODO);
     expect(calls[0]!.variables).toEqual({ id: 'todo-1' });
-    expect(out).toHaveLength(runs as number);
+    expect(out).toHaveLength(runs);
   });
 
   it('when loading the record fails, the run says the filter could not be checked (one attempt, no guess)', async () => {
@@ -175,7 +175,7 @@ describe('New Comment: filters apply to the record commented on', () => {
 
 describe('performList honours the filters', () => {
   const list = (key: string, inputData: Record<string, unknown>) =>
-    appTester(op(key).performList, { authData: AUTH, inputData, meta: {} } as never) as Promise<Record<string, unknown>[]>;
+    appTester<Record<string, unknown>[], Bundle>(op(key).performList, { authData: AUTH, inputData, meta: {} } as never);
 
   it('no filter: the recent records query as before', async () => {
     const calls: CapturedCall[] = [];

@@ -2,7 +2,7 @@
 // only, fields without names, Blue's minimal record. The filter decides from the delivery when it
 // can (no request), else with one todo(id:) request that the output then reuses (never two).
 import { describe, expect, it } from '@jest/globals';
-import zapier from 'zapier-platform-core';
+import zapier, { type Bundle } from 'zapier-platform-core';
 import App from '../../index.js';
 import { GET_TODO } from '../../blue/record.js';
 import { caught } from '../support/errors.js';
@@ -41,9 +41,9 @@ const fetched = (title: string | null) => ({
 
 const sub = { id: 'wh', secret: WEBHOOK_SECRET, projectId: 'proj-default', events: ['TODO_CUSTOM_FIELD_UPDATED'] };
 const run = (previousValue: unknown, currentValue: unknown, inputData: Record<string, unknown>) =>
-  appTester(perform, delivery({ event: 'TODO_CUSTOM_FIELD_UPDATED', previousValue, currentValue }, { subscribeData: sub, inputData }) as never) as Promise<
+  appTester<
     Record<string, unknown>[]
-  >;
+  , Bundle>(perform, delivery({ event: 'TODO_CUSTOM_FIELD_UPDATED', previousValue, currentValue }, { subscribeData: sub, inputData }) as never);
 
 const byId = (option: string) => ({ customFieldId: 'cf-stage', value: option });
 
