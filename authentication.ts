@@ -1,10 +1,11 @@
 // One custom authentication for both services: a connection may hold Codat, Blue or both.
 import type { Authentication, Bundle, ZObject } from 'zapier-platform-core';
 import * as zod from './common/zod.js';
-import { listLabels, readFieldSet } from './common/auth-fields.js';
+import { listLabels, readFieldSet, refusePadded } from './common/auth-fields.js';
 import { codatRequest } from './codat/client.js';
 import { CODAT_FIELDS } from './codat/config.js';
-import { API_KEY_FIELD, API_KEY_LABEL, platformRequest, readApiKey } from './codat/platform.js';
+import { API_KEY_FIELD, API_KEY_LABEL, platformRequest, readApiKey, requireApiKey } from './codat/platform.js';
+import { unsendableError, unsendableInHeader } from './common/http.js';
 import { companyPageSchema } from './codat/company.js';
 import { blueQuery } from './blue/client.js';
 import { gql } from './blue/gql.js';
@@ -45,18 +46,15 @@ const test = async (z: ZObject, bundle: Bundle): Promise<AuthTestResult> => {
     );
   }
   // The app sends trimmed values, but core scrubs the stored (padded) ones from its logs.
-  const padded = Object.entries({ ...CODAT_FIELDS.fields, [API_KEY_FIELD]: API_KEY_LABEL, ...BLUE_FIELDS.fields })
-    .filter(([key]) => {
-      const value = bundle.authData[key];
-      return typeof value === 'string' && value.trim() !== '' && value !== value.trim();
-    })
-    .map(([, fieldLabel]) => fieldLabel);
-  if (padded.length) {
-    throw new z.errors.Error(
-      `Remove the spaces or line breaks before or after the value of ${listLabels(padded)}, then save the connection again.`,
-      'auth_fields_padded',
-      400,
-    );
+  refusePadded(z, bundle.authData, { ...CODAT_FIELDS.fields, [API_KEY_FIELD]: API_KEY_LABEL, ...BLUE_FIELDS.fields });
+  // Refused before any call, so the first service's answer cannot hide what is wrong with another's field.
+  if (apiKey.state === 'invalid') requireApiKey(z, bundle.authData);
+  const headerFields: [key: string, service: string, label: string][] = [
+    ['codatZapierKey', 'Codat', CODAT_FIELDS.fields.codatZapierKey],
+    ...Object.entries(BLUE_FIELDS.fields).map(([key, label]): [string, string, string] => [key, 'Blue', label]),
+  ];
+  for (const [key, service, field] of headerFields) {
+    if (unsendableInHeader(bundle.authData[key])) throw unsendableError(z, { service, field, action: 'check the connection' });
   }
   if (codat.state === 'empty' && blue.state === 'empty' && apiKey.state === 'empty') {
     throw new z.errors.Error(

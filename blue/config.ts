@@ -1,6 +1,6 @@
 // Blue connection fields and the GraphQL endpoint.
 import type { ZObject } from 'zapier-platform-core';
-import { listLabels, readFieldSet, type FieldSet } from '../common/auth-fields.js';
+import { listLabels, readFieldSet, refusePadded, type FieldSet } from '../common/auth-fields.js';
 
 export const BLUE_FIELDS: FieldSet<'blueTokenId' | 'blueTokenSecret' | 'blueCompanyId' | 'blueProjectId'> = {
   service: 'Blue',
@@ -30,6 +30,8 @@ export function blueApiUrl(env: NodeJS.ProcessEnv = process.env): string {
 export function requireBlueCredentials(z: ZObject, authData: Record<string, unknown>): BlueCredentials {
   const state = readFieldSet(BLUE_FIELDS, authData);
   if (state.state === 'complete') {
+    // A connection saved before the connection test refused padding (see refusePadded).
+    refusePadded(z, authData, BLUE_FIELDS.fields);
     const v = state.values;
     return {
       tokenId: v.blueTokenId,

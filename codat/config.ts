@@ -1,6 +1,6 @@
 // Codat connection fields and where Codat's (Svix-powered) webhook API lives.
 import type { ZObject } from 'zapier-platform-core';
-import { listLabels, readFieldSet, type FieldSet } from '../common/auth-fields.js';
+import { listLabels, readFieldSet, refusePadded, type FieldSet } from '../common/auth-fields.js';
 
 export const CODAT_FIELDS: FieldSet<'codatClientId' | 'codatZapierKey'> = {
   service: 'Codat',
@@ -36,6 +36,8 @@ export function webhooksBaseUrl(zapierKey: string, env: NodeJS.ProcessEnv = proc
 export function requireCodatCredentials(z: ZObject, authData: Record<string, unknown>): CodatCredentials {
   const state = readFieldSet(CODAT_FIELDS, authData);
   if (state.state === 'complete') {
+    // A connection saved before the connection test refused padding (see refusePadded).
+    refusePadded(z, authData, CODAT_FIELDS.fields);
     return { clientId: state.values.codatClientId, zapierKey: state.values.codatZapierKey };
   }
   const missing = state.state === 'partial' ? state.missing : Object.values(CODAT_FIELDS.fields);

@@ -3,6 +3,7 @@
 // common/http.ts, and the status mapping of codat/errors.ts.
 import type { Bundle, HttpMethod, ZObject } from 'zapier-platform-core';
 import type * as zod from '../common/zod.js';
+import { refusePadded } from '../common/auth-fields.js';
 import { bundleSecrets, correlationSuffix, describeBody, parseJsonBody, redact, send } from '../common/http.js';
 import { summarizeIssues } from '../common/validation.js';
 import { codatPlatformError } from './errors.js';
@@ -63,6 +64,8 @@ export function readApiKey(raw: unknown): ApiKeyState {
 /** The connection's API key, or a clear error naming the field (never its value). */
 export function requireApiKey(z: ZObject, authData: Record<string, unknown>): PlatformAuth {
   const key = readApiKey(authData[API_KEY_FIELD]);
+  // A connection saved before the connection test refused padding (see refusePadded).
+  if (key.state === 'ok') refusePadded(z, authData, { [API_KEY_FIELD]: API_KEY_LABEL });
   if (key.state === 'ok') return key.auth;
   if (key.state === 'invalid') {
     throw new z.errors.Error(

@@ -1,4 +1,5 @@
 // Which connection fields make up each service's credentials, and the message when some are missing.
+import type { ZObject } from 'zapier-platform-core';
 
 export interface FieldSet<K extends string> {
   service: string;
@@ -32,4 +33,28 @@ export function listLabels(labels: readonly string[]): string {
   const quoted = labels.map((l) => `"${l}"`);
   if (quoted.length <= 1) return quoted.join('');
   return `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
+}
+
+/** Labels of the fields (key -> label) whose stored value has spaces or line breaks around it. */
+export function paddedFields(authData: Record<string, unknown>, fields: Readonly<Record<string, string>>): string[] {
+  return Object.entries(fields)
+    .filter(([key]) => {
+      const value = authData[key];
+      return typeof value === 'string' && value.trim() !== '' && value !== value.trim();
+    })
+    .map(([, label]) => label);
+}
+
+/**
+ * Refuses padded values before any call: the app would send the trimmed value, but core scrubs
+ * the stored (padded) one from its logs, so an echo of what was sent would be logged in clear.
+ */
+export function refusePadded(z: ZObject, authData: Record<string, unknown>, fields: Readonly<Record<string, string>>): void {
+  const padded = paddedFields(authData, fields);
+  if (!padded.length) return;
+  throw new z.errors.Error(
+    `Remove the spaces or line breaks before or after the value of ${listLabels(padded)}, then save the connection again.`,
+    'auth_fields_padded',
+    400,
+  );
 }

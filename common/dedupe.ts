@@ -3,6 +3,7 @@
 // can be replayed at will), so perform remembers the delivery ids it has seen in z.cache.
 import { createHash } from 'node:crypto';
 import type { ZObject } from 'zapier-platform-core';
+import { stepDeadline } from './http.js';
 
 /**
  * How long a delivery id is remembered: 3 days. Svix's retry schedule spans about 27.5 hours
@@ -25,7 +26,10 @@ export function dedupeKey(ref: DeliveryRef): string {
   return `delivery:${ref.service}:${digest}`;
 }
 
-/** The cache is a convenience: a slow one must not use up the step's 30 s. */
+/**
+ * The cache is a convenience: a slow one must not use up the step's 30 s. Both calls together get
+ * this long, and never beyond the step's deadline (a Blue perform may have spent it loading a record).
+ */
 const CACHE_TIMEOUT_MS = 5_000;
 
 /** Said once per process: local `zapier invoke` and tests without RPC run every delivery. */
@@ -38,15 +42,16 @@ let unavailableSaid = false;
  */
 export async function isFirstDelivery(z: ZObject, ref: DeliveryRef): Promise<boolean> {
   const key = dedupeKey(ref);
+  const until = Math.min(Date.now() + CACHE_TIMEOUT_MS, stepDeadline(z).at);
   let stored: unknown;
   let seen: unknown;
   try {
     // nx: set only if absent, atomically; true when this call stored it. No scope: the key holds
     // the subscription, unique to one Zap.
-    stored = await withinCacheTime(z.cache.set(key, Date.now(), DEDUPE_TTL_SECONDS, undefined, true));
+    stored = await withinCacheTime(() => z.cache.set(key, Date.now(), DEDUPE_TTL_SECONDS, undefined, true), until);
     // false also means "not stored" for other reasons (core's own tests: over the app's cache
     // rate limit), so only a key that is there makes this delivery a repeat.
-    if (stored !== true) seen = await withinCacheTime(z.cache.get(key));
+    if (stored !== true) seen = await withinCacheTime(() => z.cache.get(key), until);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     if (/rpc is not available/i.test(message)) {
@@ -68,14 +73,16 @@ export async function isFirstDelivery(z: ZObject, ref: DeliveryRef): Promise<boo
   return true;
 }
 
-/** core's RPC call has no timeout of its own. */
-async function withinCacheTime<T>(call: Promise<T>): Promise<T> {
+/** core's RPC call has no timeout of its own: it gets until `until` (epoch ms), or is not made at all. */
+async function withinCacheTime<T>(call: () => Promise<T>, until: number): Promise<T> {
+  const left = until - Date.now();
+  if (left <= 0) throw new Error("no time left before the step's deadline");
   let timer: NodeJS.Timeout | undefined;
   try {
     return await Promise.race([
-      call,
+      call(),
       new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`no answer within ${CACHE_TIMEOUT_MS / 1000} seconds`)), CACHE_TIMEOUT_MS);
+        timer = setTimeout(() => reject(new Error(`no answer within ${Math.ceil(left / 100) / 10} seconds`)), left);
       }),
     ]);
   } finally {

@@ -112,7 +112,10 @@ export function redact(text: string, secrets: readonly (string | undefined)[]): 
 export function excerpt(text: string, secrets: readonly (string | undefined)[], max: number): string {
   // Only the start can show; its window is wide enough that whitespace collapsing cannot pull in unredacted text.
   const window = text.length > max * 16 ? text.slice(0, max * 16) : text;
-  return redact(window, secrets).replace(/\s+/g, ' ').trim().slice(0, max);
+  const cut = redact(window, secrets).replace(/\s+/g, ' ').trim().slice(0, max);
+  // A cut through the marker ("[redac") would read like text of the service's: show it whole.
+  const open = cut.lastIndexOf('[');
+  return open !== -1 && open > cut.length - REDACTED.length && REDACTED.startsWith(cut.slice(open)) ? cut.slice(0, open) + REDACTED : cut;
 }
 
 /** Secrets a hook bundle carries beyond authData: the webhook signing secret in subscribeData. */
@@ -169,18 +172,28 @@ function watchingAgent(url: string, onDrop: () => void): HttpAgent {
 /** Node's rule for header values: no control characters but tab, nothing beyond Latin-1. */
 const INVALID_HEADER_VALUE = /[^\t\x20-\x7e\x80-\xff]/;
 
+/** True if an HTTP header cannot carry `value` (node would refuse to send it). */
+export function unsendableInHeader(value: unknown): boolean {
+  return typeof value === 'string' && INVALID_HEADER_VALUE.test(value);
+}
+
+/** The error for a connection field (or header) whose value an HTTP header cannot carry. */
+export function unsendableError(z: ZObject, what: { service: string; action: string; field?: string; header?: string }): Error {
+  return new z.errors.Error(
+    `${what.field ? `The connection's "${what.field}"` : `The ${what.header} header`} holds a character that cannot be sent to ` +
+      `${what.service} (a line break, another control character, or a character outside Latin-1 such as an emoji ` +
+      `or a curly quote), so nothing was sent while trying to ${what.action}. ` +
+      (what.field ? `Copy the value again from ${what.service} and reconnect the account.` : 'Check the value.'),
+    'invalid_credential',
+    400,
+  );
+}
+
 function checkHeaders(z: ZObject, headers: Record<string, string> | undefined, ctx: ServiceContext): void {
   for (const [name, value] of Object.entries(headers ?? {})) {
-    if (typeof value !== 'string' || !INVALID_HEADER_VALUE.test(value)) continue;
+    if (!unsendableInHeader(value)) continue;
     const field = ctx.headerFields?.[name.toLowerCase()];
-    throw new z.errors.Error(
-      `${field ? `The connection's "${field}"` : `The ${name} header`} holds a character that cannot be sent to ` +
-        `${ctx.service} (a line break, another control character, or a character outside Latin-1 such as an emoji ` +
-        `or a curly quote), so nothing was sent while trying to ${ctx.action}. ` +
-        (field ? `Copy the value again from ${ctx.service} and reconnect the account.` : 'Check the value.'),
-      'invalid_credential',
-      400,
-    );
+    throw unsendableError(z, { service: ctx.service, action: ctx.action, ...(field ? { field } : { header: name }) });
   }
 }
 

@@ -54,6 +54,14 @@ describe('redaction', () => {
     }
   });
 
+  it('a cut through the redaction marker shows the marker whole', () => {
+    for (let at = 88; at <= 100; at++) {
+      const text = correlationSuffix(response('', { 'x-request-id': `${'r'.repeat(at)}${SECRET}` }), [SECRET]);
+      expect(text).toMatch(/r(\[redacted\])?\)$/);
+      expect(text).not.toMatch(/\[r?e?d?a?c?t?e?\)$/);
+    }
+  });
+
   it('treats any run of 8 or more characters of a secret as the secret, and keeps the rest of the text', () => {
     expect(redact(`a ${SECRET.slice(3, 11)} b`, [SECRET])).toBe('a [redacted] b');
     expect(redact(`a ${SECRET.slice(0, -1)}`, [SECRET])).toBe('a [redacted]');

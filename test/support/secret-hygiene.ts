@@ -55,6 +55,8 @@ export interface LambdaHarness {
   shipped: () => string[];
   /** z.cache keys the simulated RPC holds. */
   cacheKeys: () => string[];
+  /** How the RPC answers from now on: normally, with HTTP 500 (core retries, then throws), or never. */
+  rpcMode: (mode: 'ok' | 'error' | 'hang') => void;
   close: () => Promise<void>;
 }
 
@@ -66,12 +68,19 @@ export interface LambdaHarness {
 export async function lambdaHarness(app: unknown): Promise<LambdaHarness> {
   const shipped: string[] = [];
   const cache = new Map<string, string>();
+  let mode: 'ok' | 'error' | 'hang' = 'ok';
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const body = Buffer.concat(chunks).toString('utf8');
       if (req.url === '/rpc') {
+        if (mode === 'hang') return;
+        if (mode === 'error') {
+          res.writeHead(500, { 'content-type': 'text/plain' });
+          res.end('rpc down');
+          return;
+        }
         const { id, method, params } = JSON.parse(body) as { id: string; method: string; params: unknown[] };
         const [key, value, , , nx] = params as [string, string, number, unknown, boolean];
         let result: unknown = null;
@@ -111,7 +120,14 @@ export async function lambdaHarness(app: unknown): Promise<LambdaHarness> {
     invoke,
     shipped: () => [...shipped],
     cacheKeys: () => [...cache.keys()],
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    rpcMode: (m) => {
+      mode = m;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
 
