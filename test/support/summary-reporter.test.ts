@@ -30,7 +30,8 @@ function runJest(files: Record<string, string>): { status: number | null; closin
     {
       cwd: dir,
       encoding: 'utf8',
-      env: { ...process.env, REFERENCE_DIR: dir },
+      // Not the SUMMARY_FILE of the run this test is part of (scripts/run-jest.mjs).
+      env: { ...process.env, REFERENCE_DIR: dir, SUMMARY_FILE: '', SUMMARY_QUIET_REFERENCE: '' },
     },
   );
   const lines = result.stdout.split('\n').filter(Boolean);
