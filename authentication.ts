@@ -54,7 +54,8 @@ const test = async (z: ZObject, bundle: Bundle): Promise<AuthTestResult> => {
     ...Object.entries(BLUE_FIELDS.fields).map(([key, label]): [string, string, string] => [key, 'Blue', label]),
   ];
   for (const [key, service, field] of headerFields) {
-    if (unsendableInHeader(bundle.authData[key])) throw unsendableError(z, { service, field, action: 'check the connection' });
+    if (unsendableInHeader(bundle.authData[key]))
+      throw unsendableError(z, { service, field, action: 'check the connection' });
   }
   if (codat.state === 'empty' && blue.state === 'empty' && apiKey.state === 'empty') {
     throw new z.errors.Error(

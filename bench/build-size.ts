@@ -72,14 +72,22 @@ export function npmCommand(): [string, string[]] {
   return cli && existsSync(cli) && /\.c?js$/.test(cli) ? [process.execPath, [cli]] : ['npm', []];
 }
 
-export async function npmRun(root: string, script: string, timeoutMs: number, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+export async function npmRun(
+  root: string,
+  script: string,
+  timeoutMs: number,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<void> {
   const [cmd, pre] = npmCommand();
   try {
     await run(cmd, [...pre, 'run', script], { cwd: root, env, timeout: timeoutMs, maxBuffer: 32 * 1024 * 1024 });
   } catch (err) {
     const e = err as Error & { stdout?: string; stderr?: string; killed?: boolean };
     const tail = failureSummary(e.stderr ?? '', e.stdout ?? '', root);
-    throw new Error(`npm run ${script} ${e.killed ? `timed out after ${timeoutMs / 1000} s` : 'failed'}${tail ? `: ${tail}` : ''}`, { cause: err });
+    throw new Error(
+      `npm run ${script} ${e.killed ? `timed out after ${timeoutMs / 1000} s` : 'failed'}${tail ? `: ${tail}` : ''}`,
+      { cause: err },
+    );
   }
 }
 
@@ -116,7 +124,11 @@ export function measureZip(zipPath: string, bundleMakeUp: BundleComposition | nu
   };
 }
 
-export async function benchBuildSize(root: string, env: NodeJS.ProcessEnv = process.env, timeoutMs = 120_000): Promise<BuildSizeResult> {
+export async function benchBuildSize(
+  root: string,
+  env: NodeJS.ProcessEnv = process.env,
+  timeoutMs = 120_000,
+): Promise<BuildSizeResult> {
   try {
     await npmRun(root, 'package', timeoutMs, env);
   } catch (err) {
@@ -127,6 +139,9 @@ export async function benchBuildSize(root: string, env: NodeJS.ProcessEnv = proc
   try {
     return measureZip(zipPath, await composition(root));
   } catch (err) {
-    return { ok: false, reason: `build/build.zip could not be read: ${err instanceof Error ? err.message : String(err)}` };
+    return {
+      ok: false,
+      reason: `build/build.zip could not be read: ${err instanceof Error ? err.message : String(err)}`,
+    };
   }
 }

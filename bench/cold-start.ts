@@ -26,10 +26,14 @@ export interface ColdStartResult {
 
 async function once(root: string, target: string): Promise<{ importMs: number; wallMs: number }> {
   const started = performance.now();
-  const { stdout } = await run(process.execPath, [join(root, 'bench', 'cold-child.mjs'), target], { cwd: root, env: process.env });
+  const { stdout } = await run(process.execPath, [join(root, 'bench', 'cold-child.mjs'), target], {
+    cwd: root,
+    env: process.env,
+  });
   const wallMs = performance.now() - started;
   const { importMs } = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as { importMs: number };
-  if (typeof importMs !== 'number') throw new Error(`cold-child printed no timing for ${target}: ${stdout.slice(0, 200)}`);
+  if (typeof importMs !== 'number')
+    throw new Error(`cold-child printed no timing for ${target}: ${stdout.slice(0, 200)}`);
   return { importMs, wallMs };
 }
 
@@ -51,7 +55,10 @@ export async function benchColdStart(root: string, appPath: string, runs: number
     }
     zod.push(await once(root, 'zod'));
   }
-  const m = (xs: { importMs: number; wallMs: number }[]) => ({ importMs: median(xs.map((x) => x.importMs)), wallMs: median(xs.map((x) => x.wallMs)) });
+  const m = (xs: { importMs: number; wallMs: number }[]) => ({
+    importMs: median(xs.map((x) => x.importMs)),
+    wallMs: median(xs.map((x) => x.wallMs)),
+  });
   const a = m(app);
   const c = m(core);
   return {
@@ -62,6 +69,9 @@ export async function benchColdStart(root: string, appPath: string, runs: number
     importRatio: ratio(a.importMs, c.importMs),
     pairedImportRatio: app.length ? median(app.map((x, i) => x.importMs / core[i]!.importMs)) : null,
     wallRatio: ratio(a.wallMs, c.wallMs),
-    samples: { app: app.map((x) => Math.round(x.importMs * 10) / 10), core: core.map((x) => Math.round(x.importMs * 10) / 10) },
+    samples: {
+      app: app.map((x) => Math.round(x.importMs * 10) / 10),
+      core: core.map((x) => Math.round(x.importMs * 10) / 10),
+    },
   };
 }

@@ -75,9 +75,21 @@ export async function benchDeliveries(
       const { triggerKey } = HOOKS[service];
       const delivery = signedDelivery(service, size.bytes);
       const variants: Variant[] = [
-        { name: `${triggerKey} perform`, runner: appRunner, fn: appRunner.fn('triggers', triggerKey, 'perform'), bundle: delivery.bundle, samples: [] },
+        {
+          name: `${triggerKey} perform`,
+          runner: appRunner,
+          fn: appRunner.fn('triggers', triggerKey, 'perform'),
+          bundle: delivery.bundle,
+          samples: [],
+        },
         { name: 'trivial perform', runner: trivialRunner, fn: trivialFn, bundle: delivery.bundle, samples: [] },
-        { name: 'trivial perform in our app', runner: appPlusTrivial, fn: appTrivialFn, bundle: delivery.bundle, samples: [] },
+        {
+          name: 'trivial perform in our app',
+          runner: appPlusTrivial,
+          fn: appTrivialFn,
+          bundle: delivery.bundle,
+          samples: [],
+        },
         { name: 'parse-floor perform', runner: parseRunner, fn: parseFn, bundle: delivery.bundle, samples: [] },
       ];
       const content = (delivery.bundle.rawRequest as { content: string }).content;

@@ -53,7 +53,12 @@ export async function countHttpCalls(app: AppLike): Promise<CallCount[]> {
   try {
     const test = runner.authFn('test');
     // The demo connection holds the Codat API Key too: one webhooks call and one Platform call.
-    await count('auth test (Codat: webhooks + API key)', 2, () => runner.run(test, { authData, meta: { isTestingAuth: true } }), 'codat');
+    await count(
+      'auth test (Codat: webhooks + API key)',
+      2,
+      () => runner.run(test, { authData, meta: { isTestingAuth: true } }),
+      'codat',
+    );
     // Same run, Blue's share: rerun rather than split one run so each row is its own measurement.
     await count('auth test (Blue)', 1, () => runner.run(test, { authData, meta: { isTestingAuth: true } }), 'blue');
 
@@ -63,7 +68,12 @@ export async function countHttpCalls(app: AppLike): Promise<CallCount[]> {
       const targetUrl = `https://hooks.zapier.com/hooks/standard/0/bench-${service}/`;
       const byProject = service === 'blue' ? slug : 0;
       const subscribeData = (await count(`${triggerKey} performSubscribe`, 1 + byProject, () =>
-        runner.run(runner.fn('triggers', triggerKey, 'performSubscribe'), { authData, inputData, targetUrl, meta: { zap: { id: 'bench' } } }),
+        runner.run(runner.fn('triggers', triggerKey, 'performSubscribe'), {
+          authData,
+          inputData,
+          targetUrl,
+          meta: { zap: { id: 'bench' } },
+        }),
       )) as Record<string, unknown> | undefined;
       const delivery = signedDelivery(service, 1024);
       // The delivery must be signed with the secret this subscription holds.
@@ -71,20 +81,35 @@ export async function countHttpCalls(app: AppLike): Promise<CallCount[]> {
       const bundle = secret ? resign(service, delivery.bundle, subscribeData!, secret) : delivery.bundle;
       await count(`${triggerKey} perform (1 KB delivery)`, 0, async () => {
         const items = await runner.run<unknown[]>(runner.fn('triggers', triggerKey, 'perform'), bundle);
-        if (!Array.isArray(items) || items.length !== 1) throw new Error(`perform returned ${JSON.stringify(items)?.slice(0, 120)}`);
+        if (!Array.isArray(items) || items.length !== 1)
+          throw new Error(`perform returned ${JSON.stringify(items)?.slice(0, 120)}`);
       });
-      await count(`${triggerKey} performList`, 1 + byProject, () => runner.run(runner.fn('triggers', triggerKey, 'performList'), { authData, inputData, meta: { isLoadingSample: true } }));
+      await count(`${triggerKey} performList`, 1 + byProject, () =>
+        runner.run(runner.fn('triggers', triggerKey, 'performList'), {
+          authData,
+          inputData,
+          meta: { isLoadingSample: true },
+        }),
+      );
       await count(`${triggerKey} performUnsubscribe`, 1, () =>
-        runner.run(runner.fn('triggers', triggerKey, 'performUnsubscribe'), { authData, inputData, targetUrl, subscribeData: subscribeData ?? {} }),
+        runner.run(runner.fn('triggers', triggerKey, 'performUnsubscribe'), {
+          authData,
+          inputData,
+          targetUrl,
+          subscribeData: subscribeData ?? {},
+        }),
       );
     }
 
     await count('create_todo perform (title only)', 1, () =>
-      runner.run(runner.fn('creates', 'create_todo', 'perform'), { authData, inputData: { todoListId: DEMO.ids.listNew, title: 'Bench todo' } }),
+      runner.run(runner.fn('creates', 'create_todo', 'perform'), {
+        authData,
+        inputData: { todoListId: DEMO.ids.listNew, title: 'Bench todo' },
+      }),
     );
-    const fields = (await count('create_todo custom field inputs', 1 + slug, () => runner.inputFields('creates', 'create_todo', { authData, inputData: {} }))) as
-      | Record<string, unknown>[]
-      | undefined;
+    const fields = (await count('create_todo custom field inputs', 1 + slug, () =>
+      runner.inputFields('creates', 'create_todo', { authData, inputData: {} }),
+    )) as Record<string, unknown>[] | undefined;
     const stageKey = fields?.find((f) => typeof f.key === 'string' && f.key.includes(DEMO.ids.fieldStage))?.key;
     await count('create_todo perform (custom field, tag, assignee)', 1, () =>
       runner.run(runner.fn('creates', 'create_todo', 'perform'), {
@@ -101,14 +126,21 @@ export async function countHttpCalls(app: AppLike): Promise<CallCount[]> {
 
     // The record actions on a created record: one request each, but a new tag by title and a
     // checklist item (one read first; a missing checklist is created by a second write).
-    const record = await runner.run<{ id?: string }>(runner.fn('creates', 'create_todo', 'perform'), { authData, inputData: { todoListId: DEMO.ids.listNew, title: 'Bench record' } });
+    const record = await runner.run<{ id?: string }>(runner.fn('creates', 'create_todo', 'perform'), {
+      authData,
+      inputData: { todoListId: DEMO.ids.listNew, title: 'Bench record' },
+    });
     const act = (key: string, input: Record<string, unknown>) => () =>
       runner.run(runner.fn('creates', key, 'perform'), { authData, inputData: { recordId: record.id, ...input } });
-    await count('update_record perform (title, custom field, assignees)', 1, act('update_record', {
-      title: 'Bench record (updated)',
-      assigneeIds: [DEMO.ids.user],
-      ...(typeof stageKey === 'string' ? { [stageKey]: DEMO.ids.fieldStageKyc } : {}),
-    }));
+    await count(
+      'update_record perform (title, custom field, assignees)',
+      1,
+      act('update_record', {
+        title: 'Bench record (updated)',
+        assigneeIds: [DEMO.ids.user],
+        ...(typeof stageKey === 'string' ? { [stageKey]: DEMO.ids.fieldStageKyc } : {}),
+      }),
+    );
     await count('move_record perform', 1, act('move_record', { todoListId: DEMO.ids.listDone }));
     await count('complete_record perform', 1, act('complete_record', { done: 'done' }));
     await count('add_comment perform', 1, act('add_comment', { text: 'Bench comment' }));
@@ -117,22 +149,51 @@ export async function countHttpCalls(app: AppLike): Promise<CallCount[]> {
     await count('remove_tag perform', 1, act('remove_tag', { tagId: DEMO.ids.tagCodat }));
     await count('add_assignee perform', 1, act('add_assignee', { assigneeIds: [DEMO.ids.user2] }));
     await count('remove_assignee perform', 1, act('remove_assignee', { assigneeIds: [DEMO.ids.user2] }));
-    await count('add_checklist_item perform (new checklist)', 3, act('add_checklist_item', { checklistTitle: 'Bench', itemTitle: 'One' }));
-    await count('add_checklist_item perform (existing checklist)', 2, act('add_checklist_item', { checklistTitle: 'Bench', itemTitle: 'Two' }));
+    await count(
+      'add_checklist_item perform (new checklist)',
+      3,
+      act('add_checklist_item', { checklistTitle: 'Bench', itemTitle: 'One' }),
+    );
+    await count(
+      'add_checklist_item perform (existing checklist)',
+      2,
+      act('add_checklist_item', { checklistTitle: 'Bench', itemTitle: 'Two' }),
+    );
 
     const company = (await count('codat_create_company perform', 1, () =>
-      runner.run(runner.fn('creates', 'codat_create_company', 'perform'), { authData, inputData: { name: 'Bench Company' } }),
+      runner.run(runner.fn('creates', 'codat_create_company', 'perform'), {
+        authData,
+        inputData: { name: 'Bench Company' },
+      }),
     )) as { id?: string } | undefined;
     await count('codat_find_company perform (by name)', 1, () =>
-      runner.run(runner.fn('searches', 'codat_find_company', 'perform'), { authData, inputData: { name: 'Bench Company' } }),
+      runner.run(runner.fn('searches', 'codat_find_company', 'perform'), {
+        authData,
+        inputData: { name: 'Bench Company' },
+      }),
     );
     await count('codat_refresh_company_data perform (all)', 1, () =>
-      runner.run(runner.fn('creates', 'codat_refresh_company_data', 'perform'), { authData, inputData: { companyId: company?.id } }),
+      runner.run(runner.fn('creates', 'codat_refresh_company_data', 'perform'), {
+        authData,
+        inputData: { companyId: company?.id },
+      }),
     );
 
-    for (const key of ['blue_project_list', 'blue_todo_list_list', 'blue_user_list', 'blue_tag_list', 'blue_record_list', 'blue_custom_field_list', 'codat_company_list']) {
+    for (const key of [
+      'blue_project_list',
+      'blue_todo_list_list',
+      'blue_user_list',
+      'blue_tag_list',
+      'blue_record_list',
+      'blue_custom_field_list',
+      'codat_company_list',
+    ]) {
       if (!runner.has('triggers', key)) continue;
-      await count(`dropdown ${key} (page 1)`, key === 'blue_project_list' || key === 'codat_company_list' ? 1 : 1 + slug, () => runner.run(runner.fn('triggers', key, 'perform'), { authData, inputData: {}, meta: dropdown }));
+      await count(
+        `dropdown ${key} (page 1)`,
+        key === 'blue_project_list' || key === 'codat_company_list' ? 1 : 1 + slug,
+        () => runner.run(runner.fn('triggers', key, 'perform'), { authData, inputData: {}, meta: dropdown }),
+      );
     }
   } finally {
     await sb.stop();

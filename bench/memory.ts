@@ -20,19 +20,34 @@ export interface MemoryCase {
   trivialDeltaBytes: number;
 }
 
-async function child(root: string, mode: string, service: string, bytes: number, appPath: string): Promise<{ bytes: number; maxRssBytes: number }> {
+async function child(
+  root: string,
+  mode: string,
+  service: string,
+  bytes: number,
+  appPath: string,
+): Promise<{ bytes: number; maxRssBytes: number }> {
   const tsx = join(root, 'node_modules', 'tsx', 'dist', 'loader.mjs');
-  const { stdout } = await run(process.execPath, ['--import', tsx, join(root, 'bench', 'memory-child.ts'), mode, service, String(bytes), appPath], {
-    cwd: root,
-    maxBuffer: 1024 * 1024,
-    env: { ...process.env, NODE_ENV: 'test' },
-  });
+  const { stdout } = await run(
+    process.execPath,
+    ['--import', tsx, join(root, 'bench', 'memory-child.ts'), mode, service, String(bytes), appPath],
+    {
+      cwd: root,
+      maxBuffer: 1024 * 1024,
+      env: { ...process.env, NODE_ENV: 'test' },
+    },
+  );
   const line = stdout.trim().split('\n').at(-1) ?? '';
   return JSON.parse(line) as { bytes: number; maxRssBytes: number };
 }
 
 /** `repeat` children per variant (median), one after another so they don't compete for memory. */
-export async function benchMemory(root: string, appPath: string, sizes: readonly { label: string; bytes: number }[], repeat = 1): Promise<MemoryCase[]> {
+export async function benchMemory(
+  root: string,
+  appPath: string,
+  sizes: readonly { label: string; bytes: number }[],
+  repeat = 1,
+): Promise<MemoryCase[]> {
   const out: MemoryCase[] = [];
   for (const size of sizes) {
     for (const service of ['codat', 'blue'] as const) {

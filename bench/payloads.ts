@@ -82,7 +82,12 @@ function blueBody(bytes: number): string {
       position: '65535',
       createdById: 'csandboxuser0000000000001',
       todoListId: 'csandboxlist0000000000001',
-      todoList: { id: 'csandboxlist0000000000001', title: 'New Clients', projectId: 'csandboxproject0000000001', project: { id: 'csandboxproject0000000001', name: 'Onboarding' } },
+      todoList: {
+        id: 'csandboxlist0000000000001',
+        title: 'New Clients',
+        projectId: 'csandboxproject0000000001',
+        project: { id: 'csandboxproject0000000001', name: 'Onboarding' },
+      },
       todoUsers: [],
       todoTags: [],
       todoCustomFields: [],
@@ -92,7 +97,12 @@ function blueBody(bytes: number): string {
   return grow(
     body,
     checklistItems,
-    (i) => ({ id: `citem${String(i).padStart(20, '0')}`, title: `Collect document ${i}`, done: i % 3 === 0, position: i * 65535 }),
+    (i) => ({
+      id: `citem${String(i).padStart(20, '0')}`,
+      title: `Collect document ${i}`,
+      done: i % 3 === 0,
+      position: i * 65535,
+    }),
     bytes,
   );
 }
@@ -124,13 +134,23 @@ export function signedDelivery(service: Service, bytes: number, withSecret?: str
     const secret = withSecret ?? `whsec_${randomUUID()}`;
     content = blueBody(bytes);
     headers = { 'x-signature': blueSignature(secret, content) };
-    subscribeData = { id: 'csandboxwebhook000000001', secret, projectId: 'client-onboarding', events: [HOOKS.blue.eventType] };
+    subscribeData = {
+      id: 'csandboxwebhook000000001',
+      secret,
+      projectId: 'client-onboarding',
+      events: [HOOKS.blue.eventType],
+    };
     inputData = {};
   }
   const rawRequest = toRawRequest(
     'POST',
     '/hooks/catch/bench/',
-    { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(content)), 'user-agent': 'bench', ...headers },
+    {
+      'content-type': 'application/json',
+      'content-length': String(Buffer.byteLength(content)),
+      'user-agent': 'bench',
+      ...headers,
+    },
     content,
   );
   const bundle = {
@@ -140,7 +160,16 @@ export function signedDelivery(service: Service, bytes: number, withSecret?: str
     targetUrl: 'https://hooks.zapier.com/hooks/standard/0/bench/',
     rawRequest,
     cleanedRequest: toCleanedRequest(rawRequest),
-    meta: { isLoadingSample: false, isFillingDynamicDropdown: false, isTestingAuth: false, isPopulatingDedupe: false, limit: -1, page: 0, isBulkRead: false, timezone: null },
+    meta: {
+      isLoadingSample: false,
+      isFillingDynamicDropdown: false,
+      isTestingAuth: false,
+      isPopulatingDedupe: false,
+      limit: -1,
+      page: 0,
+      isBulkRead: false,
+      timezone: null,
+    },
   };
   return { service, bytes: content.length, bundle };
 }

@@ -32,8 +32,14 @@ const TARGETS = { coldStartRatio: 1.15, buildZipBytes: 1 * MB, deliveryRatio1MB:
 const COLD_RUNS = 31;
 
 const started = performance.now();
-const step = (what: string) => process.stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(3)} s] ${what}\n`);
-const machine = { node: process.version, cpu: cpus()[0]?.model.trim() ?? 'unknown', cores: cpus().length, platform: `${process.platform}-${process.arch}` };
+const step = (what: string) =>
+  process.stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(3)} s] ${what}\n`);
+const machine = {
+  node: process.version,
+  cpu: cpus()[0]?.model.trim() ?? 'unknown',
+  cores: cpus().length,
+  platform: `${process.platform}-${process.arch}`,
+};
 
 step('npm run build');
 await npmRun(root, 'build', 120_000, buildEnv);
@@ -56,10 +62,15 @@ const httpCalls = await countHttpCalls(app);
 
 step('peak memory: one delivery per fresh process (1 MB, 10 MB; 3 processes per variant)');
 // maxRSS moves by a few MB with GC timing: 3 children per variant, median.
-const memory = await benchMemory(root, appPath, [
-  { label: '1 MB', bytes: MB },
-  { label: '10 MB', bytes: 10 * MB },
-], 3);
+const memory = await benchMemory(
+  root,
+  appPath,
+  [
+    { label: '1 MB', bytes: MB },
+    { label: '10 MB', bytes: 10 * MB },
+  ],
+  3,
+);
 const totalSeconds = (performance.now() - started) / 1000;
 
 // ---- one table ----
@@ -142,18 +153,26 @@ for (const m of memory) {
   ]);
 }
 
-console.log(`\nNode ${machine.node} on ${machine.cpu} (${machine.cores} cores, ${machine.platform}); bench took ${totalSeconds.toFixed(0)} s\n`);
+console.log(
+  `\nNode ${machine.node} on ${machine.cpu} (${machine.cores} cores, ${machine.platform}); bench took ${totalSeconds.toFixed(0)} s\n`,
+);
 console.log(table(['Measure', 'Ours', 'Baseline', 'Ratio', 'Target', 'Status'], rows));
 for (const c of httpCalls.filter((c) => c.error || c.actual !== c.expected)) {
-  console.log(`\n${c.operation}: ${c.actual} call(s), expected ${c.expected}${c.error ? `; error: ${c.error}` : ''}\n  ${c.calls.join('\n  ')}`);
+  console.log(
+    `\n${c.operation}: ${c.actual} call(s), expected ${c.expected}${c.error ? `; error: ${c.error}` : ''}\n  ${c.calls.join('\n  ')}`,
+  );
 }
 if (buildSize.ok) {
   const deps = buildSize.topDependencies.map((d) => `${d.name} ${formatBytes(d.compressed)}`).join(', ');
-  console.log(`\nbuild.zip: ${buildSize.files} files; outside node_modules = dist/index.js + the CLI's definition.json/wrapper; largest dependencies (compressed): ${deps}`);
+  console.log(
+    `\nbuild.zip: ${buildSize.files} files; outside node_modules = dist/index.js + the CLI's definition.json/wrapper; largest dependencies (compressed): ${deps}`,
+  );
   const b = buildSize.bundle;
   if (b) {
     const inlined = b.dependencies.map((d) => `${d.name} ${formatBytes(d.bytes)}`).join(', ');
-    console.log(`dist/index.js (bundle, uncompressed): ${formatBytes(b.bytes)} = our code ${formatBytes(b.own)} + inlined ${inlined} (+ esbuild glue)`);
+    console.log(
+      `dist/index.js (bundle, uncompressed): ${formatBytes(b.bytes)} = our code ${formatBytes(b.own)} + inlined ${inlined} (+ esbuild glue)`,
+    );
   }
 } else {
   console.log(`\nBuild size n/a: ${buildSize.reason}`);
@@ -166,7 +185,9 @@ for (const d of deliveries.filter((d) => d.label === '1 MB')) {
   );
 }
 const baselines = memory.map((m) => `${m.label} ${m.service} ${formatBytes(m.baselineBytes)}`).join(', ');
-console.log(`Peak memory = maxRSS of a fresh process running one perform, minus a baseline process that loads the app and builds the same payload (baselines: ${baselines}).`);
+console.log(
+  `Peak memory = maxRSS of a fresh process running one perform, minus a baseline process that loads the app and builds the same payload (baselines: ${baselines}).`,
+);
 
 const results = {
   command: 'npm run bench',
@@ -188,7 +209,11 @@ const results = {
     importSamplesMs: coldStart.samples,
   },
   buildSize: buildSize.ok
-    ? { ...buildSize, ownShare: round(buildSize.ownShare, 4), verdict: buildSize.zipBytes <= TARGETS.buildZipBytes ? 'ok' : 'MISSED' }
+    ? {
+        ...buildSize,
+        ownShare: round(buildSize.ownShare, 4),
+        verdict: buildSize.zipBytes <= TARGETS.buildZipBytes ? 'ok' : 'MISSED',
+      }
     : buildSize,
   perDelivery: deliveries.map((d) => ({
     ...d,
@@ -206,4 +231,6 @@ const results = {
 };
 const outFile = resultsFile(process.argv.slice(2), process.env);
 writeFileSync(join(root, 'bench', outFile), `${JSON.stringify(results, null, 2)}\n`);
-console.log(`\nWrote bench/${outFile}${outFile === 'results.json' ? '' : ' (git-ignored; `npm run bench -- --record` writes bench/results.json)'}`);
+console.log(
+  `\nWrote bench/${outFile}${outFile === 'results.json' ? '' : ' (git-ignored; `npm run bench -- --record` writes bench/results.json)'}`,
+);

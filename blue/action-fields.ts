@@ -13,7 +13,8 @@ export const PROJECT_FIELD = {
   key: 'projectId',
   label: 'Project',
   dynamic: 'blue_project_list.id.name',
-  helpText: "The record's Blue project, for the dropdowns below and the request. Leave empty for the connection's project (its Blue Project ID).",
+  helpText:
+    "The record's Blue project, for the dropdowns below and the request. Leave empty for the connection's project (its Blue Project ID).",
 } as const;
 
 /** Project, then Record: the first fields of every record action. */
@@ -24,7 +25,8 @@ export const TARGET_FIELDS = defineInputFields([
     label: 'Record',
     dynamic: 'blue_record_list.id.label',
     required: true,
-    helpText: 'Pick one of the project\'s newest records, or map a Record ID (a "todo" id in Blue\'s API) from an earlier step.',
+    helpText:
+      'Pick one of the project\'s newest records, or map a Record ID (a "todo" id in Blue\'s API) from an earlier step.',
   },
 ]);
 
@@ -85,7 +87,11 @@ export const RECORD_SAMPLE = { id, title, done, duedAt, updatedAt, todoList, pro
 export const COMMENT_SAMPLE = EXAMPLE_COMMENT;
 export const CHECKLIST_ITEM_SAMPLE = {
   ...RECORD_SAMPLE,
-  checklistItem: { id: 'clx0example0item0000000001', title: 'Passport copy', checklist: { id: 'clx0example0checklist00001', title: 'KYC' } },
+  checklistItem: {
+    id: 'clx0example0item0000000001',
+    title: 'Passport copy',
+    checklist: { id: 'clx0example0checklist00001', title: 'KYC' },
+  },
 };
 export const COMMENT_FIELDS = lazyOutputFields(COMMENT_FIELD_LIST);
 export const CHECKLIST_ITEM_FIELDS = lazyOutputFields(CHECKLIST_ITEM_FIELD_LIST);

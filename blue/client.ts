@@ -1,10 +1,24 @@
 // The one way this app talks to Blue: a GraphQL POST with the X-Bloo-* headers.
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import * as zod from '../common/zod.js';
-import { bundleSecrets, correlationSuffix, describeBody, parseJsonBody, redact, retryAfterSeconds, send } from '../common/http.js';
+import {
+  bundleSecrets,
+  correlationSuffix,
+  describeBody,
+  parseJsonBody,
+  redact,
+  retryAfterSeconds,
+  send,
+} from '../common/http.js';
 import { summarizeIssues } from '../common/validation.js';
 import { BLUE_FIELDS, blueApiUrl, requireBlueCredentials, type BlueCredentials } from './config.js';
-import { blueGraphqlError, blueHttpError, unsafeToRepeatNote, type BlueErrorContext, type BlueGraphqlError } from './errors.js';
+import {
+  blueGraphqlError,
+  blueHttpError,
+  unsafeToRepeatNote,
+  type BlueErrorContext,
+  type BlueGraphqlError,
+} from './errors.js';
 
 export interface BlueCall<T> {
   query: string;
@@ -93,7 +107,13 @@ export async function blueRequest<T>(z: ZObject, bundle: Bundle, call: BlueCall<
       headers: blueHeaders(creds, projectId),
       body: JSON.stringify({ query: call.query, variables: call.variables ?? {} }),
     },
-    { service: 'Blue', action: call.action, secrets, headerFields: BLUE_HEADER_FIELDS, ...(unsafeToRepeat ? { unsafeToRepeat } : {}) },
+    {
+      service: 'Blue',
+      action: call.action,
+      secrets,
+      headerFields: BLUE_HEADER_FIELDS,
+      ...(unsafeToRepeat ? { unsafeToRepeat } : {}),
+    },
   );
 
   const parsed = parseJsonBody(resp);
@@ -136,7 +156,10 @@ export async function blueRequest<T>(z: ZObject, bundle: Bundle, call: BlueCall<
   const checked = call.schema.safeParse(body.data);
   if (!checked.success) {
     throw new z.errors.Error(
-      redact(`Blue returned an unexpected response while trying to ${call.action} (${summarizeIssues(checked.error)}).`, secrets),
+      redact(
+        `Blue returned an unexpected response while trying to ${call.action} (${summarizeIssues(checked.error)}).`,
+        secrets,
+      ),
       'blue_invalid_response',
       resp.status,
     );

@@ -33,7 +33,11 @@ export const RECENT_COMMENTS = gql`
   }
 `;
 
-const person = zod.looseObject({ id: zod.string(), fullName: zod.nullish(zod.string()), email: zod.nullish(zod.string()) });
+const person = zod.looseObject({
+  id: zod.string(),
+  fullName: zod.nullish(zod.string()),
+  email: zod.nullish(zod.string()),
+});
 
 export const commentSchema = zod.looseObject({
   id: zod.string(),
@@ -84,11 +88,18 @@ export function commentOutput(input: unknown): CommentOutput {
 }
 
 const commentsResponse = zod.object({
-  activityList: zod.object({ activities: zod.array(zod.looseObject({ id: zod.string(), comment: zod.nullish(commentSchema) })) }),
+  activityList: zod.object({
+    activities: zod.array(zod.looseObject({ id: zod.string(), comment: zod.nullish(commentSchema) })),
+  }),
 });
 
 /** The project's newest comments, newest first, in GraphQL form. */
-export async function recentComments(z: ZObject, bundle: Bundle, projectId: string, limit = 10): Promise<BlueCommentGraphql[]> {
+export async function recentComments(
+  z: ZObject,
+  bundle: Bundle,
+  projectId: string,
+  limit = 10,
+): Promise<BlueCommentGraphql[]> {
   const data = await blueQuery(z, bundle, {
     query: RECENT_COMMENTS,
     variables: { projectId, first: limit },
@@ -126,7 +137,11 @@ function withNames(out: CommentOutput, details: zod.infer<typeof detailsResponse
   const record = details.record?.id === out.todo.id ? details.record : undefined;
   return {
     ...out,
-    user: { id: out.user.id, fullName: out.user.fullName ?? author?.fullName ?? null, email: out.user.email ?? author?.email ?? null },
+    user: {
+      id: out.user.id,
+      fullName: out.user.fullName ?? author?.fullName ?? null,
+      email: out.user.email ?? author?.email ?? null,
+    },
     todo: { id: out.todo.id, title: out.todo.title ?? record?.title ?? null },
   };
 }

@@ -8,7 +8,14 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { text } from './inputs.js';
 import { isObj, str, type Obj } from './read.js';
-import { fetchDeliveredRecord, isAuthError, lookupFrom, readCustomFieldRow, type CustomFieldRow, type RecordLookup } from './record.js';
+import {
+  fetchDeliveredRecord,
+  isAuthError,
+  lookupFrom,
+  readCustomFieldRow,
+  type CustomFieldRow,
+  type RecordLookup,
+} from './record.js';
 import type { BlueDelivery, BlueRecord } from './webhooks.js';
 
 /** The custom field values a record carries (each with its readable forms), in Blue's order. */
@@ -30,7 +37,10 @@ export function customFieldValues(record: BlueRecord | null, lookup?: RecordLook
 function carriesFields(record: BlueRecord | null): boolean {
   return (
     !!record &&
-    (Array.isArray(record.todoCustomFields) || Array.isArray(record.customFields) || typeof record.customFieldId === 'string' || isObj(record.customField))
+    (Array.isArray(record.todoCustomFields) ||
+      Array.isArray(record.customFields) ||
+      typeof record.customFieldId === 'string' ||
+      isObj(record.customField))
   );
 }
 
@@ -55,7 +65,12 @@ interface Verdict {
   needsLookup: boolean;
 }
 
-function judge(filter: CustomFieldFilter, current: BlueRecord | null, previous: BlueRecord | null, lookup?: RecordLookup): Verdict {
+function judge(
+  filter: CustomFieldFilter,
+  current: BlueRecord | null,
+  previous: BlueRecord | null,
+  lookup?: RecordLookup,
+): Verdict {
   const fieldRef = filter.customFieldId?.trim();
   const wanted = filter.value?.trim();
   if (!fieldRef && !wanted) return { matched: true, needsLookup: false };
@@ -73,13 +88,15 @@ function judge(filter: CustomFieldFilter, current: BlueRecord | null, previous: 
     .filter((f) => !now.has(f.id) && f.tokens.length > 0)
     .map((f): CustomFieldRow => ({ ...f, value: null, tokens: [], untitled: [] }));
   const all = [...changed, ...cleared];
-  const named = (f: CustomFieldRow) => f.id === fieldRef || (f.name !== null && normalize(f.name) === normalize(fieldRef!));
+  const named = (f: CustomFieldRow) =>
+    f.id === fieldRef || (f.name !== null && normalize(f.name) === normalize(fieldRef!));
   const candidates = fieldRef ? all.filter(named) : all;
   const hasValue = (f: CustomFieldRow) => !wanted || f.tokens.some((t) => normalize(t) === normalize(wanted));
   if (candidates.some(hasValue)) return { matched: true, needsLookup: false };
   // A changed field without a name may be the one the filter names; an option without its title may be the value.
   const unnamed = fieldRef ? all.filter((f) => f.id !== fieldRef && f.name === null) : [];
-  const needsLookup = unnamed.length > 0 || (!!wanted && [...candidates, ...unnamed].some((f) => f.untitled.length > 0));
+  const needsLookup =
+    unnamed.length > 0 || (!!wanted && [...candidates, ...unnamed].some((f) => f.untitled.length > 0));
   return { matched: false, needsLookup };
 }
 
@@ -105,7 +122,12 @@ export function matchesCustomFieldFilter(
  * and option titles. If that load fails the change cannot be judged: the run fails with a message
  * (so it shows in the Zap history and can be replayed) rather than firing or dropping it blindly.
  */
-export async function acceptCustomFieldChange(z: ZObject, bundle: Bundle, filter: CustomFieldFilter, delivery: BlueDelivery): Promise<boolean> {
+export async function acceptCustomFieldChange(
+  z: ZObject,
+  bundle: Bundle,
+  filter: CustomFieldFilter,
+  delivery: BlueDelivery,
+): Promise<boolean> {
   const first = judge(filter, delivery.currentValue, delivery.previousValue);
   if (first.matched || !first.needsLookup) return first.matched;
   const projectId = str((bundle.subscribeData as Obj | undefined)?.projectId) ?? undefined;

@@ -196,7 +196,8 @@ function asNumber(v: unknown, allowPercent = false): string {
   if (allowPercent) text = text.replace(/%$/, '');
   if (!NUMBER_RE.test(text)) fail(`"${asText(v)}" is not a number (use digits and a dot for decimals, e.g. 1250.75)`);
   // 1e309 or 400 digits: beyond what Blue (or any double) holds; it would go out as "∞".
-  if (!Number.isFinite(Number(text))) fail(`"${asText(v)}" is too large to be a number (use digits and a dot for decimals, e.g. 1250.75)`);
+  if (!Number.isFinite(Number(text)))
+    fail(`"${asText(v)}" is too large to be a number (use digits and a dot for decimals, e.g. 1250.75)`);
   // Plain decimals keep every digit (String(Number()) rounds past 15); exponents are expanded.
   const plain = PLAIN_DECIMAL_RE.exec(text);
   if (!plain) return plainNumber(Number(text));
@@ -222,7 +223,18 @@ const DATE_FORMS =
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MONTH_NAMES = new Set([
   ...MONTHS,
-  'january', 'february', 'march', 'april', 'june', 'july', 'august', 'sept', 'september', 'october', 'november', 'december',
+  'january',
+  'february',
+  'march',
+  'april',
+  'june',
+  'july',
+  'august',
+  'sept',
+  'september',
+  'october',
+  'november',
+  'december',
 ]);
 
 /** Year, month (1-12) and day of a date exist in the calendar (no 31 February). */
@@ -234,11 +246,21 @@ const TIME = String.raw`(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?)?`;
 const ISO_RE = new RegExp(String.raw`^(\d{4})(?:-(\d{2})(?:-(\d{2})${TIME}(?:Z|[+-]\d{2}:?\d{2})?)?)?$`, 'i');
 const US_RE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 const WORDS_TAIL = String.raw`(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*[ap]m)?(?:\s+(?:GMT|UTC|Z|[+-]\d{4}))?)?$`;
-const DAY_MONTH_RE = new RegExp(String.raw`^(?:[a-z]{3,9},?\s+)?(\d{1,2})\s+([a-z]{3,9})\.?,?\s+(\d{4})${WORDS_TAIL}`, 'i');
-const MONTH_DAY_RE = new RegExp(String.raw`^(?:[a-z]{3,9},?\s+)?([a-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})${WORDS_TAIL}`, 'i');
+const DAY_MONTH_RE = new RegExp(
+  String.raw`^(?:[a-z]{3,9},?\s+)?(\d{1,2})\s+([a-z]{3,9})\.?,?\s+(\d{4})${WORDS_TAIL}`,
+  'i',
+);
+const MONTH_DAY_RE = new RegExp(
+  String.raw`^(?:[a-z]{3,9},?\s+)?([a-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})${WORDS_TAIL}`,
+  'i',
+);
 
 function isClockTime(hour?: string, minute?: string, second?: string): boolean {
-  return (hour === undefined || Number(hour) <= 23) && (minute === undefined || Number(minute) <= 59) && (second === undefined || Number(second) <= 59);
+  return (
+    (hour === undefined || Number(hour) <= 23) &&
+    (minute === undefined || Number(minute) <= 59) &&
+    (second === undefined || Number(second) <= 59)
+  );
 }
 
 /** The calendar day the text names is checked here: Date.parse rolls 2026-02-31 over to 3 March. */
@@ -253,7 +275,10 @@ function calendarCheck(text: string): 'ok' | 'impossible' | 'unknown' {
     const [, mo, d, y, hh, mi, ss] = m;
     return isCalendarDay(Number(y), Number(mo), Number(d)) && isClockTime(hh, mi, ss) ? 'ok' : 'impossible';
   }
-  for (const [re, dayAt, monthAt] of [[DAY_MONTH_RE, 1, 2], [MONTH_DAY_RE, 2, 1]] as const) {
+  for (const [re, dayAt, monthAt] of [
+    [DAY_MONTH_RE, 1, 2],
+    [MONTH_DAY_RE, 2, 1],
+  ] as const) {
     m = re.exec(text);
     if (!m || !MONTH_NAMES.has(m[monthAt]!.toLowerCase())) continue;
     const month = MONTHS.indexOf(m[monthAt]!.slice(0, 3).toLowerCase()) + 1;
@@ -276,10 +301,12 @@ export function asIsoDate(v: unknown): string {
     ms = Number(text) * (text.length <= 10 ? 1000 : 1);
   } else {
     const check = calendarCheck(text);
-    if (check === 'impossible') return fail(`"${text}" is not a date: no such day or time in the calendar (${DATE_FORMS})`);
+    if (check === 'impossible')
+      return fail(`"${text}" is not a date: no such day or time in the calendar (${DATE_FORMS})`);
     ms = check === 'ok' ? Date.parse(text) : Number.NaN;
   }
-  if (!Number.isFinite(ms) || Number.isNaN(new Date(ms).getTime())) return fail(`"${text}" is not a date (${DATE_FORMS})`);
+  if (!Number.isFinite(ms) || Number.isNaN(new Date(ms).getTime()))
+    return fail(`"${text}" is not a date (${DATE_FORMS})`);
   return new Date(ms).toISOString();
 }
 
@@ -334,8 +361,10 @@ function asLocation(v: unknown): string {
   const valid =
     parts.length === 2 &&
     parts.every((p) => NUMBER_RE.test(p)) &&
-    lat !== undefined && lng !== undefined &&
-    Math.abs(lat) <= 90 && Math.abs(lng) <= 180;
+    lat !== undefined &&
+    lng !== undefined &&
+    Math.abs(lat) <= 90 &&
+    Math.abs(lng) <= 180;
   if (!valid) fail(`"${text}" is not "latitude,longitude" (e.g. 48.8584,2.2945)`);
   return `${lat},${lng}`;
 }

@@ -26,7 +26,9 @@ const customFieldSchema = zod.object({
   name: zod.string(),
   type: zod.string(),
   currency: zod.nullish(zod.string()),
-  customFieldOptions: zod.nullish(zod.array(zod.object({ id: zod.string(), title: zod.string(), color: zod.nullish(zod.string()) }))),
+  customFieldOptions: zod.nullish(
+    zod.array(zod.object({ id: zod.string(), title: zod.string(), color: zod.nullish(zod.string()) })),
+  ),
 });
 export type BlueCustomField = zod.infer<typeof customFieldSchema>;
 
@@ -48,7 +50,7 @@ export async function customFieldPage(
     query: LIST_CUSTOM_FIELDS,
     variables: { projectId, skip: page * CUSTOM_FIELD_PAGE_SIZE, take: CUSTOM_FIELD_PAGE_SIZE },
     projectId,
-    action: 'list the project\'s custom fields',
+    action: "list the project's custom fields",
     schema: pageSchema,
   });
   return { items: data.customFields.items, hasNextPage: data.customFields.pageInfo.hasNextPage };

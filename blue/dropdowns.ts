@@ -42,7 +42,9 @@ const todoListsSchema = zod.object({
 });
 const usersSchema = zod.object({
   projectUserList: zod.object({
-    users: zod.array(zod.object({ id: zod.string(), fullName: zod.nullish(zod.string()), email: zod.nullish(zod.string()) })),
+    users: zod.array(
+      zod.object({ id: zod.string(), fullName: zod.nullish(zod.string()), email: zod.nullish(zod.string()) }),
+    ),
     pageInfo: zod.nullish(zod.object({ hasNextPage: zod.boolean() })),
   }),
 });
@@ -93,7 +95,7 @@ export async function todoListChoices(z: ZObject, bundle: Bundle): Promise<TodoL
     query: LIST_TODO_LISTS,
     variables: { projectId },
     projectId,
-    action: 'list the project\'s todo lists',
+    action: "list the project's todo lists",
     schema: todoListsSchema,
   });
   return [...data.todoLists]
@@ -109,7 +111,7 @@ export async function userChoices(z: ZObject, bundle: Bundle): Promise<UserChoic
     query: LIST_PROJECT_USERS,
     variables: { projectId, first: DROPDOWN_PAGE_SIZE, skip: dropdownPage(bundle) * DROPDOWN_PAGE_SIZE },
     projectId,
-    action: 'list the project\'s users',
+    action: "list the project's users",
     schema: usersSchema,
   });
   return data.projectUserList.users.map((u) => {
@@ -126,9 +128,13 @@ export async function tagChoices(z: ZObject, bundle: Bundle): Promise<TagChoice[
   const projectId = await blueProjectId(z, bundle, stepProjectRef(z, bundle));
   const data = await blueQuery(z, bundle, {
     query: LIST_TAGS,
-    variables: { filter: { projectIds: [projectId] }, first: DROPDOWN_PAGE_SIZE, skip: dropdownPage(bundle) * DROPDOWN_PAGE_SIZE },
+    variables: {
+      filter: { projectIds: [projectId] },
+      first: DROPDOWN_PAGE_SIZE,
+      skip: dropdownPage(bundle) * DROPDOWN_PAGE_SIZE,
+    },
     projectId,
-    action: 'list the project\'s tags',
+    action: "list the project's tags",
     schema: tagsSchema,
   });
   return data.tagList.items.map((t) => ({ id: t.id, title: t.title, color: t.color ?? '' }));
@@ -147,7 +153,13 @@ export const LIST_RECORD_CHOICES = gql`
 const recordChoicesSchema = zod.object({
   todoQueries: zod.object({
     todos: zod.object({
-      items: zod.array(zod.object({ id: zod.string(), title: zod.string(), todoList: zod.nullish(zod.object({ title: zod.string() })) })),
+      items: zod.array(
+        zod.object({
+          id: zod.string(),
+          title: zod.string(),
+          todoList: zod.nullish(zod.object({ title: zod.string() })),
+        }),
+      ),
     }),
   }),
 });
@@ -169,7 +181,7 @@ export async function recordChoices(z: ZObject, bundle: Bundle): Promise<RecordC
     query: LIST_RECORD_CHOICES,
     variables: { companyId, projectId, limit: DROPDOWN_PAGE_SIZE, skip: dropdownPage(bundle) * DROPDOWN_PAGE_SIZE },
     projectId,
-    action: 'list the project\'s records',
+    action: "list the project's records",
     schema: recordChoicesSchema,
   });
   return data.todoQueries.todos.items.map((t) => ({

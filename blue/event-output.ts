@@ -16,7 +16,8 @@ import {
 import type { Obj } from './read.js';
 import { enrichRecord, recordOutput, type RecordOutput } from './record.js';
 
-export type ResourceOutput = RecordOutput | CommentOutput | ListOutput | TagOutput | CustomFieldOutput | ChecklistOutput;
+export type ResourceOutput =
+  RecordOutput | CommentOutput | ListOutput | TagOutput | CustomFieldOutput | ChecklistOutput;
 
 /** The output shape of the event's resource, from the record alone (no request). */
 export function resourceOutput(event: BlueWebhookEvent, raw: unknown): ResourceOutput {
@@ -66,7 +67,14 @@ export async function deliveryOutputs(
   }
   if (eventGroup(d.event) === 'Comments') {
     // The author's name and the record's title, once (comment.ts, enrichComment).
-    return enrichComment(z, bundle, { record: d.record, previousValue: d.previousValue, ...(d.projectId ? { projectId: d.projectId } : {}) });
+    return enrichComment(z, bundle, {
+      record: d.record,
+      previousValue: d.previousValue,
+      ...(d.projectId ? { projectId: d.projectId } : {}),
+    });
   }
-  return { current: resourceOutput(d.event, d.record), previous: d.previousValue ? resourceOutput(d.event, d.previousValue) : null };
+  return {
+    current: resourceOutput(d.event, d.record),
+    previous: d.previousValue ? resourceOutput(d.event, d.previousValue) : null,
+  };
 }

@@ -24,7 +24,14 @@ export function list(v: unknown, splitCommas: boolean): string[] {
   for (const item of items) {
     const t = text(item);
     if (!t) continue;
-    out.push(...(splitCommas ? t.split(',').map((s) => s.trim()).filter(Boolean) : [t]));
+    out.push(
+      ...(splitCommas
+        ? t
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : [t]),
+    );
   }
   return splitCommas ? [...new Set(out)] : out;
 }

@@ -24,13 +24,17 @@ const pageSchema = zod.object({
 });
 
 /** One page of the connection company's active projects (`page` from 0). */
-export async function projectPage(z: ZObject, bundle: Bundle, page: number): Promise<{ items: BlueProject[]; hasNextPage: boolean }> {
+export async function projectPage(
+  z: ZObject,
+  bundle: Bundle,
+  page: number,
+): Promise<{ items: BlueProject[]; hasNextPage: boolean }> {
   // The filter takes the company's id, not the slug the connection may hold.
   const companyId = await blueCompanyId(z, bundle);
   const data = await blueQuery(z, bundle, {
     query: LIST_PROJECTS,
     variables: { companyId, skip: page * PROJECT_PAGE_SIZE, take: PROJECT_PAGE_SIZE },
-    action: 'list the company\'s projects',
+    action: "list the company's projects",
     schema: pageSchema,
   });
   return { items: data.projectList.items, hasNextPage: data.projectList.pageInfo.hasNextPage };

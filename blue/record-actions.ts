@@ -194,7 +194,10 @@ export function updateRecordRequest(z: ZObject, input: Input): UpdateRecordReque
     invalid(z, `Due Date (${duedAt}) is before Start Date (${startedAt}).`);
   }
   // editTodo replaces the record's tags with the ones given: existing by id, others by title.
-  const tags = [...list(input.tagIds, true).map((id) => ({ id })), ...list(input.tagTitles, false).map((t) => ({ title: t }))];
+  const tags = [
+    ...list(input.tagIds, true).map((id) => ({ id })),
+    ...list(input.tagTitles, false).map((t) => ({ title: t })),
+  ];
   if (tags.length) edit.tags = tags;
 
   const variables: UpdateRecordRequest['variables'] = { edit };
@@ -205,9 +208,15 @@ export function updateRecordRequest(z: ZObject, input: Input): UpdateRecordReque
     variables[`cf${i}`] = { todoId, ...cf };
   });
   if (Object.keys(edit).length === 1 && !variables.assignees && !customFields.length) {
-    invalid(z, 'Nothing to update: fill in at least one field (Title, Description, List, dates, Assignees, Tags or a custom field).');
+    invalid(
+      z,
+      'Nothing to update: fill in at least one field (Title, Description, List, dates, Assignees, Tags or a custom field).',
+    );
   }
-  return { query: updateRecordDocument({ assignees: Boolean(variables.assignees), customFields: customFields.length }), variables };
+  return {
+    query: updateRecordDocument({ assignees: Boolean(variables.assignees), customFields: customFields.length }),
+    variables,
+  };
 }
 
 // --- runs ---
@@ -259,13 +268,16 @@ const EDIT_WORDS: [keyof EditTodoInput, string][] = [
   ['tags', 'tags'],
 ];
 
-const and = (items: string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
+const and = (items: string[]) =>
+  items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 
 /**
  * What to add to Blue's error when one of Update Record's mutations failed: the document runs
  * them in order and stops at the failing one, so those before it were saved and those after not.
  */
-export function updatePartialFailure(variables: UpdateRecordRequest['variables']): (failedAlias: string) => string | undefined {
+export function updatePartialFailure(
+  variables: UpdateRecordRequest['variables'],
+): (failedAlias: string) => string | undefined {
   const steps = new Map<string, string>();
   if (variables.assignees) steps.set('assignees', 'the assignees');
   for (let i = 0; variables[`cf${i}`]; i++) steps.set(`cf${i}`, `custom field ${variables[`cf${i}`]!.customFieldId}`);
@@ -322,7 +334,11 @@ export async function setRecordDone(z: ZObject, bundle: Bundle): Promise<RecordO
   // No Status at all is the field's default (Done); a mapped value that came out empty is not a
   // choice, and completing the record on it would be a guess.
   if (input.done === undefined || input.done === null) done = true;
-  else if (word === undefined) invalid(z, 'Status is empty (the value mapped to it came out blank): pick Done or Not Done, or map a value that always has one.');
+  else if (word === undefined)
+    invalid(
+      z,
+      'Status is empty (the value mapped to it came out blank): pick Done or Not Done, or map a value that always has one.',
+    );
   else if (DONE_WORDS.includes(word)) done = true;
   else if (OPEN_WORDS.includes(word)) done = false;
   else {
@@ -349,7 +365,8 @@ export async function addComment(z: ZObject, bundle: Bundle): Promise<CommentOut
     query: ADD_COMMENT,
     variables: { input: { html, text: plainText(html), category: 'TODO', categoryId: t.todoId } },
     action: `add a comment to record ${t.todoId}`,
-    notIdempotent: 'The comment may have been added anyway: check the record in Blue before replaying this run, or it may appear twice.',
+    notIdempotent:
+      'The comment may have been added anyway: check the record in Blue before replaying this run, or it may appear twice.',
     ...header(t),
     schema: zod.object({ comment: commentSchema }),
   });
@@ -446,7 +463,9 @@ const checklistsResponse = zod.object({
     ),
   }),
 });
-const createChecklistResponse = zod.object({ checklist: zod.object({ id: zod.string(), title: zod.string(), position: zod.number() }) });
+const createChecklistResponse = zod.object({
+  checklist: zod.object({ id: zod.string(), title: zod.string(), position: zod.number() }),
+});
 const itemResponse = zod.object({
   item: zod.object({
     id: zod.string(),
@@ -463,7 +482,13 @@ const STEP = 65535;
 const after = (positions: number[]) => Math.max(0, ...positions) + STEP;
 
 export type ChecklistItemOutput = RecordOutput & {
-  checklistItem: { id: string; title: string; done: boolean; position: number; checklist: { id: string; title: string } };
+  checklistItem: {
+    id: string;
+    title: string;
+    done: boolean;
+    position: number;
+    checklist: { id: string; title: string };
+  };
 };
 
 /**
@@ -476,10 +501,12 @@ export async function addChecklistItem(z: ZObject, bundle: Bundle): Promise<Chec
   const input = bundle.inputData as Input;
   const t = target(z, input);
   const checklistTitle = text(input.checklistTitle);
-  if (!checklistTitle) invalid(z, 'Checklist is empty: type the name of the record\'s checklist (it is created when missing).');
+  if (!checklistTitle)
+    invalid(z, "Checklist is empty: type the name of the record's checklist (it is created when missing).");
   const itemTitle = text(input.itemTitle);
-  if (!itemTitle) invalid(z, 'Item is empty: type or map the checklist item\'s text.');
-  const repeat = 'The item may have been added anyway: check the record\'s checklist in Blue before replaying this run, or it may appear twice.';
+  if (!itemTitle) invalid(z, "Item is empty: type or map the checklist item's text.");
+  const repeat =
+    "The item may have been added anyway: check the record's checklist in Blue before replaying this run, or it may appear twice.";
 
   const { todo } = await blueQuery(z, bundle, {
     query: RECORD_CHECKLISTS,
@@ -495,7 +522,9 @@ export async function addChecklistItem(z: ZObject, bundle: Bundle): Promise<Chec
   if (!checklist) {
     const made = await blueQuery(z, bundle, {
       query: CREATE_CHECKLIST,
-      variables: { input: { todoId: t.todoId, title: checklistTitle, position: after(todo.checklists.map((c) => c.position)) } },
+      variables: {
+        input: { todoId: t.todoId, title: checklistTitle, position: after(todo.checklists.map((c) => c.position)) },
+      },
       action: `create checklist "${checklistTitle}" on record ${t.todoId}`,
       ...header(t),
       schema: createChecklistResponse,

@@ -38,7 +38,8 @@ export interface CreateTodoInput {
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 // Common HTML elements: text with one of them is taken as HTML; "<soon>" or "a < b" stay text.
-const HTML_TAG = /<\/?(?:p|br|div|span|a|b|i|u|s|em|strong|ul|ol|li|h[1-6]|blockquote|pre|code|img|hr|table|thead|tbody|tr|td|th)\b[^>]*>/i;
+const HTML_TAG =
+  /<\/?(?:p|br|div|span|a|b|i|u|s|em|strong|ul|ol|li|h[1-6]|blockquote|pre|code|img|hr|table|thead|tbody|tr|td|th)\b[^>]*>/i;
 
 /** Blue stores descriptions as HTML: markup is kept, plain text becomes paragraphs. */
 export function descriptionHtml(value: string): string {
@@ -55,7 +56,10 @@ export function descriptionHtml(value: string): string {
  * createTodo variables from the action's inputs. Empty optional inputs are left out; anything
  * that can't be converted throws a z.errors.Error before a request is made.
  */
-export function createTodoVariables(z: ZObject, inputData: Readonly<Record<string, unknown>>): { input: CreateTodoInput } {
+export function createTodoVariables(
+  z: ZObject,
+  inputData: Readonly<Record<string, unknown>>,
+): { input: CreateTodoInput } {
   const title = text(inputData.title);
   if (!title) {
     throw new z.errors.Error('Title is empty: map or type a title for the todo.', 'invalid_input', 400);
@@ -79,7 +83,11 @@ export function createTodoVariables(z: ZObject, inputData: Readonly<Record<strin
   const placement = text(inputData.placement)?.toUpperCase();
   if (placement) {
     if (placement !== 'TOP' && placement !== 'BOTTOM') {
-      throw new z.errors.Error(`Placement must be Top or Bottom, not "${text(inputData.placement)}".`, 'invalid_input', 400);
+      throw new z.errors.Error(
+        `Placement must be Top or Bottom, not "${text(inputData.placement)}".`,
+        'invalid_input',
+        400,
+      );
     }
     input.placement = placement;
   }

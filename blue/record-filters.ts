@@ -47,7 +47,11 @@ export const RECORD_FILTER_FIELDS = defineInputFields([LIST_FIELD, ...TAG_AND_AS
 
 /** Record Moved: the list is where the record was moved to. */
 export const MOVED_FILTER_FIELDS = defineInputFields([
-  { ...LIST_FIELD, label: 'To List', helpText: 'Only records moved into this list start the Zap. Leave empty for any list.' },
+  {
+    ...LIST_FIELD,
+    label: 'To List',
+    helpText: 'Only records moved into this list start the Zap. Leave empty for any list.',
+  },
   ...TAG_AND_ASSIGNEE_FIELDS,
 ]);
 
@@ -98,7 +102,11 @@ export function recordFilterVerdict(
 }
 
 /** The same filter as TodosFilter fields, so Blue returns only matching records. */
-export function todosFilterFields(filter: RecordFilter): { todoListIds?: string[]; tagIds?: string[]; assigneeIds?: string[] } {
+export function todosFilterFields(filter: RecordFilter): {
+  todoListIds?: string[];
+  tagIds?: string[];
+  assigneeIds?: string[];
+} {
   return {
     ...(filter.todoListId ? { todoListIds: [filter.todoListId] } : {}),
     ...(filter.tagId ? { tagIds: [filter.tagId] } : {}),

@@ -132,28 +132,42 @@ export async function findRecords(z: ZObject, bundle: Bundle): Promise<RecordOut
   const titleContains = bool(z, input.titleContains, 'Match Part of the Title') ?? false;
   const todoListId = read(input.todoListId);
   if (!recordId && !title && !customFieldValue) {
-    throw new z.errors.Error('Enter a Record ID, a Title or a Custom Field value to search by.', 'blue_find_record_empty', 400);
+    throw new z.errors.Error(
+      'Enter a Record ID, a Title or a Custom Field value to search by.',
+      'blue_find_record_empty',
+      400,
+    );
   }
   if (customFieldId && !customFieldValue) {
-    throw new z.errors.Error('Enter the Custom Field Value to look for, or clear Custom Field.', 'blue_find_record_value', 400);
+    throw new z.errors.Error(
+      'Enter the Custom Field Value to look for, or clear Custom Field.',
+      'blue_find_record_value',
+      400,
+    );
   }
   // A mapped list of ids would find nothing, and Find or Create would then create a duplicate.
   if (recordId && /[\s,]/.test(recordId)) {
-    throw new z.errors.Error(`Record ID "${recordId}" is not one Blue ID: map a single ID.`, 'blue_find_record_id', 400);
+    throw new z.errors.Error(
+      `Record ID "${recordId}" is not one Blue ID: map a single ID.`,
+      'blue_find_record_id',
+      400,
+    );
   }
   if (status && status !== 'done' && status !== 'open') {
     throw new z.errors.Error(`Done Status must be "done" or "open", not "${status}".`, 'blue_find_record_status', 400);
   }
   // The todos filter takes the workspace id, not the slug the connection may hold.
   const projectId = await blueProjectId(z, bundle, requireBlueCredentials(z, bundle.authData).projectId);
-  const action = 'search the project\'s records';
+  const action = "search the project's records";
   if (recordId) {
     const found = await searchTodos(z, bundle, { projectId, todoIds: [recordId] }, { limit: 1, action });
     return found.map((r) => recordOutput(r));
   }
   const match: RecordMatch = {
     ...(title ? { title, titleContains } : {}),
-    ...(customFieldValue ? { customField: { ...(customFieldId ? { customFieldId } : {}), value: customFieldValue } } : {}),
+    ...(customFieldValue
+      ? { customField: { ...(customFieldId ? { customFieldId } : {}), value: customFieldValue } }
+      : {}),
   };
   const found = await searchTodos(
     z,
@@ -166,5 +180,8 @@ export async function findRecords(z: ZObject, bundle: Bundle): Promise<RecordOut
     },
     { limit: FIND_SCAN_LIMIT, action },
   );
-  return found.filter((r) => matchesRecord(r, match)).slice(0, FIND_RESULT_LIMIT).map((r) => recordOutput(r));
+  return found
+    .filter((r) => matchesRecord(r, match))
+    .slice(0, FIND_RESULT_LIMIT)
+    .map((r) => recordOutput(r));
 }

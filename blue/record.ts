@@ -54,7 +54,11 @@ export const GET_TODO = gql`
   }
 `;
 
-const person = zod.looseObject({ id: zod.string(), fullName: zod.nullish(zod.string()), email: zod.nullish(zod.string()) });
+const person = zod.looseObject({
+  id: zod.string(),
+  fullName: zod.nullish(zod.string()),
+  email: zod.nullish(zod.string()),
+});
 
 /** The GraphQL form of a record, as RECORD_SELECTION returns it. */
 export const recordSchema = zod.looseObject({
@@ -79,9 +83,13 @@ export const recordSchema = zod.looseObject({
     }),
   ),
   users: zod.nullish(zod.array(person)),
-  tags: zod.nullish(zod.array(zod.looseObject({ id: zod.string(), title: zod.string(), color: zod.nullish(zod.string()) }))),
+  tags: zod.nullish(
+    zod.array(zod.looseObject({ id: zod.string(), title: zod.string(), color: zod.nullish(zod.string()) })),
+  ),
   customFields: zod.nullish(
-    zod.array(zod.looseObject({ id: zod.string(), name: zod.string(), type: zod.string(), value: zod.optional(zod.unknown()) })),
+    zod.array(
+      zod.looseObject({ id: zod.string(), name: zod.string(), type: zod.string(), value: zod.optional(zod.unknown()) }),
+    ),
   ),
 });
 export type BlueRecordGraphql = zod.infer<typeof recordSchema>;
@@ -201,8 +209,12 @@ function optionPart(v: Obj, titles?: Map<string, string>): Part | null {
 
 function plainParts(s: string, ambiguous: boolean, titles?: Map<string, string>): Part[] {
   // "optA,optB" is how a multi-select value is written (CreateTodoInputCustomField).
-  const pieces = s.split(',').map((p) => p.trim()).filter(Boolean);
-  if (pieces.length && pieces.every((p) => titles?.has(p))) return pieces.map((p) => ({ text: null, optionId: p, title: titles!.get(p)! }));
+  const pieces = s
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
+  if (pieces.length && pieces.every((p) => titles?.has(p)))
+    return pieces.map((p) => ({ text: null, optionId: p, title: titles!.get(p)! }));
   if (ambiguous && !titles && pieces.length && pieces.every((p) => CUID.test(p))) {
     return pieces.map((p) => ({ text: null, optionId: p, title: null }));
   }
@@ -223,14 +235,27 @@ function valueParts(v: unknown, ambiguous: boolean, titles?: Map<string, string>
 
 // Where a value sits: Blue's TodoCustomField row keeps it in a typed column (text, number, checked)
 // or relations to options; a delivery may carry a plain `value`; the GraphQL type has `value`.
-const ROW_VALUE_KEYS = ['value', 'text', 'number', 'checked', 'customFieldOption', 'customFieldOptionId', 'todoCustomFieldOptions', 'selectedOption', 'selectedOptions'];
+const ROW_VALUE_KEYS = [
+  'value',
+  'text',
+  'number',
+  'checked',
+  'customFieldOption',
+  'customFieldOptionId',
+  'todoCustomFieldOptions',
+  'selectedOption',
+  'selectedOptions',
+];
 
 function partsOf(source: Obj, ambiguous: boolean, titles?: Map<string, string>): Part[] {
   for (const key of ROW_VALUE_KEYS) {
     const v = source[key];
     if (v === null || v === undefined) continue;
     // A bare option id column.
-    const parts = key === 'customFieldOptionId' && typeof v === 'string' ? [{ text: null, optionId: v, title: titles?.get(v) ?? null }] : valueParts(v, ambiguous, titles);
+    const parts =
+      key === 'customFieldOptionId' && typeof v === 'string'
+        ? [{ text: null, optionId: v, title: titles?.get(v) ?? null }]
+        : valueParts(v, ambiguous, titles);
     if (parts.length) return parts;
   }
   return [];
@@ -241,7 +266,11 @@ function partsOf(source: Obj, ambiguous: boolean, titles?: Map<string, string>):
  * expanded, with option rows), the GraphQL CustomField (`{id, name, type, value}`), or a single
  * value delivered on its own. Null when it names no field.
  */
-export function readCustomFieldRow(row: Obj, lookup?: RecordLookup, joinRow = row.customFieldId !== undefined): CustomFieldRow | null {
+export function readCustomFieldRow(
+  row: Obj,
+  lookup?: RecordLookup,
+  joinRow = row.customFieldId !== undefined,
+): CustomFieldRow | null {
   // A join row names its field (customFieldId / customField); the GraphQL CustomField is the field.
   const field = obj(row.customField) ?? (joinRow ? undefined : row);
   const id = firstStr(row.customFieldId, field?.id);
@@ -275,7 +304,11 @@ function readPeople(raw: Obj, lookup?: RecordLookup): RecordPerson[] | undefined
     const id = firstStr(row.userId, user?.id);
     if (!id) return [];
     const known = lookup?.users.get(id);
-    const name = firstStr(user?.fullName, [str(user?.firstName), str(user?.lastName)].filter(Boolean).join(' '), known?.fullName);
+    const name = firstStr(
+      user?.fullName,
+      [str(user?.firstName), str(user?.lastName)].filter(Boolean).join(' '),
+      known?.fullName,
+    );
     return [{ id, fullName: name, email: firstStr(user?.email, known?.email) }];
   });
 }
@@ -348,7 +381,11 @@ function readRecord(input: unknown, lookup?: RecordLookup): ReadRecord {
     customFields: fields ?? [],
     customFieldsByName: Object.fromEntries((fields ?? []).map((f) => [f.name ?? f.id, f.value])),
   };
-  return { out, absent: { assignees: !assignees, tags: !tags, customFields: !fields }, untitledOptions: (rows ?? []).some((f) => f.untitled.length > 0) };
+  return {
+    out,
+    absent: { assignees: !assignees, tags: !tags, customFields: !fields },
+    untitledOptions: (rows ?? []).some((f) => f.untitled.length > 0),
+  };
 }
 
 /** The output for a record in either form; never throws (unreadable values become null). */
@@ -417,16 +454,23 @@ export function mergeRecord(delivered: unknown, fetched: BlueRecordGraphql): Rec
   result.todoList = { id: out.todoList.id ?? full.todoList.id, title: out.todoList.title ?? full.todoList.title };
   result.project = { id: out.project.id ?? full.project.id, name: out.project.name ?? full.project.name };
   if (absent.assignees || out.assignees.some((a) => !a.fullName)) {
-    Object.assign(result, { assignees: full.assignees, assigneeNames: full.assigneeNames, assigneeEmails: full.assigneeEmails });
+    Object.assign(result, {
+      assignees: full.assignees,
+      assigneeNames: full.assigneeNames,
+      assigneeEmails: full.assigneeEmails,
+    });
   }
-  if (absent.tags || out.tags.some((t) => !t.title)) Object.assign(result, { tags: full.tags, tagTitles: full.tagTitles });
+  if (absent.tags || out.tags.some((t) => !t.title))
+    Object.assign(result, { tags: full.tags, tagTitles: full.tagTitles });
   if (absent.customFields || untitledOptions || out.customFields.some((f) => !f.name || !f.type)) {
     Object.assign(result, { customFields: full.customFields, customFieldsByName: full.customFieldsByName });
   }
   return result;
 }
 
-const todosResponse = zod.object({ todoQueries: zod.object({ todos: zod.object({ items: zod.array(recordSchema) }) }) });
+const todosResponse = zod.object({
+  todoQueries: zod.object({ todos: zod.object({ items: zod.array(recordSchema) }) }),
+});
 const todoResponse = zod.object({ todo: recordSchema });
 
 export const RECENT_LIMIT = 10;
@@ -443,7 +487,12 @@ export async function recentRecords(
   const data = await blueQuery(z, bundle, {
     query: RECENT_TODOS,
     // `done` is left out (not null) when not filtering, so Blue applies no done filter.
-    variables: { companyId, projectId, limit: options.limit ?? RECENT_LIMIT, ...(options.done === undefined ? {} : { done: options.done }) },
+    variables: {
+      companyId,
+      projectId,
+      limit: options.limit ?? RECENT_LIMIT,
+      ...(options.done === undefined ? {} : { done: options.done }),
+    },
     projectId,
     action: 'load recent records for the sample',
     schema: todosResponse,
@@ -452,7 +501,12 @@ export async function recentRecords(
 }
 
 /** One record by id, in GraphQL form. */
-export async function getRecord(z: ZObject, bundle: Bundle, id: string, projectId?: string): Promise<BlueRecordGraphql> {
+export async function getRecord(
+  z: ZObject,
+  bundle: Bundle,
+  id: string,
+  projectId?: string,
+): Promise<BlueRecordGraphql> {
   const data = await blueQuery(z, bundle, {
     query: GET_TODO,
     variables: { id },
@@ -475,7 +529,12 @@ export type FetchedRecord = { ok: true; record: BlueRecordGraphql } | { ok: fals
 const deliveryFetches = new WeakMap<object, Promise<FetchedRecord>>();
 
 /** The delivered record loaded by id (`todo(id:)`), at most once per delivery; null without an id. */
-export function fetchDeliveredRecord(z: ZObject, bundle: Bundle, delivered: Obj, projectId?: string): Promise<FetchedRecord> | null {
+export function fetchDeliveredRecord(
+  z: ZObject,
+  bundle: Bundle,
+  delivered: Obj,
+  projectId?: string,
+): Promise<FetchedRecord> | null {
   const id = str(delivered.id);
   if (!id) return null;
   let pending = deliveryFetches.get(delivered);
@@ -511,7 +570,10 @@ export async function enrichRecord(
     previous: delivered.previousValue ? recordOutput(delivered.previousValue) : null,
   });
   const missing = missingDetails(delivered.record);
-  const pending = delivered.deleted || missing.length === 0 ? null : fetchDeliveredRecord(z, bundle, delivered.record, delivered.projectId);
+  const pending =
+    delivered.deleted || missing.length === 0
+      ? null
+      : fetchDeliveredRecord(z, bundle, delivered.record, delivered.projectId);
   if (!pending) return plain();
   const result = await pending;
   if (!result.ok) {
@@ -583,11 +645,14 @@ export const EXAMPLE_RECORD_GRAPHQL: BlueRecordGraphql = {
   createdAt: '2026-01-05T09:30:00.000Z',
   updatedAt: '2026-01-05T09:45:00.000Z',
   createdBy: { id: 'clx0example0user0000000001' },
-  todoList: { id: 'clx0example0list0000000001', title: 'Orders', project: { id: 'clx0example0project000001', name: 'Sales' } },
+  todoList: {
+    id: 'clx0example0list0000000001',
+    title: 'Orders',
+    project: { id: 'clx0example0project000001', name: 'Sales' },
+  },
   users: [{ id: 'clx0example0user0000000001', fullName: 'Ada Lovelace', email: 'ada@example.com' }],
   tags: [{ id: 'clx0example0tag00000000001', title: 'Priority', color: '#ff0000' }],
   customFields: [{ id: 'clx0example0field000000001', name: 'Order Status', type: 'SELECT_SINGLE', value: 'Confirmed' }],
 };
 
 export const EXAMPLE_RECORD: RecordOutput = recordOutput(EXAMPLE_RECORD_GRAPHQL);
-

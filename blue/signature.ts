@@ -27,11 +27,12 @@ export type SignatureCheck = { ok: true } | { ok: false; reason: string };
 export function checkSignature(secret: string, rawBody: string, received: string | undefined): SignatureCheck {
   if (!received) return { ok: false, reason: 'the X-Signature header is missing' };
   const hex = received.replace(/^sha256=/i, '').toLowerCase();
-  if (!/^[0-9a-f]{64}$/.test(hex)) return { ok: false, reason: 'the X-Signature header is not a hex SHA-256 signature' };
+  if (!/^[0-9a-f]{64}$/.test(hex))
+    return { ok: false, reason: 'the X-Signature header is not a hex SHA-256 signature' };
   const expected = Buffer.from(computeSignature(secret, rawBody), 'hex');
   const given = Buffer.from(hex, 'hex');
   if (!timingSafeEqual(expected, given)) {
-    return { ok: false, reason: 'the X-Signature header does not match the body signed with this webhook\'s secret' };
+    return { ok: false, reason: "the X-Signature header does not match the body signed with this webhook's secret" };
   }
   return { ok: true };
 }
@@ -49,7 +50,9 @@ export function verifyBlueDelivery(z: ZObject, bundle: Bundle, secret: string | 
   }
   const raw = bundle.rawRequest?.content;
   if (typeof raw !== 'string') {
-    throw new z.errors.HaltedError('Ignored a Blue webhook call: its raw body is missing, so its signature cannot be verified.');
+    throw new z.errors.HaltedError(
+      'Ignored a Blue webhook call: its raw body is missing, so its signature cannot be verified.',
+    );
   }
   const check = checkSignature(secret, raw, signatureHeader(bundle.rawRequest?.headers));
   if (!check.ok) {

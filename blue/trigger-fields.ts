@@ -12,8 +12,7 @@ export const PROJECT_INPUT_FIELDS = defineInputFields([
     label: 'Project',
     dynamic: 'blue_project_list.id.name',
     required: false,
-    helpText:
-      'Watch this project instead of the default project saved in the connection (its Blue Project ID).',
+    helpText: 'Watch this project instead of the default project saved in the connection (its Blue Project ID).',
   },
 ]);
 

@@ -16,7 +16,15 @@ import {
   recordFilterVerdict,
 } from './record-filters.js';
 import { searchTodos } from './record-search.js';
-import { RECENT_LIMIT, fetchDeliveredRecord, getRecord, isAuthError, missingDetails, recordOutput, type RecordOutput } from './record.js';
+import {
+  RECENT_LIMIT,
+  fetchDeliveredRecord,
+  getRecord,
+  isAuthError,
+  missingDetails,
+  recordOutput,
+  type RecordOutput,
+} from './record.js';
 import { COMMENT_OUTPUT_FIELDS, PROJECT_INPUT_FIELDS, TODO_OUTPUT_FIELDS } from './trigger-fields.js';
 import type { BlueEventOutput, BlueHookFilter, ListContext } from './webhooks.js';
 import { lazyOutputFields } from '../common/output-fields.js';
@@ -36,7 +44,8 @@ function errorText(err: unknown): string {
   const message = err instanceof Error ? err.message : String(err);
   try {
     const parsed: unknown = JSON.parse(message);
-    if (parsed && typeof parsed === 'object' && typeof (parsed as { message?: unknown }).message === 'string') return (parsed as { message: string }).message;
+    if (parsed && typeof parsed === 'object' && typeof (parsed as { message?: unknown }).message === 'string')
+      return (parsed as { message: string }).message;
   } catch {
     // Plain text already.
   }
@@ -47,7 +56,11 @@ function errorText(err: unknown): string {
 function deliveredVerdict(filter: RecordFilter, record: Record<string, unknown>): boolean | undefined {
   const out = recordOutput(record);
   const missing = missingDetails(record);
-  return recordFilterVerdict(filter, out, { list: !out.todoList.id, tags: missing.includes('tags'), assignees: missing.includes('assignees') });
+  return recordFilterVerdict(filter, out, {
+    list: !out.todoList.id,
+    tags: missing.includes('tags'),
+    assignees: missing.includes('assignees'),
+  });
 }
 
 export const recordHookFilter: BlueHookFilter = {
@@ -67,7 +80,7 @@ export const recordHookFilter: BlueHookFilter = {
         const why = errorText(fetched.error);
         throw new z.errors.Error(
           `Could not load Blue record ${String(record.id)} to check this Zap's List, Tag or Assignee filter (${why}). ` +
-            'Blue\'s webhook call did not carry them; if this keeps happening, check the record and the connection in Blue.',
+            "Blue's webhook call did not carry them; if this keeps happening, check the record and the connection in Blue.",
           'blue_filter_unchecked',
           502,
         );

@@ -22,7 +22,9 @@ export const FIND_PROJECT_USERS = gql`
 
 const usersSchema = zod.object({
   projectUserList: zod.object({
-    users: zod.array(zod.object({ id: zod.string(), fullName: zod.nullish(zod.string()), email: zod.nullish(zod.string()) })),
+    users: zod.array(
+      zod.object({ id: zod.string(), fullName: zod.nullish(zod.string()), email: zod.nullish(zod.string()) }),
+    ),
   }),
 });
 
@@ -76,7 +78,11 @@ export async function findUsers(z: ZObject, bundle: Bundle): Promise<UserOutput[
     throw new z.errors.Error('Enter an email or a name to find a Blue user.', 'blue_find_user_empty', 400);
   }
   if (email && !/^[^\s@]+@[^\s@]+$/.test(email)) {
-    throw new z.errors.Error(`"${email}" is not an email address. Map an email, or leave Email empty and search by Name.`, 'blue_find_user_email', 400);
+    throw new z.errors.Error(
+      `"${email}" is not an email address. Map an email, or leave Email empty and search by Name.`,
+      'blue_find_user_email',
+      400,
+    );
   }
   // projectUserList takes the workspace id, not the slug the connection may hold.
   const projectId = await blueProjectId(z, bundle, requireBlueCredentials(z, bundle.authData).projectId);

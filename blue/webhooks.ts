@@ -60,7 +60,14 @@ export interface ListContext {
  */
 export interface BlueHookFilter {
   early?: (record: BlueRecord, inputData: Record<string, unknown>) => boolean;
-  late: (z: ZObject, bundle: Bundle, output: object, inputData: Record<string, unknown>, projectId: string | undefined, record: BlueRecord) => boolean | Promise<boolean>;
+  late: (
+    z: ZObject,
+    bundle: Bundle,
+    output: object,
+    inputData: Record<string, unknown>,
+    projectId: string | undefined,
+    record: BlueRecord,
+  ) => boolean | Promise<boolean>;
 }
 
 export interface BlueHookConfig {
@@ -69,7 +76,12 @@ export interface BlueHookConfig {
   /** Events to subscribe to (non-empty: Blue treats an empty list as "every event"). */
   events: (inputData: Record<string, unknown>) => BlueWebhookEvent[];
   /** Extra filter on deliveries of subscribed events (e.g. only records now done); may load what it lacks. */
-  accept?: (delivery: BlueDelivery, inputData: Record<string, unknown>, z: ZObject, bundle: Bundle) => boolean | Promise<boolean>;
+  accept?: (
+    delivery: BlueDelivery,
+    inputData: Record<string, unknown>,
+    z: ZObject,
+    bundle: Bundle,
+  ) => boolean | Promise<boolean>;
   /** The Zap's own filters (list, tag, assignee: trigger-filters.ts). */
   filter?: BlueHookFilter;
   /** Recent real data, shaped like perform's output. */
@@ -161,13 +173,19 @@ export function blueRestHook(config: BlueHookConfig): BlueRestHook {
       throw new z.errors.Error('Pick at least one Blue event for this trigger.', 'blue_events_missing', 400);
     }
     if (!bundle.targetUrl) {
-      throw new z.errors.Error('Zapier gave no webhook address to register with Blue. Turn the Zap on again.', 'missing_target_url', 400);
+      throw new z.errors.Error(
+        'Zapier gave no webhook address to register with Blue. Turn the Zap on again.',
+        'missing_target_url',
+        400,
+      );
     }
     // projectIds takes workspace ids only: a slug there is FORBIDDEN (or a webhook that never fires).
     const projectId = await blueProjectId(z, bundle, resolveProjectId(z, bundle));
     const data = await blueQuery(z, bundle, {
       query: CREATE_WEBHOOK,
-      variables: { input: { name: webhookName(config, bundle), url: bundle.targetUrl, events, projectIds: [projectId] } },
+      variables: {
+        input: { name: webhookName(config, bundle), url: bundle.targetUrl, events, projectIds: [projectId] },
+      },
       projectId,
       action: 'create the Blue webhook for this Zap',
       schema: createResponse,
@@ -210,18 +228,22 @@ export function blueRestHook(config: BlueHookConfig): BlueRestHook {
     }
     const payload = payloadSchema.safeParse(json);
     if (!payload.success) {
-      throw new z.errors.HaltedError(`Ignored a Blue webhook call with an unexpected body (${summarizeIssues(payload.error)}).`);
+      throw new z.errors.HaltedError(
+        `Ignored a Blue webhook call with an unexpected body (${summarizeIssues(payload.error)}).`,
+      );
     }
     const { event } = payload.data;
     if (event === HEALTH_CHECK_EVENT || !isBlueWebhookEvent(event)) return [];
-    const wanted = (sub.success && sub.data.events?.length ? sub.data.events : subscribedEvents(config, bundle));
+    const wanted = sub.success && sub.data.events?.length ? sub.data.events : subscribedEvents(config, bundle);
     if (!wanted.includes(event)) return [];
 
     const previousValue = payload.data.previousValue ?? null;
     const currentValue = payload.data.currentValue ?? null;
     const record = (isDeleteEvent(event) ? (previousValue ?? currentValue) : (currentValue ?? previousValue)) ?? null;
     if (!record) {
-      throw new z.errors.HaltedError(`Ignored a Blue ${event} webhook call that carries no record (previousValue and currentValue are both empty).`);
+      throw new z.errors.HaltedError(
+        `Ignored a Blue ${event} webhook call that carries no record (previousValue and currentValue are both empty).`,
+      );
     }
     const delivery: BlueDelivery = { event, record, previousValue, currentValue };
     // The Zap's filters first: a mismatch the delivery carries costs no request.
@@ -229,8 +251,14 @@ export function blueRestHook(config: BlueHookConfig): BlueRestHook {
     if (config.accept && !(await config.accept(delivery, bundle.inputData, z, bundle))) return [];
     // The resource's one output shape; a record lacking names is fetched once (record.ts).
     const projectId = sub.success ? sub.data.projectId : undefined;
-    const shaped = await deliveryOutputs(z, bundle, { event, record, previousValue, ...(projectId ? { projectId } : {}) });
-    if (config.filter && !(await config.filter.late(z, bundle, shaped.current, bundle.inputData, projectId, record))) return [];
+    const shaped = await deliveryOutputs(z, bundle, {
+      event,
+      record,
+      previousValue,
+      ...(projectId ? { projectId } : {}),
+    });
+    if (config.filter && !(await config.filter.late(z, bundle, shaped.current, bundle.inputData, projectId, record)))
+      return [];
     const output = eventOutput(event, shaped.current, shaped.previous, raw) as BlueEventOutput;
     // The id comes from what Blue delivered, not from a fetch: a retried delivery keeps its id
     // even if the record changed in between (a fetched updatedAt would make it a new run).
@@ -238,7 +266,8 @@ export function blueRestHook(config: BlueHookConfig): BlueRestHook {
     // Blue retries (and anyone can replay) a delivery with the same body: the Zap starts once per
     // body. Checked last, so a delivery that failed before this point is not marked as seen.
     const deliveryId = createHash('sha256').update(raw, 'utf8').digest('hex');
-    if (!(await isFirstDelivery(z, { service: 'blue', subscription: sub.success ? sub.data.id : '', deliveryId }))) return [];
+    if (!(await isFirstDelivery(z, { service: 'blue', subscription: sub.success ? sub.data.id : '', deliveryId })))
+      return [];
     return [output];
   };
 
@@ -259,7 +288,12 @@ export function blueRestHook(config: BlueHookConfig): BlueRestHook {
 }
 
 /** Deletes a webhook; true if deleted, false if Blue no longer had it (already gone is fine). */
-export async function deleteWebhook(z: ZObject, bundle: Bundle, webhookId: string, projectId?: string): Promise<boolean> {
+export async function deleteWebhook(
+  z: ZObject,
+  bundle: Bundle,
+  webhookId: string,
+  projectId?: string,
+): Promise<boolean> {
   const result = await blueRequest(z, bundle, {
     query: DELETE_WEBHOOK,
     variables: { input: { webhookId } },

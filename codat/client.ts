@@ -52,7 +52,9 @@ export async function codatRequest<T>(z: ZObject, bundle: Bundle, call: CodatCal
   const resp = await send(
     z,
     {
-      url: (call.global ? `${webhooksBaseUrl(creds.zapierKey)}/api/v1${call.path}` : appUrl(creds, call.path)) + (search ? `?${search}` : ''),
+      url:
+        (call.global ? `${webhooksBaseUrl(creds.zapierKey)}/api/v1${call.path}` : appUrl(creds, call.path)) +
+        (search ? `?${search}` : ''),
       method: call.method,
       headers: {
         Accept: 'application/json',
@@ -62,13 +64,23 @@ export async function codatRequest<T>(z: ZObject, bundle: Bundle, call: CodatCal
       },
       ...(call.body ? { body: JSON.stringify(call.body) } : {}),
     },
-    { service: 'Codat', action: call.action, secrets, headerFields: { authorization: CODAT_FIELDS.fields.codatZapierKey } },
+    {
+      service: 'Codat',
+      action: call.action,
+      secrets,
+      headerFields: { authorization: CODAT_FIELDS.fields.codatZapierKey },
+    },
   );
 
   if (resp.status === 404 && call.allowNotFound) return { status: 404, data: undefined };
   if (call.tolerate?.includes(resp.status)) return { status: resp.status, data: undefined };
   if (resp.status < 200 || resp.status >= 300) {
-    throw codatResponseError(z, resp, { action: call.action, clientId: creds.clientId, notFound: call.notFound, secrets });
+    throw codatResponseError(z, resp, {
+      action: call.action,
+      clientId: creds.clientId,
+      notFound: call.notFound,
+      secrets,
+    });
   }
   if (!call.schema) return { status: resp.status, data: undefined };
 

@@ -12,7 +12,14 @@ export interface CompanyFilter {
 
 function list(value: unknown): string[] {
   const raw = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [];
-  return [...new Set(raw.filter((v): v is string => typeof v === 'string').map((v) => v.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      raw
+        .filter((v): v is string => typeof v === 'string')
+        .map((v) => v.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 export function readCompanyFilter(inputData: Record<string, unknown>): CompanyFilter {
@@ -52,7 +59,8 @@ const MAX_CHANNELS = 10;
 
 /** The channels to subscribe with, or undefined when the tags cannot all be channels (filter in perform only). */
 export function channelsFor(filter: CompanyFilter): string[] | undefined {
-  if (!filter.tags.length || filter.tags.length > MAX_CHANNELS || !filter.tags.every((t) => CHANNEL.test(t))) return undefined;
+  if (!filter.tags.length || filter.tags.length > MAX_CHANNELS || !filter.tags.every((t) => CHANNEL.test(t)))
+    return undefined;
   return filter.tags;
 }
 
@@ -63,10 +71,13 @@ function record(v: unknown): Record<string, unknown> | undefined {
 /** `key:value` for every tag of the event's company: `payload.referenceCompany.tags`, or the company payload's own. */
 function companyTags(item: CodatEventOutput): Set<string> {
   const payload = record(item.payload);
-  const tags = record(record(payload?.referenceCompany)?.tags) ?? (item.eventType.startsWith('company.') ? record(payload?.tags) : undefined);
+  const tags =
+    record(record(payload?.referenceCompany)?.tags) ??
+    (item.eventType.startsWith('company.') ? record(payload?.tags) : undefined);
   const out = new Set<string>();
   for (const [key, value] of Object.entries(tags ?? {})) {
-    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') out.add(`${key}:${String(value)}`);
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+      out.add(`${key}:${String(value)}`);
   }
   return out;
 }
@@ -89,8 +100,12 @@ export function companyMatches(item: CodatEventOutput, filter: CompanyFilter): b
 /** Words for the consumer's description in the Codat Portal. */
 export function describeFilter(filter: CompanyFilter): string {
   const parts = [
-    filter.ids.length ? `companies ${filter.ids.slice(0, 5).join(', ')}${filter.ids.length > 5 ? ` and ${filter.ids.length - 5} more` : ''}` : '',
-    filter.tags.length ? `companies tagged ${filter.tags.slice(0, 5).join(' or ')}${filter.tags.length > 5 ? ' or more' : ''}` : '',
+    filter.ids.length
+      ? `companies ${filter.ids.slice(0, 5).join(', ')}${filter.ids.length > 5 ? ` and ${filter.ids.length - 5} more` : ''}`
+      : '',
+    filter.tags.length
+      ? `companies tagged ${filter.tags.slice(0, 5).join(' or ')}${filter.tags.length > 5 ? ' or more' : ''}`
+      : '',
   ].filter(Boolean);
   return parts.length ? `; only ${parts.join(' and ')}` : '';
 }

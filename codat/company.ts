@@ -103,7 +103,9 @@ export const companySample: CompanyOutput = {
   createdByUserName: 'Dan Tzabar',
   products: ['spend-insights'],
   tags: { region: 'us' },
-  dataConnections: [{ id: '51baa045-4836-4317-a42e-3542e991e581', platformName: 'Pandle', sourceType: 'Accounting', status: 'Linked' }],
+  dataConnections: [
+    { id: '51baa045-4836-4317-a42e-3542e991e581', platformName: 'Pandle', sourceType: 'Accounting', status: 'Linked' },
+  ],
 };
 
 function invalid(z: ZObject, message: string): Error {
@@ -117,7 +119,10 @@ const text = (v: unknown) => (typeof v === 'string' ? v.trim() : typeof v === 'n
  * creates a company ("Company (Codat[1])" becomes "Company Codat1"), so names are compared in that form.
  */
 export function codatCompanyName(name: string): string {
-  return name.replace(/[^A-Za-z0-9\s\-',&@.?!]/g, '').replace(/\s+/g, ' ').trim();
+  return name
+    .replace(/[^A-Za-z0-9\s\-',&@.?!]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -126,7 +131,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function companyIdInput(z: ZObject, value: unknown, label = 'Company'): string {
   const id = text(value);
   if (!id) throw invalid(z, `${label} is empty: pick a Codat company from the dropdown or map its ID.`);
-  if (!UUID.test(id)) throw invalid(z, `${label} "${id.slice(0, 60)}" is not a Codat company ID (a UUID such as 8a210b68-6988-11ed-a1eb-0242ac120002).`);
+  if (!UUID.test(id))
+    throw invalid(
+      z,
+      `${label} "${id.slice(0, 60)}" is not a Codat company ID (a UUID such as 8a210b68-6988-11ed-a1eb-0242ac120002).`,
+    );
   return id;
 }
 
@@ -137,15 +146,18 @@ const MAX_TAG_VALUE = 100;
 
 function tagsInput(z: ZObject, value: unknown): Record<string, string> | undefined {
   if (value === undefined || value === null || value === '') return undefined;
-  if (typeof value !== 'object' || Array.isArray(value)) throw invalid(z, 'Tags must be key/value pairs (e.g. region = uk).');
+  if (typeof value !== 'object' || Array.isArray(value))
+    throw invalid(z, 'Tags must be key/value pairs (e.g. region = uk).');
   const tags: Record<string, string> = {};
   for (const [rawKey, rawValue] of Object.entries(value as Record<string, unknown>)) {
     const key = rawKey.trim();
     const val = text(rawValue);
     if (!key && !val) continue;
     if (!key) throw invalid(z, `Tags: the value "${val.slice(0, 40)}" has no key.`);
-    if (key.length > MAX_TAG_KEY) throw invalid(z, `Tags: the key "${key.slice(0, 40)}…" is longer than Codat's ${MAX_TAG_KEY} characters.`);
-    if (val.length > MAX_TAG_VALUE) throw invalid(z, `Tags: the value of "${key}" is longer than Codat's ${MAX_TAG_VALUE} characters.`);
+    if (key.length > MAX_TAG_KEY)
+      throw invalid(z, `Tags: the key "${key.slice(0, 40)}…" is longer than Codat's ${MAX_TAG_KEY} characters.`);
+    if (val.length > MAX_TAG_VALUE)
+      throw invalid(z, `Tags: the value of "${key}" is longer than Codat's ${MAX_TAG_VALUE} characters.`);
     tags[key] = val;
   }
   const count = Object.keys(tags).length;
@@ -158,7 +170,10 @@ export function createCompanyBody(z: ZObject, inputData: Record<string, unknown>
   const name = text(inputData.name);
   if (!name) throw invalid(z, 'Name is empty: map or type the company name.');
   if (!codatCompanyName(name)) {
-    throw invalid(z, `Name "${name.slice(0, 60)}" has no character Codat keeps in company names (letters A-Z, digits, spaces and - ' , & @ . ? !).`);
+    throw invalid(
+      z,
+      `Name "${name.slice(0, 60)}" has no character Codat keeps in company names (letters A-Z, digits, spaces and - ' , & @ . ? !).`,
+    );
   }
   const description = text(inputData.description);
   const tags = tagsInput(z, inputData.tags);
@@ -191,11 +206,19 @@ export function companySearch(z: ZObject, inputData: Record<string, unknown>): C
   }
   if (!rawName && !tags) throw invalid(z, 'Fill in Company, Name or Tag Filter to say which company to find.');
   const name = rawName ? codatCompanyName(rawName) : undefined;
-  if (rawName && !name) throw invalid(z, `Name "${rawName.slice(0, 60)}" has no character Codat keeps in company names.`);
+  if (rawName && !name)
+    throw invalid(z, `Name "${rawName.slice(0, 60)}" has no character Codat keeps in company names.`);
   // `&&` would split the query in Codat's query language; no name can be found with it.
-  if (name?.includes('&&')) throw invalid(z, 'Name contains "&&", which Codat\'s query language reads as AND: find the company by ID or tag instead.');
+  if (name?.includes('&&'))
+    throw invalid(
+      z,
+      'Name contains "&&", which Codat\'s query language reads as AND: find the company by ID or tag instead.',
+    );
   if (tags && !/!=|=|~/.test(tags)) {
-    throw invalid(z, `Tag Filter "${tags.slice(0, 60)}" has no operator: write it as key=value (e.g. region=uk), with != or ~ if needed.`);
+    throw invalid(
+      z,
+      `Tag Filter "${tags.slice(0, 60)}" has no operator: write it as key=value (e.g. region=uk), with != or ~ if needed.`,
+    );
   }
   if (tags.length > 2000) throw invalid(z, 'Tag Filter is longer than the 2,000 characters Codat accepts in a query.');
   return { ...(name ? { name } : {}), ...(tags ? { tags } : {}) };
@@ -259,5 +282,9 @@ export async function companyChoices(z: ZObject, bundle: Bundle): Promise<Compan
     // A page past the last one (or an instance without companies) may be a 404: nothing more to list.
     allowNotFound: true,
   });
-  return (data?.results ?? []).map((c) => ({ id: c.id, name: c.name, label: c.created ? `${c.name} (created ${c.created.slice(0, 10)})` : c.name }));
+  return (data?.results ?? []).map((c) => ({
+    id: c.id,
+    name: c.name,
+    label: c.created ? `${c.name} (created ${c.created.slice(0, 10)})` : c.name,
+  }));
 }

@@ -7,14 +7,49 @@ import { platformRequest } from './platform.js';
 
 /** Codat's data type keys, as the Platform spec's `DataType` enum lists them. */
 export const DATA_TYPES = [
-  'accountTransactions', 'balanceSheet', 'bankAccounts', 'bankTransactions', 'billCreditNotes', 'billPayments',
-  'bills', 'cashFlowStatement', 'chartOfAccounts', 'company', 'creditNotes', 'customers', 'directCosts',
-  'directIncomes', 'invoices', 'itemReceipts', 'items', 'journalEntries', 'journals', 'paymentMethods', 'payments',
-  'profitAndLoss', 'purchaseOrders', 'salesOrders', 'suppliers', 'taxRates', 'trackingCategories', 'transfers',
-  'banking-accountBalances', 'banking-accounts', 'banking-transactionCategories', 'banking-transactions',
-  'commerce-companyInfo', 'commerce-customers', 'commerce-disputes', 'commerce-locations', 'commerce-orders',
-  'commerce-paymentMethods', 'commerce-payments', 'commerce-productCategories', 'commerce-products',
-  'commerce-taxComponents', 'commerce-transactions',
+  'accountTransactions',
+  'balanceSheet',
+  'bankAccounts',
+  'bankTransactions',
+  'billCreditNotes',
+  'billPayments',
+  'bills',
+  'cashFlowStatement',
+  'chartOfAccounts',
+  'company',
+  'creditNotes',
+  'customers',
+  'directCosts',
+  'directIncomes',
+  'invoices',
+  'itemReceipts',
+  'items',
+  'journalEntries',
+  'journals',
+  'paymentMethods',
+  'payments',
+  'profitAndLoss',
+  'purchaseOrders',
+  'salesOrders',
+  'suppliers',
+  'taxRates',
+  'trackingCategories',
+  'transfers',
+  'banking-accountBalances',
+  'banking-accounts',
+  'banking-transactionCategories',
+  'banking-transactions',
+  'commerce-companyInfo',
+  'commerce-customers',
+  'commerce-disputes',
+  'commerce-locations',
+  'commerce-orders',
+  'commerce-paymentMethods',
+  'commerce-payments',
+  'commerce-productCategories',
+  'commerce-products',
+  'commerce-taxComponents',
+  'commerce-transactions',
 ] as const;
 const DATA_TYPE_SET: ReadonlySet<string> = new Set(DATA_TYPES);
 
@@ -27,7 +62,8 @@ export function dataTypeLabel(key: string): string {
 }
 
 // The object form of choices: a third of the nodes core compiles on every invocation.
-export const dataTypeChoices = (): Record<string, string> => Object.fromEntries(DATA_TYPES.map((value) => [value, dataTypeLabel(value)]));
+export const dataTypeChoices = (): Record<string, string> =>
+  Object.fromEntries(DATA_TYPES.map((value) => [value, dataTypeLabel(value)]));
 
 export const pullOperationSchema = zod.looseObject({
   id: zod.string(),
@@ -101,14 +137,20 @@ export function refreshRequest(z: ZObject, inputData: Record<string, unknown>): 
   const dataType = text(inputData.dataType);
   const connectionId = text(inputData.connectionId);
   if (dataType && !DATA_TYPE_SET.has(dataType)) {
-    throw invalid(z, `Data Type "${dataType.slice(0, 60)}" is not a Codat data type: pick one from the list (e.g. invoices).`);
+    throw invalid(
+      z,
+      `Data Type "${dataType.slice(0, 60)}" is not a Codat data type: pick one from the list (e.g. invoices).`,
+    );
   }
   if (connectionId && !dataType) {
     // POST /data/all has no connection parameter: it refreshes every connection.
     throw invalid(z, 'Connection needs a Data Type: Codat refreshes all data types on every connection at once.');
   }
   if (connectionId && !UUID.test(connectionId)) {
-    throw invalid(z, `Connection "${connectionId.slice(0, 60)}" is not a Codat connection ID (a UUID): pick it from the dropdown.`);
+    throw invalid(
+      z,
+      `Connection "${connectionId.slice(0, 60)}" is not a Codat connection ID (a UUID): pick it from the dropdown.`,
+    );
   }
   return { companyId, ...(dataType ? { dataType } : {}), ...(connectionId ? { connectionId } : {}) };
 }
@@ -141,7 +183,9 @@ export async function refreshCompanyData(z: ZObject, bundle: Bundle): Promise<Re
     path: `${companyPath(req.companyId)}/data/queue/${encodeURIComponent(req.dataType)}`,
     ...(req.connectionId ? { params: { connectionId: req.connectionId } } : {}),
     action: `refresh the ${req.dataType} of the Codat company`,
-    notFound: req.connectionId ? `the company ${req.companyId} or its connection ${req.connectionId}` : `the company ${req.companyId}`,
+    notFound: req.connectionId
+      ? `the company ${req.companyId} or its connection ${req.connectionId}`
+      : `the company ${req.companyId}`,
     schema: pullOperationSchema,
   }))!;
   return {
@@ -198,6 +242,10 @@ export async function connectionChoices(z: ZObject, bundle: Bundle): Promise<Con
   });
   return (data?.results ?? []).map((c) => {
     const details = [c.sourceType, c.status].filter(Boolean).join(', ');
-    return { id: c.id, platformName: c.platformName, label: details ? `${c.platformName} (${details})` : c.platformName };
+    return {
+      id: c.id,
+      platformName: c.platformName,
+      label: details ? `${c.platformName} (${details})` : c.platformName,
+    };
   });
 }

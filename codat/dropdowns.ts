@@ -5,7 +5,14 @@ import type { Bundle, ZObject } from 'zapier-platform-core';
 import * as zod from '../common/zod.js';
 import { codatRequest } from './client.js';
 import { parseEnvelope, toEventOutput } from './envelope.js';
-import { CODAT_EVENT_TYPES, EVENT_GROUP_LABELS, eventTypeChoices, findEventType, retiredReplacement, type EventGroup } from './events.js';
+import {
+  CODAT_EVENT_TYPES,
+  EVENT_GROUP_LABELS,
+  eventTypeChoices,
+  findEventType,
+  retiredReplacement,
+  type EventGroup,
+} from './events.js';
 
 export interface DropdownItem {
   id: string;
@@ -61,7 +68,11 @@ export function mergeEventTypes(listed: readonly SvixEventType[], complete: bool
       continue;
     }
     const label = `${EVENT_GROUP_LABELS[entry.group]}: ${entry.label}${t.deprecated ? ' [deprecated]' : ''}`;
-    known.push({ group: GROUP_ORDER.indexOf(entry.group), order: CODAT_EVENT_TYPES.indexOf(entry), item: { id: t.name, label } });
+    known.push({
+      group: GROUP_ORDER.indexOf(entry.group),
+      order: CODAT_EVENT_TYPES.indexOf(entry),
+      item: { id: t.name, label },
+    });
   }
   // Only one page is read: if Codat has more, the catalog's types are offered too.
   if (!complete) {
@@ -98,13 +109,17 @@ export async function listEventTypes(z: ZObject, bundle: Bundle): Promise<Dropdo
     // An empty listing says nothing about what Codat sends: the catalog is the better list.
     if (items.length > 1) return items;
   } catch (err) {
-    z.console.log(`Codat's event type listing was not available (${err instanceof Error ? err.name : 'error'}); showing the built-in list.`);
+    z.console.log(
+      `Codat's event type listing was not available (${err instanceof Error ? err.name : 'error'}); showing the built-in list.`,
+    );
   }
   return catalogItems();
 }
 
 const messagePage = zod.looseObject({
-  data: zod.array(zod.looseObject({ id: zod.string(), eventType: zod.string(), payload: zod.unknown(), timestamp: zod.string() })),
+  data: zod.array(
+    zod.looseObject({ id: zod.string(), eventType: zod.string(), payload: zod.unknown(), timestamp: zod.string() }),
+  ),
 });
 
 /** How many recent messages the company dropdown reads (one request). */
@@ -131,7 +146,8 @@ export async function listCompanies(z: ZObject, bundle: Bundle): Promise<{ id: s
     const envelope = parseEnvelope(msg.payload);
     if (!envelope) continue;
     const item = toEventOutput(envelope, { fallbackId: msg.id, fallbackDate: msg.timestamp, eventType: msg.eventType });
-    if (item.companyId && !companies.has(item.companyId)) companies.set(item.companyId, item.companyName ?? item.companyId);
+    if (item.companyId && !companies.has(item.companyId))
+      companies.set(item.companyId, item.companyName ?? item.companyId);
   }
   return [...companies].map(([id, name]) => ({ id, name }));
 }

@@ -25,7 +25,9 @@ export interface CodatEventOutput {
 const scalar = zod.catch(
   zod.pipe(
     zod.nullish(zod.union([zod.string(), zod.number()])),
-    zod.transform((v: string | number | null | undefined) => (v === null || v === undefined || v === '' ? undefined : String(v))),
+    zod.transform((v: string | number | null | undefined) =>
+      v === null || v === undefined || v === '' ? undefined : String(v),
+    ),
   ),
   undefined,
 );
@@ -84,8 +86,7 @@ export function parseEnvelope(body: unknown): Envelope | undefined {
 }
 
 export type DeliveryParse =
-  | { ok: true; envelope: Envelope }
-  | { ok: false; reason: 'not_json' | 'no_envelope'; detail: string };
+  { ok: true; envelope: Envelope } | { ok: false; reason: 'not_json' | 'no_envelope'; detail: string };
 
 /** Parses a raw delivery body. Never echoes the body back (it may hold customer data). */
 export function parseDelivery(content: string): DeliveryParse {
@@ -157,7 +158,10 @@ function currentFields(eventType: string, payload: unknown) {
     connectionId: text(p.connectionId) ?? text(connection?.id) ?? joined(p.dataTypes, 'connectionId'),
     dataType: writeDataType(eventType) ?? text(p.dataType) ?? joined(p.dataTypes, 'dataType'),
     status:
-      text(p.status) ?? text(connection?.status) ?? text(record(p.sourceAccount)?.status) ?? joined(p.dataTypes, 'status'),
+      text(p.status) ??
+      text(connection?.status) ??
+      text(record(p.sourceAccount)?.status) ??
+      joined(p.dataTypes, 'status'),
   };
 }
 

@@ -1,6 +1,14 @@
 // Turns a failed Svix/Codat webhooks response into the Zapier error a Zap user can act on.
 import type { ZObject } from 'zapier-platform-core';
-import { correlationSuffix, describeBody, excerpt, parseJsonBody, redact, retryAfterSeconds, type ServiceResponse } from '../common/http.js';
+import {
+  correlationSuffix,
+  describeBody,
+  excerpt,
+  parseJsonBody,
+  redact,
+  retryAfterSeconds,
+  type ServiceResponse,
+} from '../common/http.js';
 
 export interface CodatErrorContext {
   action: string;
@@ -104,7 +112,10 @@ export function codatResponseError(z: ZObject, resp: ServiceResponse, ctx: Codat
   if (status === 429) {
     const delay = retryAfterSeconds(resp);
     const wait = delay !== undefined ? ` Zapier will retry in ${delay} seconds.` : ' Zapier will retry later.';
-    return new z.errors.ThrottledError(say(`Codat's rate limit was reached while trying to ${ctx.action}.${wait}`), delay);
+    return new z.errors.ThrottledError(
+      say(`Codat's rate limit was reached while trying to ${ctx.action}.${wait}`),
+      delay,
+    );
   }
   if (status >= 500) {
     return new z.errors.Error(
@@ -131,15 +142,26 @@ export function codatResponseError(z: ZObject, resp: ServiceResponse, ctx: Codat
  * Codat Platform API error bodies (ErrorMessage in the Platform spec):
  * `{statusCode, service, error, correlationId, validation?: {errors: [{message}]}}`.
  */
-function platformDetail(resp: ServiceResponse, secrets: readonly (string | undefined)[]): { text?: string; correlationId?: string } {
+function platformDetail(
+  resp: ServiceResponse,
+  secrets: readonly (string | undefined)[],
+): { text?: string; correlationId?: string } {
   const parsed = parseJsonBody(resp);
   if (!parsed.ok || typeof parsed.value !== 'object' || parsed.value === null) return {};
   const body = parsed.value as { error?: unknown; correlationId?: unknown; validation?: { errors?: unknown } | null };
   const items = Array.isArray(body.validation?.errors) ? (body.validation.errors as { message?: unknown }[]) : [];
-  const parts = [body.error, ...items.map((i) => i?.message)].filter((p): p is string => typeof p === 'string' && p !== '');
+  const parts = [body.error, ...items.map((i) => i?.message)].filter(
+    (p): p is string => typeof p === 'string' && p !== '',
+  );
   // Redacted before cutting: a secret across the cut must not show in part.
-  const id = typeof body.correlationId === 'string' && body.correlationId ? excerpt(body.correlationId, secrets, 100) : undefined;
-  return { ...(parts.length ? { text: excerpt(parts.join('; '), secrets, 300) } : {}), ...(id ? { correlationId: id } : {}) };
+  const id =
+    typeof body.correlationId === 'string' && body.correlationId
+      ? excerpt(body.correlationId, secrets, 100)
+      : undefined;
+  return {
+    ...(parts.length ? { text: excerpt(parts.join('; '), secrets, 300) } : {}),
+    ...(id ? { correlationId: id } : {}),
+  };
 }
 
 export interface CodatPlatformErrorContext {
@@ -168,7 +190,9 @@ export function codatPlatformError(z: ZObject, resp: ServiceResponse, ctx: Codat
   }
   if (status === 402) {
     return new z.errors.Error(
-      say(`Codat refused to ${ctx.action} because an account limit was reached${reason}. Free plans allow 50 companies.`),
+      say(
+        `Codat refused to ${ctx.action} because an account limit was reached${reason}. Free plans allow 50 companies.`,
+      ),
       'codat_limit_reached',
       402,
     );
@@ -185,14 +209,18 @@ export function codatPlatformError(z: ZObject, resp: ServiceResponse, ctx: Codat
   }
   if (status === 404) {
     return new z.errors.Error(
-      say(`Codat could not find ${ctx.notFound} while trying to ${ctx.action}${reason}. Pick it again from the dropdown.`),
+      say(
+        `Codat could not find ${ctx.notFound} while trying to ${ctx.action}${reason}. Pick it again from the dropdown.`,
+      ),
       'codat_not_found',
       404,
     );
   }
   if (status === 409) {
     return new z.errors.Error(
-      say(`Codat could not ${ctx.action} because of a conflict (HTTP 409)${reason}. Wait for the operation in progress to finish, then try again.`),
+      say(
+        `Codat could not ${ctx.action} because of a conflict (HTTP 409)${reason}. Wait for the operation in progress to finish, then try again.`,
+      ),
       'codat_conflict',
       409,
     );
@@ -200,17 +228,26 @@ export function codatPlatformError(z: ZObject, resp: ServiceResponse, ctx: Codat
   if (status === 429) {
     const delay = retryAfterSeconds(resp);
     const wait = delay !== undefined ? ` Zapier will retry in ${delay} seconds.` : ' Zapier will retry later.';
-    return new z.errors.ThrottledError(say(`Codat's rate limit was reached while trying to ${ctx.action}.${wait}`), delay);
+    return new z.errors.ThrottledError(
+      say(`Codat's rate limit was reached while trying to ${ctx.action}.${wait}`),
+      delay,
+    );
   }
   if (status >= 500) {
     return new z.errors.Error(
-      say(`Codat's API failed (HTTP ${status}) while trying to ${ctx.action}${ref}. This is on Codat's side and usually temporary: try again in a few minutes.`),
+      say(
+        `Codat's API failed (HTTP ${status}) while trying to ${ctx.action}${ref}. This is on Codat's side and usually temporary: try again in a few minutes.`,
+      ),
       'codat_server_error',
       status,
     );
   }
   return new z.errors.Error(
-    say(`Codat rejected the request to ${ctx.action} (HTTP ${status})` + (text ? `: ${text}` : ` with ${describeBody(resp, ctx.secrets)}`) + `${ref}.`),
+    say(
+      `Codat rejected the request to ${ctx.action} (HTTP ${status})` +
+        (text ? `: ${text}` : ` with ${describeBody(resp, ctx.secrets)}`) +
+        `${ref}.`,
+    ),
     'codat_request_rejected',
     status,
   );

@@ -5,15 +5,7 @@
 import { createHash } from 'node:crypto';
 
 export type EventGroup =
-  | 'companies'
-  | 'products'
-  | 'connections'
-  | 'reads'
-  | 'writes'
-  | 'rateLimits'
-  | 'bankFeeds'
-  | 'expenses'
-  | 'reports';
+  'companies' | 'products' | 'connections' | 'reads' | 'writes' | 'rateLimits' | 'bankFeeds' | 'expenses' | 'reports';
 
 export const EVENT_GROUP_LABELS: Readonly<Record<EventGroup, string>> = {
   companies: 'Companies',
@@ -143,7 +135,9 @@ const payloads = {
     modifiedFromDate: '2024-08-01T00:00:00.000Z',
     dataTypes: [
       { connectionId: CONNECTION_ID, dataType: 'invoices', recordsModified: true, status: 'Complete' },
-      ...(outcome === 'ok' ? [] : [{ connectionId: CONNECTION_ID, dataType: 'bills', recordsModified: false, status: 'FetchError' }]),
+      ...(outcome === 'ok'
+        ? []
+        : [{ connectionId: CONNECTION_ID, dataType: 'bills', recordsModified: false, status: 'FetchError' }]),
     ],
   }),
   write: (dataType: string, ok: boolean) => ({
@@ -186,7 +180,12 @@ const payloads = {
 };
 
 /** Rule envelope: `{ClientId, ClientName, CompanyId, DataConnectionId, RuleId, RuleType, AlertId, Message, Data}`. */
-function ruleBody(key: string, ruleType: string, message: string, data: Record<string, unknown>): Record<string, unknown> {
+function ruleBody(
+  key: string,
+  ruleType: string,
+  message: string,
+  data: Record<string, unknown>,
+): Record<string, unknown> {
   return {
     ClientId: CLIENT_ID,
     ClientName: 'Example Lender',
@@ -249,18 +248,54 @@ export const CODAT_EVENT_TYPES: readonly CodatEventType[] = [
   ),
   ...READ_EVENTS.map(([key, label, outcome]) => current(key, label, 'reads', 'read', payloads.read(outcome))),
   ...Object.entries(WRITE_DATA_TYPES).flatMap(([dataType, name]) => [
-    current(`${dataType}.write.successful`, `${name} Write Successful`, 'writes', 'write', payloads.write(dataType, true)),
-    current(`${dataType}.write.unsuccessful`, `${name} Write Unsuccessful`, 'writes', 'write', payloads.write(dataType, false)),
+    current(
+      `${dataType}.write.successful`,
+      `${name} Write Successful`,
+      'writes',
+      'write',
+      payloads.write(dataType, true),
+    ),
+    current(
+      `${dataType}.write.unsuccessful`,
+      `${name} Write Unsuccessful`,
+      'writes',
+      'write',
+      payloads.write(dataType, false),
+    ),
   ]),
   current('client.rateLimit.reached', 'Rate Limit Reached', 'rateLimits', 'rateLimit', payloads.rateLimit(true)),
   current('client.rateLimit.reset', 'Rate Limit Reset', 'rateLimits', 'rateLimit', payloads.rateLimit(false)),
-  current('bankFeeds.sourceAccount.connected', 'Bank Feed Source Account Connected', 'bankFeeds', 'bankFeed', payloads.bankFeed(true)),
-  current('bankFeeds.sourceAccount.disconnected', 'Bank Feed Source Account Disconnected', 'bankFeeds', 'bankFeed', payloads.bankFeed(false)),
+  current(
+    'bankFeeds.sourceAccount.connected',
+    'Bank Feed Source Account Connected',
+    'bankFeeds',
+    'bankFeed',
+    payloads.bankFeed(true),
+  ),
+  current(
+    'bankFeeds.sourceAccount.disconnected',
+    'Bank Feed Source Account Disconnected',
+    'bankFeeds',
+    'bankFeed',
+    payloads.bankFeed(false),
+  ),
   current('expenses.sync.successful', 'Expense Sync Successful', 'expenses', 'expenses', payloads.expenses(true)),
   current('expenses.sync.unsuccessful', 'Expense Sync Unsuccessful', 'expenses', 'expenses', payloads.expenses(false)),
   ...REPORTS.flatMap(([report, name]) => [
-    current(`reports.${report}.generate.successful`, `${name} Report Generated`, 'reports', 'report', payloads.report(report)),
-    current(`reports.${report}.generate.unsuccessful`, `${name} Report Generation Failed`, 'reports', 'report', payloads.report(report)),
+    current(
+      `reports.${report}.generate.successful`,
+      `${name} Report Generated`,
+      'reports',
+      'report',
+      payloads.report(report),
+    ),
+    current(
+      `reports.${report}.generate.unsuccessful`,
+      `${name} Report Generation Failed`,
+      'reports',
+      'report',
+      payloads.report(report),
+    ),
   ]),
   // Not among the rule types Codat retired on 2025-01-10 (codat-docs blog/241004-deprecation-legacy-
   // webhook-event-types.md lists twelve, not this one), so still current: the one type left that
@@ -271,9 +306,14 @@ export const CODAT_EVENT_TYPES: readonly CodatEventType[] = [
     group: 'reports',
     shape: 'rule',
     ruleType: 'Account Categories Updated',
-    example: ruleBody('AccountCategoriesUpdated', 'Account Categories Updated', `Account categories updated for company ${COMPANY_ID}.`, {
-      modifiedDate: EXAMPLE_DATE,
-    }),
+    example: ruleBody(
+      'AccountCategoriesUpdated',
+      'Account Categories Updated',
+      `Account categories updated for company ${COMPANY_ID}.`,
+      {
+        modifiedDate: EXAMPLE_DATE,
+      },
+    ),
   },
 ];
 
@@ -285,7 +325,13 @@ export const CODAT_EVENT_TYPES: readonly CodatEventType[] = [
 export const RETIRED_EVENT_TYPES: Readonly<Record<string, readonly string[]>> = {
   ClientRateLimitReached: ['client.rateLimit.reached'],
   ClientRateLimitReset: ['client.rateLimit.reset'],
-  DataConnectionStatusChanged: ['connection.created', 'connection.connected', 'connection.disconnected', 'connection.reconnected', 'connection.deleted'],
+  DataConnectionStatusChanged: [
+    'connection.created',
+    'connection.connected',
+    'connection.disconnected',
+    'connection.reconnected',
+    'connection.deleted',
+  ],
   DataSyncCompleted: ['read.completed'],
   DataSyncStatusChangedToError: ['read.completed'],
   DatasetDataChanged: ['read.completed'],
@@ -344,9 +390,7 @@ const GROUP_ORDER = Object.keys(EVENT_GROUP_LABELS) as EventGroup[];
 /** "All Event Types" first, then every type grouped. */
 export function eventTypeChoices(): EventChoice[] {
   const all: EventChoice = { value: ALL_EVENT_TYPES, label: 'All Event Types', sample: ALL_EVENT_TYPES };
-  const ordered = [...CODAT_EVENT_TYPES].sort(
-    (a, b) => GROUP_ORDER.indexOf(a.group) - GROUP_ORDER.indexOf(b.group),
-  );
+  const ordered = [...CODAT_EVENT_TYPES].sort((a, b) => GROUP_ORDER.indexOf(a.group) - GROUP_ORDER.indexOf(b.group));
   return [
     all,
     ...ordered.map((e) => ({

@@ -25,7 +25,8 @@ export interface PlatformAuth {
   secrets: string[];
 }
 
-export type ApiKeyState = { state: 'empty' } | { state: 'ok'; auth: PlatformAuth } | { state: 'invalid'; reason: string };
+export type ApiKeyState =
+  { state: 'empty' } | { state: 'ok'; auth: PlatformAuth } | { state: 'invalid'; reason: string };
 
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 
@@ -41,7 +42,10 @@ export function readApiKey(raw: unknown): ApiKeyState {
   if (header) {
     const token = header[1]!.trim();
     if (!BASE64.test(token) || token.length % 4 !== 0) {
-      return { state: 'invalid', reason: 'the text after "Basic" is not Base64 as the Portal shows it; paste the API key itself instead' };
+      return {
+        state: 'invalid',
+        reason: 'the text after "Basic" is not Base64 as the Portal shows it; paste the API key itself instead',
+      };
     }
     const key = Buffer.from(token, 'base64').toString('utf8');
     return { state: 'ok', auth: { header: `Basic ${token}`, secrets: [value, token, key] } };
@@ -55,7 +59,10 @@ export function readApiKey(raw: unknown): ApiKeyState {
     }
   }
   if (/\s/.test(value) || /[^\x21-\x7e]/.test(value)) {
-    return { state: 'invalid', reason: 'it contains spaces or characters an API key never has; copy it again from the Portal' };
+    return {
+      state: 'invalid',
+      reason: 'it contains spaces or characters an API key never has; copy it again from the Portal',
+    };
   }
   const token = Buffer.from(value, 'utf8').toString('base64');
   return { state: 'ok', auth: { header: `Basic ${token}`, secrets: [value, token] } };
@@ -144,7 +151,10 @@ export async function platformRequest<T>(z: ZObject, bundle: Bundle, call: Platf
   const checked = call.schema.safeParse(parsed.value);
   if (!checked.success) {
     throw new z.errors.Error(
-      redact(`Codat returned an unexpected response while trying to ${call.action} (${summarizeIssues(checked.error)}).`, secrets),
+      redact(
+        `Codat returned an unexpected response while trying to ${call.action} (${summarizeIssues(checked.error)}).`,
+        secrets,
+      ),
       'codat_invalid_response',
       resp.status,
     );

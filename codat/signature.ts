@@ -72,7 +72,9 @@ class CodatWebhook extends Webhook {
   override sign(msgId: string, timestamp: Date, payload: string | Buffer): string {
     const seconds = Math.floor(timestamp.getTime() / 1000);
     // Hashing the parts in turn avoids building a second copy of a large body.
-    const mac = createHmac('sha256', this.#key).update(`${msgId}.${seconds}.`, 'utf8').update(payload.toString(), 'utf8');
+    const mac = createHmac('sha256', this.#key)
+      .update(`${msgId}.${seconds}.`, 'utf8')
+      .update(payload.toString(), 'utf8');
     return `v1,${mac.digest('base64')}`;
   }
 }
@@ -113,7 +115,11 @@ export function verifyDelivery(
     );
   } catch (err) {
     // Anything the verifier throws is a refusal: a forged delivery must never crash perform.
-    throw halt(err instanceof WebhookVerificationError ? describeFailure(err.message, found.timestamp!) : 'its signature could not be checked.');
+    throw halt(
+      err instanceof WebhookVerificationError
+        ? describeFailure(err.message, found.timestamp!)
+        : 'its signature could not be checked.',
+    );
   }
   // Verified within 5 minutes of now, so the timestamp is a valid date; the fallback only guards.
   return { id: found.id!, timestamp: timestampDate(found.timestamp!) ?? new Date(), body: withoutBom(content) };

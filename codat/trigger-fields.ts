@@ -80,8 +80,12 @@ export function typesFromChoices(
 const byGroup = (group: EventGroup) => CODAT_EVENT_TYPES.filter((e) => e.group === group);
 
 /** Connection Status Changed: each `connection.*` type of the catalog, choice value = type. */
-export const CONNECTION_TYPES: Readonly<Record<string, string>> = Object.fromEntries(byGroup('connections').map((e) => [e.key, e.key]));
-export const CONNECTION_CHOICES: Readonly<Record<string, string>> = Object.fromEntries(byGroup('connections').map((e) => [e.key, e.label]));
+export const CONNECTION_TYPES: Readonly<Record<string, string>> = Object.fromEntries(
+  byGroup('connections').map((e) => [e.key, e.key]),
+);
+export const CONNECTION_CHOICES: Readonly<Record<string, string>> = Object.fromEntries(
+  byGroup('connections').map((e) => [e.key, e.label]),
+);
 
 /**
  * Data Sync Completed: one type per outcome. Codat sends `read.completed` for every read and the

@@ -8,13 +8,7 @@ import { withoutBundleInErrors } from '../common/errors.js';
 import * as zod from '../common/zod.js';
 import { codatRequest } from './client.js';
 import { ALL_EVENT_TYPES, CODAT_EVENT_TYPES, findEventType, retiredReplacement } from './events.js';
-import {
-  exampleOutput,
-  parseDelivery,
-  parseEnvelope,
-  toEventOutput,
-  type CodatEventOutput,
-} from './envelope.js';
+import { exampleOutput, parseDelivery, parseEnvelope, toEventOutput, type CodatEventOutput } from './envelope.js';
 import { refuseDelivery, verifyDelivery } from './signature.js';
 import {
   channelsFor,
@@ -35,7 +29,14 @@ export interface EventSelection {
 /** Reads the `eventTypes` input (a list, or a comma-separated string from a custom value). */
 export function readSelection(value: unknown): EventSelection {
   const raw = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [];
-  const types = [...new Set(raw.filter((v): v is string => typeof v === 'string').map((v) => v.trim()).filter(Boolean))];
+  const types = [
+    ...new Set(
+      raw
+        .filter((v): v is string => typeof v === 'string')
+        .map((v) => v.trim())
+        .filter(Boolean),
+    ),
+  ];
   if (types.includes(ALL_EVENT_TYPES)) return { all: true, types: [] };
   return { all: false, types };
 }
@@ -172,10 +173,18 @@ function isReplay(endpoint: zod.infer<typeof endpointOut>, attempt: string, star
   return Number.isFinite(created) && created < startedAt - REPLAY_MARGIN_MS;
 }
 
-export async function subscribe(z: ZObject, bundle: Bundle, hook: CodatHookConfig = NEW_CODAT_EVENT): Promise<CodatSubscription> {
+export async function subscribe(
+  z: ZObject,
+  bundle: Bundle,
+  hook: CodatHookConfig = NEW_CODAT_EVENT,
+): Promise<CodatSubscription> {
   const targetUrl = bundle.targetUrl;
   if (!targetUrl) {
-    throw new z.errors.Error('Zapier did not provide a webhook URL to subscribe; turn the Zap on again.', 'missing_target_url', 400);
+    throw new z.errors.Error(
+      'Zapier did not provide a webhook URL to subscribe; turn the Zap on again.',
+      'missing_target_url',
+      400,
+    );
   }
   const selection = requireSelection(z, bundle, hook);
   const filter = requireFilter(z, bundle);
@@ -226,7 +235,11 @@ export async function subscribe(z: ZObject, bundle: Bundle, hook: CodatHookConfi
       endpoint = (await create(`${key}-${startedAt}`)).data!;
     }
   }
-  return { id: endpoint.id, secret: endpointSecretKey, eventTypes: selection.all ? [ALL_EVENT_TYPES] : selection.types };
+  return {
+    id: endpoint.id,
+    secret: endpointSecretKey,
+    eventTypes: selection.all ? [ALL_EVENT_TYPES] : selection.types,
+  };
 }
 
 export async function unsubscribe(z: ZObject, bundle: Bundle): Promise<{ id: string; removed: boolean }> {
@@ -255,7 +268,11 @@ function accepts(subscribed: readonly string[], eventType: string): boolean {
   return subscribed.length === 0 || subscribed.includes(ALL_EVENT_TYPES) || subscribed.includes(eventType);
 }
 
-export async function handleDelivery(z: ZObject, bundle: Bundle, hook: CodatHookConfig = NEW_CODAT_EVENT): Promise<CodatEventOutput[]> {
+export async function handleDelivery(
+  z: ZObject,
+  bundle: Bundle,
+  hook: CodatHookConfig = NEW_CODAT_EVENT,
+): Promise<CodatEventOutput[]> {
   const sub = subscribeDataSchema.safeParse(bundle.subscribeData);
   if (!sub.success || !sub.data.secret) {
     throw refuseDelivery(
@@ -291,7 +308,12 @@ function inputTypes(z: ZObject, bundle: Bundle, hook: CodatHookConfig): string[]
   }
 }
 
-function wanted(item: CodatEventOutput, filter: CompanyFilter, hook: CodatHookConfig, inputData: Record<string, unknown>): boolean {
+function wanted(
+  item: CodatEventOutput,
+  filter: CompanyFilter,
+  hook: CodatHookConfig,
+  inputData: Record<string, unknown>,
+): boolean {
   return companyMatches(item, filter) && (!hook.accept || hook.accept(item, inputData));
 }
 
@@ -303,13 +325,21 @@ const LIST_LIMIT = 10;
 /** With a company filter most recent messages may be other companies': look further back (still one request). */
 const FILTERED_LIST_LIMIT = 100;
 
-export async function listRecent(z: ZObject, bundle: Bundle, hook: CodatHookConfig = NEW_CODAT_EVENT): Promise<CodatEventOutput[]> {
+export async function listRecent(
+  z: ZObject,
+  bundle: Bundle,
+  hook: CodatHookConfig = NEW_CODAT_EVENT,
+): Promise<CodatEventOutput[]> {
   const selection = requireSelection(z, bundle, hook);
   const filter = requireFilter(z, bundle);
   const { status, data } = await codatRequest(z, bundle, {
     method: 'GET',
     path: '/msg',
-    params: { event_types: selection.types, with_content: true, limit: isFiltered(filter) || hook.accept ? FILTERED_LIST_LIMIT : LIST_LIMIT },
+    params: {
+      event_types: selection.types,
+      with_content: true,
+      limit: isFiltered(filter) || hook.accept ? FILTERED_LIST_LIMIT : LIST_LIMIT,
+    },
     action: 'list recent Codat webhook messages',
     notFound: 'the webhook application of this Client ID',
     schema: messagePage,
@@ -329,7 +359,9 @@ export async function listRecent(z: ZObject, bundle: Bundle, hook: CodatHookConf
       // msg.id, not eventId: Svix sends the message id as the webhook-id header perform falls back to.
       return [toEventOutput(envelope, { fallbackId: msg.id, fallbackDate: msg.timestamp, eventType: msg.eventType })];
     })
-    .filter((item) => accepts(selectionTypes(selection), item.eventType) && wanted(item, filter, hook, bundle.inputData))
+    .filter(
+      (item) => accepts(selectionTypes(selection), item.eventType) && wanted(item, filter, hook, bundle.inputData),
+    )
     .slice(0, LIST_LIMIT);
   if (items.length) return items;
 

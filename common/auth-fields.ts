@@ -8,14 +8,9 @@ export interface FieldSet<K extends string> {
 }
 
 export type FieldSetState<K extends string> =
-  | { state: 'complete'; values: Record<K, string> }
-  | { state: 'empty' }
-  | { state: 'partial'; missing: string[] };
+  { state: 'complete'; values: Record<K, string> } | { state: 'empty' } | { state: 'partial'; missing: string[] };
 
-export function readFieldSet<K extends string>(
-  set: FieldSet<K>,
-  authData: Record<string, unknown>,
-): FieldSetState<K> {
+export function readFieldSet<K extends string>(set: FieldSet<K>, authData: Record<string, unknown>): FieldSetState<K> {
   const values = {} as Record<K, string>;
   const missing: string[] = [];
   for (const key of Object.keys(set.fields) as K[]) {
@@ -49,7 +44,11 @@ export function paddedFields(authData: Record<string, unknown>, fields: Readonly
  * Refuses padded values before any call: the app would send the trimmed value, but core scrubs
  * the stored (padded) one from its logs, so an echo of what was sent would be logged in clear.
  */
-export function refusePadded(z: ZObject, authData: Record<string, unknown>, fields: Readonly<Record<string, string>>): void {
+export function refusePadded(
+  z: ZObject,
+  authData: Record<string, unknown>,
+  fields: Readonly<Record<string, string>>,
+): void {
   const padded = paddedFields(authData, fields);
   if (!padded.length) return;
   throw new z.errors.Error(

@@ -58,18 +58,22 @@ export async function isFirstDelivery(z: ZObject, ref: DeliveryRef): Promise<boo
       if (!unavailableSaid) {
         unavailableSaid = true;
         z.console.log(
-          'Repeated webhook deliveries are not filtered here: z.cache needs Zapier\'s RPC, which this run ' +
+          "Repeated webhook deliveries are not filtered here: z.cache needs Zapier's RPC, which this run " +
             '(local invoke or test) does not have. Every delivery starts the Zap.',
         );
       }
     } else {
-      z.console.log(`Could not check whether this ${ref.service} delivery was seen before (${message}); running the Zap for it.`);
+      z.console.log(
+        `Could not check whether this ${ref.service} delivery was seen before (${message}); running the Zap for it.`,
+      );
     }
     return true;
   }
   if (stored === true) return true;
   if (seen !== null && seen !== undefined) return false;
-  z.console.log(`z.cache did not store this ${ref.service} delivery (answer ${JSON.stringify(stored)}) and holds no record of it; running the Zap for it.`);
+  z.console.log(
+    `z.cache did not store this ${ref.service} delivery (answer ${JSON.stringify(stored)}) and holds no record of it; running the Zap for it.`,
+  );
   return true;
 }
 

@@ -72,7 +72,8 @@ export function redact(text: string, secrets: readonly (string | undefined)[]): 
   const ranges: [number, number][] = [];
   for (const form of secretForms(secrets)) {
     if (form.length < MIN_SECRET_FRAGMENT) {
-      for (let i = text.indexOf(form); i !== -1; i = text.indexOf(form, i + form.length)) ranges.push([i, i + form.length]);
+      for (let i = text.indexOf(form); i !== -1; i = text.indexOf(form, i + form.length))
+        ranges.push([i, i + form.length]);
       continue;
     }
     const grams = new Set<string>();
@@ -115,7 +116,9 @@ export function excerpt(text: string, secrets: readonly (string | undefined)[], 
   const cut = redact(window, secrets).replace(/\s+/g, ' ').trim().slice(0, max);
   // A cut through the marker ("[redac") would read like text of the service's: show it whole.
   const open = cut.lastIndexOf('[');
-  return open !== -1 && open > cut.length - REDACTED.length && REDACTED.startsWith(cut.slice(open)) ? cut.slice(0, open) + REDACTED : cut;
+  return open !== -1 && open > cut.length - REDACTED.length && REDACTED.startsWith(cut.slice(open))
+    ? cut.slice(0, open) + REDACTED
+    : cut;
 }
 
 /** Secrets a hook bundle carries beyond authData: the webhook signing secret in subscribeData. */
@@ -178,7 +181,10 @@ export function unsendableInHeader(value: unknown): boolean {
 }
 
 /** The error for a connection field (or header) whose value an HTTP header cannot carry. */
-export function unsendableError(z: ZObject, what: { service: string; action: string; field?: string; header?: string }): Error {
+export function unsendableError(
+  z: ZObject,
+  what: { service: string; action: string; field?: string; header?: string },
+): Error {
   return new z.errors.Error(
     `${what.field ? `The connection's "${what.field}"` : `The ${what.header} header`} holds a character that cannot be sent to ` +
       `${what.service} (a line break, another control character, or a character outside Latin-1 such as an emoji ` +

@@ -14,7 +14,9 @@ function dropDefaults(field: unknown): void {
   if (Array.isArray(f.children)) f.children.forEach(dropDefaults);
 }
 
-export function withoutDefaultProperties<App extends { triggers?: unknown; creates?: unknown; searches?: unknown }>(app: App): App {
+export function withoutDefaultProperties<App extends { triggers?: unknown; creates?: unknown; searches?: unknown }>(
+  app: App,
+): App {
   for (const actions of [app.triggers, app.creates, app.searches] as Actions[]) {
     for (const action of Object.values(actions ?? {})) {
       const fields = action?.operation?.inputFields;

@@ -6,7 +6,10 @@ import { addAssignees } from '../blue/record-actions.js';
 export default defineCreate({
   key: 'add_assignee',
   noun: 'Record',
-  display: { label: 'Add Assignee to Record', description: 'Adds project members to the assignees of a Blue record; the others stay.' },
+  display: {
+    label: 'Add Assignee to Record',
+    description: 'Adds project members to the assignees of a Blue record; the others stay.',
+  },
   operation: {
     inputFields: [...TARGET_FIELDS, USERS_FIELD],
     perform: addAssignees,

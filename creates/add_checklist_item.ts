@@ -8,13 +8,26 @@ export default defineCreate({
   noun: 'Checklist Item',
   display: {
     label: 'Add Checklist Item',
-    description: 'Adds an item to a checklist of a Blue record, creating the checklist when the record has none of that name.',
+    description:
+      'Adds an item to a checklist of a Blue record, creating the checklist when the record has none of that name.',
   },
   operation: {
     inputFields: [
       ...TARGET_FIELDS,
-      { key: 'checklistTitle', label: 'Checklist', type: 'string', required: true, helpText: 'The checklist\'s name on the record (matched ignoring case).' },
-      { key: 'itemTitle', label: 'Item', type: 'string', required: true, helpText: 'The text of the new checklist item, added at the end.' },
+      {
+        key: 'checklistTitle',
+        label: 'Checklist',
+        type: 'string',
+        required: true,
+        helpText: "The checklist's name on the record (matched ignoring case).",
+      },
+      {
+        key: 'itemTitle',
+        label: 'Item',
+        type: 'string',
+        required: true,
+        helpText: 'The text of the new checklist item, added at the end.',
+      },
     ],
     perform: addChecklistItem,
     sample: CHECKLIST_ITEM_SAMPLE,

@@ -10,7 +10,13 @@ export default defineCreate({
   operation: {
     inputFields: [
       ...TARGET_FIELDS,
-      { key: 'text', label: 'Comment', type: 'text', required: true, helpText: 'HTML is kept as is; plain text becomes paragraphs.' },
+      {
+        key: 'text',
+        label: 'Comment',
+        type: 'text',
+        required: true,
+        helpText: 'HTML is kept as is; plain text becomes paragraphs.',
+      },
     ],
     perform: addComment,
     sample: COMMENT_SAMPLE,

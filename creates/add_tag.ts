@@ -6,7 +6,10 @@ import { addTag } from '../blue/record-actions.js';
 export default defineCreate({
   key: 'add_tag',
   noun: 'Record',
-  display: { label: 'Add Tag to Record', description: 'Adds a tag to a Blue record: an existing tag of the project, or a new one by name.' },
+  display: {
+    label: 'Add Tag to Record',
+    description: 'Adds a tag to a Blue record: an existing tag of the project, or a new one by name.',
+  },
   operation: {
     inputFields: [
       ...TARGET_FIELDS,

@@ -7,7 +7,8 @@ export default defineCreate({
   noun: 'Company',
   display: {
     label: 'Create Company',
-    description: 'Creates a company in Codat and returns its Link URL, where the customer connects their accounting, banking or commerce software.',
+    description:
+      'Creates a company in Codat and returns its Link URL, where the customer connects their accounting, banking or commerce software.',
   },
   operation: {
     inputFields: [
@@ -16,7 +17,8 @@ export default defineCreate({
         label: 'Name',
         required: true,
         type: 'string',
-        helpText: "The customer's business name. Codat drops characters other than letters A-Z, digits, spaces and - ' , & @ . ? !",
+        helpText:
+          "The customer's business name. Codat drops characters other than letters A-Z, digits, spaces and - ' , & @ . ? !",
       },
       {
         key: 'description',
@@ -28,7 +30,8 @@ export default defineCreate({
         key: 'tags',
         label: 'Tags',
         dict: true,
-        helpText: 'Up to 10 key/value pairs (keys up to 27 characters), e.g. `uid` = your customer ID; Find Company can search by them.',
+        helpText:
+          'Up to 10 key/value pairs (keys up to 27 characters), e.g. `uid` = your customer ID; Find Company can search by them.',
       },
     ],
     perform: createCompany,

@@ -8,7 +8,8 @@ export default defineCreate({
   noun: 'Data Refresh',
   display: {
     label: 'Refresh Company Data',
-    description: "Refreshes a Codat company's data from its connected software: all data types, or one data type on one connection.",
+    description:
+      "Refreshes a Codat company's data from its connected software: all data types, or one data type on one connection.",
   },
   operation: {
     inputFields: [

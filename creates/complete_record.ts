@@ -8,7 +8,8 @@ export default defineCreate({
   noun: 'Record',
   display: {
     label: 'Complete or Reopen Record',
-    description: 'Marks a Blue record done, or not done again. The status is set, not toggled, so a replayed run changes nothing.',
+    description:
+      'Marks a Blue record done, or not done again. The status is set, not toggled, so a replayed run changes nothing.',
   },
   operation: {
     inputFields: [

@@ -21,7 +21,7 @@ const inputFields = defineInputFields([
     label: 'Todo List',
     required: true,
     dynamic: 'blue_todo_list_list.id.title',
-    helpText: 'The list of the connection\'s project the todo goes into.',
+    helpText: "The list of the connection's project the todo goes into.",
   },
   { key: 'title', label: 'Title', required: true, type: 'string' },
   {
@@ -84,7 +84,8 @@ export default defineCreate({
   noun: 'Todo',
   display: {
     label: 'Create Todo',
-    description: 'Creates a todo in a list of the connected Blue project, with assignees, tags, checklists and custom field values.',
+    description:
+      'Creates a todo in a list of the connected Blue project, with assignees, tags, checklists and custom field values.',
   },
   operation: {
     inputFields,

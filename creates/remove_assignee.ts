@@ -6,7 +6,10 @@ import { removeAssignees } from '../blue/record-actions.js';
 export default defineCreate({
   key: 'remove_assignee',
   noun: 'Record',
-  display: { label: 'Remove Assignee from Record', description: 'Removes users from the assignees of a Blue record; the others stay.' },
+  display: {
+    label: 'Remove Assignee from Record',
+    description: 'Removes users from the assignees of a Blue record; the others stay.',
+  },
   operation: {
     inputFields: [...TARGET_FIELDS, USERS_FIELD],
     perform: removeAssignees,

@@ -8,7 +8,8 @@ export default defineCreate({
   noun: 'Record',
   display: {
     label: 'Update Record',
-    description: 'Updates a Blue record: title, description, list, dates, assignees, tags and custom fields. Only the fields filled in change.',
+    description:
+      'Updates a Blue record: title, description, list, dates, assignees, tags and custom fields. Only the fields filled in change.',
   },
   operation: {
     inputFields: [
@@ -16,7 +17,12 @@ export default defineCreate({
       { ...TARGET_FIELDS[0], altersDynamicFields: true },
       ...TARGET_FIELDS.slice(1),
       { key: 'title', label: 'Title', type: 'string' },
-      { key: 'description', label: 'Description', type: 'text', helpText: 'Replaces the description. HTML is kept as is; plain text becomes paragraphs.' },
+      {
+        key: 'description',
+        label: 'Description',
+        type: 'text',
+        helpText: 'Replaces the description. HTML is kept as is; plain text becomes paragraphs.',
+      },
       { ...LIST_FIELD, required: false },
       { key: 'startedAt', label: 'Start Date', type: 'datetime' },
       { key: 'duedAt', label: 'Due Date', type: 'datetime' },
@@ -25,7 +31,8 @@ export default defineCreate({
         label: 'Assignees',
         list: true,
         dynamic: 'blue_user_list.id.label',
-        helpText: 'Replaces the assignees with these project members. To add or remove one, use Add or Remove Assignee.',
+        helpText:
+          'Replaces the assignees with these project members. To add or remove one, use Add or Remove Assignee.',
       },
       {
         key: 'tagIds',

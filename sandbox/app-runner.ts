@@ -62,7 +62,11 @@ export class AppRunner {
    * Every input field of an action or trigger, with dynamic field functions resolved the way
    * Zapier's editor does (each function called with the bundle, results flattened).
    */
-  async inputFields(kind: 'triggers' | 'creates', key: string, bundle: Record<string, unknown>): Promise<Record<string, unknown>[]> {
+  async inputFields(
+    kind: 'triggers' | 'creates',
+    key: string,
+    bundle: Record<string, unknown>,
+  ): Promise<Record<string, unknown>[]> {
     const op = this.app[kind]?.[key]?.operation;
     if (!op) throw new NotImplementedYet(`${kind}.${key}`);
     const fields = Array.isArray(op.inputFields) ? (op.inputFields as unknown[]) : [];

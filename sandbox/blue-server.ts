@@ -4,11 +4,26 @@ import { createHmac, randomBytes } from 'node:crypto';
 import type http from 'node:http';
 import { buildSchema, graphql, GraphQLError, Kind, parse, validate, type GraphQLSchema } from 'graphql';
 import { BLUE_SANDBOX_SDL } from './blue-schema.js';
-import { deliver, listen, Pending, readBody, sendJson, type DeliveryAttempt, type Listening, type RetryPolicy } from './http.js';
+import {
+  deliver,
+  listen,
+  Pending,
+  readBody,
+  sendJson,
+  type DeliveryAttempt,
+  type Listening,
+  type RetryPolicy,
+} from './http.js';
 
 /** A stored or input value as text ('' for none), for sorting and messages. */
 const textOf = (v: unknown): string =>
-  typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : v === null || v === undefined ? '' : JSON.stringify(v);
+  typeof v === 'string'
+    ? v
+    : typeof v === 'number' || typeof v === 'boolean'
+      ? String(v)
+      : v === null || v === undefined
+        ? ''
+        : JSON.stringify(v);
 
 export interface BlueUser {
   id: string;
@@ -139,7 +154,18 @@ export interface BlueStore {
 }
 
 export function emptyStore(): BlueStore {
-  return { users: [], companies: [], projects: [], todoLists: [], customFields: [], tags: [], todos: [], webhooks: [], tokens: [], comments: [] };
+  return {
+    users: [],
+    companies: [],
+    projects: [],
+    todoLists: [],
+    customFields: [],
+    tags: [],
+    todos: [],
+    webhooks: [],
+    tokens: [],
+    comments: [],
+  };
 }
 
 export interface BlueDeliveryRecord {
@@ -203,7 +229,9 @@ function checkCustomFieldValue(field: BlueCustomFieldDef, value: string): string
     case 'SELECT_MULTI':
       return value.split(',').every((v) => optionIds.has(v.trim())) ? undefined : 'expects comma-separated option ids';
     case 'DATE':
-      return value.split(',').every((v) => !Number.isNaN(Date.parse(v.trim()))) ? undefined : 'expects an ISO date or "start,end"';
+      return value.split(',').every((v) => !Number.isNaN(Date.parse(v.trim())))
+        ? undefined
+        : 'expects an ISO date or "start,end"';
     case 'LOCATION':
       return /^-?\d+(\.\d+)?,\s*-?\d+(\.\d+)?$/.test(value) ? undefined : 'expects "latitude,longitude"';
     case 'PHONE':
@@ -218,7 +246,8 @@ function checkCustomFieldValue(field: BlueCustomFieldDef, value: string): string
 function dateOrNull(v: unknown, what: string): string | null | undefined {
   if (v === undefined) return undefined;
   if (v === null) return null;
-  if (typeof v !== 'string' || Number.isNaN(Date.parse(v))) throw fail('BAD_USER_INPUT', `Invalid ${what}: ${JSON.stringify(v)}`);
+  if (typeof v !== 'string' || Number.isNaN(Date.parse(v)))
+    throw fail('BAD_USER_INPUT', `Invalid ${what}: ${JSON.stringify(v)}`);
   return v;
 }
 
@@ -232,7 +261,10 @@ function recordEvents(prev: BlueTodoRecord, next: BlueTodoRecord): string[] {
   if (prev.title !== next.title) events.push('TODO_NAME_CHANGED');
   if (prev.todoListId !== next.todoListId) events.push('TODO_MOVED');
   if (prev.done !== next.done) events.push('TODO_DONE_STATUS_UPDATED');
-  if (prev.duedAt !== next.duedAt) events.push(!prev.duedAt ? 'TODO_DUE_DATE_ADDED' : !next.duedAt ? 'TODO_DUE_DATE_REMOVED' : 'TODO_DUE_DATE_UPDATED');
+  if (prev.duedAt !== next.duedAt)
+    events.push(
+      !prev.duedAt ? 'TODO_DUE_DATE_ADDED' : !next.duedAt ? 'TODO_DUE_DATE_REMOVED' : 'TODO_DUE_DATE_UPDATED',
+    );
   const [assigned, unassigned] = diff(prev.assigneeIds, next.assigneeIds);
   if (assigned) events.push('TODO_ASSIGNEE_ADDED');
   if (unassigned) events.push('TODO_ASSIGNEE_REMOVED');
@@ -263,12 +295,16 @@ function typedValue(field: BlueCustomFieldDef, input: Record<string, unknown>): 
       return typeof input.checked === 'boolean' ? String(input.checked) : need('checked');
     case 'DATE': {
       if (typeof input.startDate !== 'string') return need('startDate');
-      return typeof input.endDate === 'string' && input.endDate !== input.startDate ? `${input.startDate},${input.endDate}` : input.startDate;
+      return typeof input.endDate === 'string' && input.endDate !== input.startDate
+        ? `${input.startDate},${input.endDate}`
+        : input.startDate;
     }
     case 'SELECT_SINGLE':
       return typeof input.customFieldOptionId === 'string' ? input.customFieldOptionId : need('customFieldOptionId');
     case 'SELECT_MULTI':
-      return Array.isArray(input.customFieldOptionIds) ? input.customFieldOptionIds.join(',') : need('customFieldOptionIds');
+      return Array.isArray(input.customFieldOptionIds)
+        ? input.customFieldOptionIds.join(',')
+        : need('customFieldOptionIds');
     case 'LOCATION':
       return `${num(input.latitude)},${num(input.longitude)}`;
     case 'COUNTRY':
@@ -338,11 +374,19 @@ export class BlueServer {
     } catch (err) {
       return this.reply(res, req, null, 400, [fail('GRAPHQL_PARSE_FAILED', (err as Error).message)]);
     }
-    const opName = document.definitions.flatMap((d) => (d.kind === Kind.OPERATION_DEFINITION ? [d.name?.value ?? null] : []))[0] ?? null;
+    const opName =
+      document.definitions.flatMap((d) => (d.kind === Kind.OPERATION_DEFINITION ? [d.name?.value ?? null] : []))[0] ??
+      null;
     const invalid = validate(this.schema, document);
     if (invalid.length) {
       // Apollo-style servers answer schema validation failures with 400.
-      return this.reply(res, req, opName, 400, invalid.map((e) => fail('GRAPHQL_VALIDATION_FAILED', e.message)));
+      return this.reply(
+        res,
+        req,
+        opName,
+        400,
+        invalid.map((e) => fail('GRAPHQL_VALIDATION_FAILED', e.message)),
+      );
     }
 
     const ctx = this.authenticate(req.headers);
@@ -360,7 +404,9 @@ export class BlueServer {
       variableValues: variables,
       operationName: typeof request.operationName === 'string' ? request.operationName : undefined,
     });
-    const codes = (result.errors ?? []).map((e) => (typeof e.extensions?.code === 'string' ? e.extensions.code : 'INTERNAL_SERVER_ERROR'));
+    const codes = (result.errors ?? []).map((e) =>
+      typeof e.extensions?.code === 'string' ? e.extensions.code : 'INTERNAL_SERVER_ERROR',
+    );
     this.operations.push({ name: opName, codes, headers: req.headers });
     this.options.log?.(`${opName ?? '(anonymous operation)'} -> ${codes.length ? codes.join(', ') : 'ok'}`);
     const body: Record<string, unknown> = { data: result.data ?? null };
@@ -374,9 +420,17 @@ export class BlueServer {
     sendJson(res, 200, body);
   }
 
-  private reply(res: http.ServerResponse, req: http.IncomingMessage, opName: string | null, status: number, errors: GraphQLError[]): void {
+  private reply(
+    res: http.ServerResponse,
+    req: http.IncomingMessage,
+    opName: string | null,
+    status: number,
+    errors: GraphQLError[],
+  ): void {
     this.operations.push({ name: opName, codes: errors.map((e) => String(e.extensions.code)), headers: req.headers });
-    this.options.log?.(`${opName ?? '(unparsed request)'} -> HTTP ${status} ${errors.map((e) => String(e.extensions.code)).join(', ')}`);
+    this.options.log?.(
+      `${opName ?? '(unparsed request)'} -> HTTP ${status} ${errors.map((e) => String(e.extensions.code)).join(', ')}`,
+    );
     sendJson(res, status, {
       data: null,
       errors: errors.map((e) => ({ message: e.message, extensions: { code: e.extensions.code } })),
@@ -390,7 +444,8 @@ export class BlueServer {
     };
     const tokenId = header('x-bloo-token-id');
     const tokenSecret = header('x-bloo-token-secret');
-    if (!tokenId || !tokenSecret) return fail('UNAUTHENTICATED', 'You must be logged in (X-Bloo-Token-ID and X-Bloo-Token-Secret).');
+    if (!tokenId || !tokenSecret)
+      return fail('UNAUTHENTICATED', 'You must be logged in (X-Bloo-Token-ID and X-Bloo-Token-Secret).');
     const token = this.store.tokens.find((t) => t.id === tokenId);
     if (!token || token.secret !== tokenSecret) return fail('UNAUTHENTICATED', 'Invalid token.');
     const user = this.store.users.find((u) => u.id === token.userId);
@@ -422,7 +477,8 @@ export class BlueServer {
     const project = this.store.projects.find((p) => p.id === id);
     if (!id) throw fail('BAD_USER_INPUT', 'A project id is required.');
     if (!project) {
-      if (this.store.projects.some((p) => p.slug === id)) throw fail('FORBIDDEN', 'You do not have access to this project.');
+      if (this.store.projects.some((p) => p.slug === id))
+        throw fail('FORBIDDEN', 'You do not have access to this project.');
       throw fail('PROJECT_NOT_FOUND', 'Project not found.');
     }
     return this.findProject(ctx, project.id);
@@ -431,7 +487,10 @@ export class BlueServer {
   /** Ids of the listed projects the user may see; a slug or unknown id matches nothing. */
   private projectIdsFilter(ctx: Context, ids: readonly string[]): string[] {
     return this.store.projects
-      .filter((p) => ids.includes(p.id) && p.userIds.includes(ctx.user.id) && (!ctx.company || p.companyId === ctx.company.id))
+      .filter(
+        (p) =>
+          ids.includes(p.id) && p.userIds.includes(ctx.user.id) && (!ctx.company || p.companyId === ctx.company.id),
+      )
       .map((p) => p.id);
   }
 
@@ -472,7 +531,11 @@ export class BlueServer {
       case 'RATING':
         return { ...base, number: Number(value), value: Number(value) };
       case 'CHECKBOX':
-        return { ...base, checked: ['true', '1', 'checked'].includes(value), value: ['true', '1', 'checked'].includes(value) };
+        return {
+          ...base,
+          checked: ['true', '1', 'checked'].includes(value),
+          value: ['true', '1', 'checked'].includes(value),
+        };
       case 'SELECT_SINGLE':
         return { ...base, selectedOption: selected[0] ?? null, value: selected[0]?.title ?? null };
       case 'SELECT_MULTI':
@@ -510,14 +573,18 @@ export class BlueServer {
       createdBy: ((u) => u && this.userView(u))(s.users.find((u) => u.id === t.createdById)),
       users: s.users.filter((u) => t.assigneeIds.includes(u.id)).map((u) => this.userView(u)),
       tags: s.tags.filter((g) => t.tagIds.includes(g.id)).map((g) => this.stamp(g)),
-      customFields: s.customFields.filter((f) => f.projectId === t.projectId).map((f) => this.fieldView(f, t.values[f.id])),
+      customFields: s.customFields
+        .filter((f) => f.projectId === t.projectId)
+        .map((f) => this.fieldView(f, t.values[f.id])),
       checklists: [...t.checklists].sort((a, b) => a.position - b.position).map((c) => this.checklistView(t, c)),
     };
   }
 
   private checklistView(t: BlueTodoRecord, c: BlueChecklistRecord): Record<string, unknown> {
     const view: Record<string, unknown> = { ...this.stamp(c), todo: () => this.todoView(t) };
-    view.checklistItems = [...c.items].sort((a, b) => a.position - b.position).map((i) => ({ ...this.stamp(i), checklist: view }));
+    view.checklistItems = [...c.items]
+      .sort((a, b) => a.position - b.position)
+      .map((i) => ({ ...this.stamp(i), checklist: view }));
     return view;
   }
 
@@ -532,7 +599,14 @@ export class BlueServer {
     const list = s.todoLists.find((l) => l.id === t.todoListId);
     const project = list && s.projects.find((p) => p.id === list.projectId);
     const company = project && s.companies.find((c) => c.id === project.companyId);
-    const row = (extra: Record<string, unknown>) => ({ id: blueId(), uid: blueId(), todoId: t.id, createdAt: t.createdAt, updatedAt: t.updatedAt, ...extra });
+    const row = (extra: Record<string, unknown>) => ({
+      id: blueId(),
+      uid: blueId(),
+      todoId: t.id,
+      createdAt: t.createdAt,
+      updatedAt: t.updatedAt,
+      ...extra,
+    });
     return {
       id: t.id,
       uid: t.uid,
@@ -581,7 +655,8 @@ export class BlueServer {
       company: (args: Args, ctx: Context) => {
         const ref = str(args.id);
         const company = ref ? s.companies.find((c) => c.id === ref || c.slug === ref) : this.requireCompany(ctx);
-        if (!company || (ctx.company && ctx.company.id !== company.id)) throw fail('FORBIDDEN', 'You do not have access to this company.');
+        if (!company || (ctx.company && ctx.company.id !== company.id))
+          throw fail('FORBIDDEN', 'You do not have access to this company.');
         return this.stamp(company);
       },
       project: (args: Args, ctx: Context) => this.projectView(this.findProject(ctx, str(args.id))),
@@ -600,23 +675,36 @@ export class BlueServer {
             (!filter.search || p.name.toLowerCase().includes(filter.search.toLowerCase())),
         );
         const sort = ((args.sort as string[] | null | undefined) ?? [])[0];
-        if (sort?.startsWith('name_')) all.sort((a, b) => (sort === 'name_DESC' ? -1 : 1) * a.name.localeCompare(b.name));
-        return { items: all.slice(skip, skip + take).map((p) => this.projectView(p)), pageInfo: pageInfo(all.length, skip, take), totalCount: all.length };
+        if (sort?.startsWith('name_'))
+          all.sort((a, b) => (sort === 'name_DESC' ? -1 : 1) * a.name.localeCompare(b.name));
+        return {
+          items: all.slice(skip, skip + take).map((p) => this.projectView(p)),
+          pageInfo: pageInfo(all.length, skip, take),
+          totalCount: all.length,
+        };
       },
       todoLists: (args: Args, ctx: Context) => {
         const project = this.findProjectById(ctx, str(args.projectId));
-        return s.todoLists.filter((l) => l.projectId === project.id).sort((a, b) => a.position - b.position).map((l) => this.listView(l));
+        return s.todoLists
+          .filter((l) => l.projectId === project.id)
+          .sort((a, b) => a.position - b.position)
+          .map((l) => this.listView(l));
       },
       customFields: (args: Args, ctx: Context) => {
         const filter = (args.filter ?? {}) as { projectId?: string; types?: string[] };
         // Without a filter the header's project (id or slug) applies.
-        const project = filter.projectId ? this.findProjectById(ctx, filter.projectId) : this.findProject(ctx, undefined);
+        const project = filter.projectId
+          ? this.findProjectById(ctx, filter.projectId)
+          : this.findProject(ctx, undefined);
         const skip = num(args.skip, 0);
         const take = num(args.take, 500);
         const all = s.customFields
           .filter((f) => f.projectId === project.id && (!filter.types || filter.types.includes(f.type)))
           .sort((a, b) => a.position - b.position);
-        return { items: all.slice(skip, skip + take).map((f) => this.fieldView(f)), pageInfo: pageInfo(all.length, skip, take) };
+        return {
+          items: all.slice(skip, skip + take).map((f) => this.fieldView(f)),
+          pageInfo: pageInfo(all.length, skip, take),
+        };
       },
       projectUserList: (args: Args, ctx: Context) => {
         const project = this.findProjectById(ctx, str(args.projectId));
@@ -624,9 +712,14 @@ export class BlueServer {
         const skip = num(args.skip, 0);
         const first = num(args.first, 50);
         const all = s.users.filter(
-          (u) => project.userIds.includes(u.id) && (!search || `${u.fullName} ${u.email}`.toLowerCase().includes(search)),
+          (u) =>
+            project.userIds.includes(u.id) && (!search || `${u.fullName} ${u.email}`.toLowerCase().includes(search)),
         );
-        return { users: all.slice(skip, skip + first).map((u) => this.userView(u)), pageInfo: pageInfo(all.length, skip, first), totalCount: all.length };
+        return {
+          users: all.slice(skip, skip + first).map((u) => this.userView(u)),
+          pageInfo: pageInfo(all.length, skip, first),
+          totalCount: all.length,
+        };
       },
       tagList: (args: Args, ctx: Context) => {
         const filter = args.filter as { projectIds?: string[]; search?: string; tagIds?: string[] };
@@ -639,12 +732,18 @@ export class BlueServer {
             (!filter.tagIds || filter.tagIds.includes(g.id)) &&
             (!filter.search || g.title.toLowerCase().includes(filter.search.toLowerCase())),
         );
-        return { items: all.slice(skip, skip + first).map((g) => this.stamp(g)), pageInfo: pageInfo(all.length, skip, first), totalCount: all.length };
+        return {
+          items: all.slice(skip, skip + first).map((g) => this.stamp(g)),
+          pageInfo: pageInfo(all.length, skip, first),
+          totalCount: all.length,
+        };
       },
       // The older root query, the one that sorts by updatedAt (TodoOrderByInput): same filter,
       // `first` for `limit`.
       todos: (args: Args, ctx: Context) => {
-        const page = this.root().todoQueries(args, ctx).todos({ filter: args.filter, sort: args.orderBy ? [args.orderBy] : [], limit: args.first, skip: args.skip });
+        const page = this.root()
+          .todoQueries(args, ctx)
+          .todos({ filter: args.filter, sort: args.orderBy ? [args.orderBy] : [], limit: args.first, skip: args.skip });
         return { ...page, totalCount: page.pageInfo.totalItems };
       },
       todoQueries: (_: Args, ctx: Context) => ({
@@ -670,7 +769,8 @@ export class BlueServer {
             .filter((t) => {
               const project = s.projects.find((p) => p.id === t.projectId);
               return (
-                !!company && project?.companyId === company.id &&
+                !!company &&
+                project?.companyId === company.id &&
                 project.userIds.includes(ctx.user.id) &&
                 (!projectIds || projectIds.includes(t.projectId)) &&
                 (!f.todoIds || f.todoIds.includes(t.id)) &&
@@ -688,7 +788,10 @@ export class BlueServer {
               const c = key === 'position' ? a.position - b.position : x.localeCompare(y);
               return dir === 'DESC' ? -c : c;
             });
-          return { items: all.slice(skip, skip + limit).map((t) => this.todoView(t)), pageInfo: pageInfo(all.length, skip, limit) };
+          return {
+            items: all.slice(skip, skip + limit).map((t) => this.todoView(t)),
+            pageInfo: pageInfo(all.length, skip, limit),
+          };
         },
       }),
       todo: (args: Args, ctx: Context) => {
@@ -708,19 +811,30 @@ export class BlueServer {
         const filter = (args.filter ?? {}) as { enabled?: boolean };
         const skip = num(args.skip, 0);
         const take = num(args.take, 20);
-        const all = s.webhooks.filter((w) => w.ownerId === ctx.user.id && (filter.enabled === undefined || w.enabled === filter.enabled));
-        return { items: all.slice(skip, skip + take).map((w) => this.webhookView(w, false)), pageInfo: pageInfo(all.length, skip, take) };
+        const all = s.webhooks.filter(
+          (w) => w.ownerId === ctx.user.id && (filter.enabled === undefined || w.enabled === filter.enabled),
+        );
+        return {
+          items: all.slice(skip, skip + take).map((w) => this.webhookView(w, false)),
+          pageInfo: pageInfo(all.length, skip, take),
+        };
       },
       createTodo: (args: Args, ctx: Context) => this.createTodo(args.input as CreateTodoArgs, ctx),
       createWebhook: (args: Args, ctx: Context) => {
-        const input = args.input as { name?: string | null; url: string; events?: string[] | null; projectIds?: string[] | null };
+        const input = args.input as {
+          name?: string | null;
+          url: string;
+          events?: string[] | null;
+          projectIds?: string[] | null;
+        };
         let parsed: URL;
         try {
           parsed = new URL(input.url);
         } catch {
           throw fail('BAD_USER_INPUT', 'The webhook URL is not a valid URL.');
         }
-        if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw fail('BAD_USER_INPUT', 'The webhook URL must use http or https.');
+        if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+          throw fail('BAD_USER_INPUT', 'The webhook URL must use http or https.');
         // Blue scopes webhooks by workspace id: a slug names no workspace the user is in.
         const projectIds = (input.projectIds ?? []).map((id) => this.findProjectById(ctx, id).id);
         const now = new Date().toISOString();
@@ -771,13 +885,16 @@ export class BlueServer {
   }
 
   private projectTag(t: BlueTodoRecord, id: string): string {
-    if (!this.store.tags.some((g) => g.id === id && g.projectId === t.projectId)) throw fail('TAG_NOT_FOUND', `Tag ${id} not found.`);
+    if (!this.store.tags.some((g) => g.id === id && g.projectId === t.projectId))
+      throw fail('TAG_NOT_FOUND', `Tag ${id} not found.`);
     return id;
   }
 
   /** A tag of the record's project by title (first match), created when missing, as Blue does. */
   private tagByTitle(t: BlueTodoRecord, title: string, color?: string | null): string {
-    let found = this.store.tags.find((g) => g.projectId === t.projectId && g.title === title && (!color || g.color === color));
+    let found = this.store.tags.find(
+      (g) => g.projectId === t.projectId && g.title === title && (!color || g.color === color),
+    );
     if (!found) {
       found = { id: blueId(), uid: blueId(), title, color: color ?? '#4a9fff', projectId: t.projectId };
       this.store.tags.push(found);
@@ -821,7 +938,8 @@ export class BlueServer {
     if (typeof input.todoListId === 'string') {
       const list = s.todoLists.find((l) => l.id === input.todoListId);
       const project = list && s.projects.find((p) => p.id === list.projectId);
-      if (!list || !project?.userIds.includes(ctx.user.id)) throw fail('TODO_LIST_NOT_FOUND', `Todo list ${input.todoListId} not found.`);
+      if (!list || !project?.userIds.includes(ctx.user.id))
+        throw fail('TODO_LIST_NOT_FOUND', `Todo list ${input.todoListId} not found.`);
       if (list.id !== t.todoListId) {
         const inList = s.todos.filter((x) => x.todoListId === list.id).map((x) => x.position);
         t.position = Math.max(0, ...inList) + 65535;
@@ -865,7 +983,8 @@ export class BlueServer {
     if (typeof input.done === 'boolean') t.done = input.done;
     if (typeof input.tagId === 'string') t.tagIds = [...new Set([...t.tagIds, this.projectTag(t, input.tagId)])];
     if (typeof input.removeTagId === 'string') t.tagIds = t.tagIds.filter((id) => id !== input.removeTagId);
-    if (typeof input.assigneeId === 'string') t.assigneeIds = this.projectMembers(t, [...t.assigneeIds, input.assigneeId]);
+    if (typeof input.assigneeId === 'string')
+      t.assigneeIds = this.projectMembers(t, [...t.assigneeIds, input.assigneeId]);
     if (typeof input.unassigneeId === 'string') t.assigneeIds = t.assigneeIds.filter((id) => id !== input.unassigneeId);
     if (typeof input.todoListId === 'string') {
       const list = s.todoLists.find((l) => l.id === input.todoListId);
@@ -901,7 +1020,8 @@ export class BlueServer {
       },
       updateTodos: ({ input }: Args, ctx: Context) => {
         const filter = (input.filter ?? {}) as { todoIds?: string[]; todoListId?: string };
-        if (!filter.todoIds?.length && !filter.todoListId) throw fail('BAD_USER_INPUT', 'updateTodos needs filter.todoIds or filter.todoListId.');
+        if (!filter.todoIds?.length && !filter.todoListId)
+          throw fail('BAD_USER_INPUT', 'updateTodos needs filter.todoIds or filter.todoListId.');
         const todos = filter.todoIds?.length
           ? filter.todoIds.map((id) => this.findTodo(ctx, id))
           : s.todos.filter((x) => x.todoListId === filter.todoListId);
@@ -946,7 +1066,8 @@ export class BlueServer {
         });
       },
       createComment: ({ input }: Args, ctx: Context) => {
-        if (input.category !== 'TODO') throw fail('BAD_USER_INPUT', 'The sandbox only keeps comments on records (category TODO).');
+        if (input.category !== 'TODO')
+          throw fail('BAD_USER_INPUT', 'The sandbox only keeps comments on records (category TODO).');
         const t = this.findTodo(ctx, input.categoryId);
         const html = textOf(input.html);
         if (!html.trim() && !textOf(input.text).trim()) throw fail('BAD_USER_INPUT', 'A comment cannot be empty.');
@@ -968,8 +1089,15 @@ export class BlueServer {
       },
       createChecklist: ({ input }: Args, ctx: Context) => {
         const t = this.findTodo(ctx, input.todoId);
-        if (typeof input.title !== 'string' || !input.title.trim()) throw fail('BAD_USER_INPUT', 'A checklist needs a title.');
-        const checklist: BlueChecklistRecord = { id: blueId(), uid: blueId(), title: input.title, position: Number(input.position), items: [] };
+        if (typeof input.title !== 'string' || !input.title.trim())
+          throw fail('BAD_USER_INPUT', 'A checklist needs a title.');
+        const checklist: BlueChecklistRecord = {
+          id: blueId(),
+          uid: blueId(),
+          title: input.title,
+          position: Number(input.position),
+          items: [],
+        };
         t.checklists.push(checklist);
         this.touch(t);
         return this.checklistView(t, checklist);
@@ -979,7 +1107,8 @@ export class BlueServer {
         const checklist = t?.checklists.find((c) => c.id === input.checklistId);
         if (!t || !checklist) throw fail('CHECKLIST_NOT_FOUND', `Checklist ${String(input.checklistId)} not found.`);
         this.findTodo(ctx, t.id);
-        if (typeof input.title !== 'string' || !input.title.trim()) throw fail('BAD_USER_INPUT', 'A checklist item needs a title.');
+        if (typeof input.title !== 'string' || !input.title.trim())
+          throw fail('BAD_USER_INPUT', 'A checklist item needs a title.');
         const item = { id: blueId(), uid: blueId(), title: input.title, position: Number(input.position), done: false };
         checklist.items.push(item);
         this.touch(t);
@@ -992,7 +1121,8 @@ export class BlueServer {
   private createTodo(input: CreateTodoArgs, ctx: Context) {
     const s = this.store;
     this.requireCompany(ctx);
-    if (!ctx.projectHeader) throw fail('BAD_USER_INPUT', 'The X-Bloo-Project-ID header is required to create a record.');
+    if (!ctx.projectHeader)
+      throw fail('BAD_USER_INPUT', 'The X-Bloo-Project-ID header is required to create a record.');
     const project = this.findProject(ctx, ctx.projectHeader);
     if (!input.title.trim()) throw fail('BAD_USER_INPUT', 'Title cannot be empty.');
     const lists = s.todoLists.filter((l) => l.projectId === project.id).sort((a, b) => a.position - b.position);
@@ -1014,12 +1144,21 @@ export class BlueServer {
     const tagIds: string[] = [];
     for (const tag of input.tags ?? []) {
       if (tag.id) {
-        if (!s.tags.some((g) => g.id === tag.id && g.projectId === project.id)) throw fail('BAD_USER_INPUT', `Tag ${tag.id} not found.`);
+        if (!s.tags.some((g) => g.id === tag.id && g.projectId === project.id))
+          throw fail('BAD_USER_INPUT', `Tag ${tag.id} not found.`);
         tagIds.push(tag.id);
       } else if (tag.title) {
-        let found = s.tags.find((g) => g.projectId === project.id && g.title === tag.title && (!tag.color || g.color === tag.color));
+        let found = s.tags.find(
+          (g) => g.projectId === project.id && g.title === tag.title && (!tag.color || g.color === tag.color),
+        );
         if (!found) {
-          found = { id: blueId(), uid: blueId(), title: tag.title, color: tag.color ?? '#4a9fff', projectId: project.id };
+          found = {
+            id: blueId(),
+            uid: blueId(),
+            title: tag.title,
+            color: tag.color ?? '#4a9fff',
+            projectId: project.id,
+          };
           s.tags.push(found);
         }
         tagIds.push(found.id);
@@ -1051,7 +1190,13 @@ export class BlueServer {
       assigneeIds: input.assigneeIds ?? [],
       tagIds,
       values,
-      checklists: (input.checklists ?? []).map((c, i) => ({ id: blueId(), uid: blueId(), title: c.title, position: c.position ?? i, items: [] })),
+      checklists: (input.checklists ?? []).map((c, i) => ({
+        id: blueId(),
+        uid: blueId(),
+        title: c.title,
+        position: c.position ?? i,
+        items: [],
+      })),
       createdById: ctx.user.id,
       createdAt: now,
       updatedAt: now,
@@ -1071,7 +1216,12 @@ export class BlueServer {
   }
 
   /** Delivers one event to every enabled webhook subscribed to it for that project. */
-  emit(event: string, projectId: string, previousValue: Record<string, unknown> | null, currentValue: Record<string, unknown> | null): void {
+  emit(
+    event: string,
+    projectId: string,
+    previousValue: Record<string, unknown> | null,
+    currentValue: Record<string, unknown> | null,
+  ): void {
     const targets = this.store.webhooks.filter(
       (w) =>
         w.enabled &&
@@ -1081,7 +1231,14 @@ export class BlueServer {
     for (const hook of targets) {
       const body = JSON.stringify({
         event,
-        webhook: { id: hook.id, uid: hook.uid, name: hook.name, url: hook.url, events: hook.events, projectIds: hook.projectIds },
+        webhook: {
+          id: hook.id,
+          uid: hook.uid,
+          name: hook.name,
+          url: hook.url,
+          events: hook.events,
+          projectIds: hook.projectIds,
+        },
         previousValue,
         currentValue,
       });
@@ -1093,8 +1250,18 @@ export class BlueServer {
             hook.enabled = false;
             hook.status = 'UNHEALTHY';
           }
-          this.deliveries.push({ webhookId: hook.id, url: hook.url, event, body, signature, ok: result.ok, attempts: result.attempts });
-          this.options.log?.(`delivered ${event} to ${hook.url}: ${result.attempts.map((a) => a.status ?? a.error).join(' -> ')}`);
+          this.deliveries.push({
+            webhookId: hook.id,
+            url: hook.url,
+            event,
+            body,
+            signature,
+            ok: result.ok,
+            attempts: result.attempts,
+          });
+          this.options.log?.(
+            `delivered ${event} to ${hook.url}: ${result.attempts.map((a) => a.status ?? a.error).join(' -> ')}`,
+          );
         }),
       );
     }

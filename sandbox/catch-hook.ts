@@ -43,7 +43,12 @@ export function zapierHeaderName(name: string): string {
   return camel === 'Content-Type' || camel === 'Content-Length' ? camel : `Http-${camel}`;
 }
 
-export function toRawRequest(method: string, url: string, headers: http.IncomingHttpHeaders, content: string): RawRequest {
+export function toRawRequest(
+  method: string,
+  url: string,
+  headers: http.IncomingHttpHeaders,
+  content: string,
+): RawRequest {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
     if (value === undefined) continue;
@@ -64,7 +69,8 @@ export function toCleanedRequest(raw: RawRequest): unknown {
     }
   }
   const fields: Record<string, string> = Object.fromEntries(new URLSearchParams(raw.querystring));
-  if (type.includes('x-www-form-urlencoded')) Object.assign(fields, Object.fromEntries(new URLSearchParams(raw.content)));
+  if (type.includes('x-www-form-urlencoded'))
+    Object.assign(fields, Object.fromEntries(new URLSearchParams(raw.content)));
   return fields;
 }
 
@@ -117,7 +123,11 @@ export class CatchHook {
       const timer = setTimeout(() => {
         const i = this.waiters.indexOf(waiter);
         if (i >= 0) this.waiters.splice(i, 1);
-        reject(new Error(`no delivery reached the catch hook within ${timeoutMs} ms (${this.runsFor(hookId).length}/${count} runs)`));
+        reject(
+          new Error(
+            `no delivery reached the catch hook within ${timeoutMs} ms (${this.runsFor(hookId).length}/${count} runs)`,
+          ),
+        );
       }, timeoutMs);
       const waiter = {
         hookId,
@@ -156,12 +166,24 @@ export class CatchHook {
         targetUrl: `${this.listening?.origin ?? ''}/hooks/catch/${hookId}/`,
         rawRequest,
         cleanedRequest,
-        meta: { isLoadingSample: false, isFillingDynamicDropdown: false, isTestingAuth: false, isPopulatingDedupe: false, limit: -1, page: 0, isBulkRead: false, timezone: null },
+        meta: {
+          isLoadingSample: false,
+          isFillingDynamicDropdown: false,
+          isTestingAuth: false,
+          isPopulatingDedupe: false,
+          limit: -1,
+          page: 0,
+          isBulkRead: false,
+          timezone: null,
+        },
       };
       const result = await this.runner.run<unknown>(perform, bundle);
       run.result = Array.isArray(result) ? result : [result];
     } catch (err) {
-      run.error = { name: err instanceof Error ? err.name : 'Error', message: err instanceof Error ? err.message : String(err) };
+      run.error = {
+        name: err instanceof Error ? err.name : 'Error',
+        message: err instanceof Error ? err.message : String(err),
+      };
     }
     run.durationMs = Date.now() - started;
     this.runs.push(run);

@@ -54,13 +54,49 @@ export interface CodatPlatformOptions {
 
 // The spec's DataType enum.
 const DATA_TYPES = new Set([
-  'accountTransactions', 'balanceSheet', 'bankAccounts', 'bankTransactions', 'billCreditNotes', 'billPayments', 'bills',
-  'cashFlowStatement', 'chartOfAccounts', 'company', 'creditNotes', 'customers', 'directCosts', 'directIncomes', 'invoices',
-  'itemReceipts', 'items', 'journalEntries', 'journals', 'paymentMethods', 'payments', 'profitAndLoss', 'purchaseOrders',
-  'salesOrders', 'suppliers', 'taxRates', 'trackingCategories', 'transfers', 'banking-accountBalances', 'banking-accounts',
-  'banking-transactionCategories', 'banking-transactions', 'commerce-companyInfo', 'commerce-customers', 'commerce-disputes',
-  'commerce-locations', 'commerce-orders', 'commerce-paymentMethods', 'commerce-payments', 'commerce-productCategories',
-  'commerce-products', 'commerce-taxComponents', 'commerce-transactions',
+  'accountTransactions',
+  'balanceSheet',
+  'bankAccounts',
+  'bankTransactions',
+  'billCreditNotes',
+  'billPayments',
+  'bills',
+  'cashFlowStatement',
+  'chartOfAccounts',
+  'company',
+  'creditNotes',
+  'customers',
+  'directCosts',
+  'directIncomes',
+  'invoices',
+  'itemReceipts',
+  'items',
+  'journalEntries',
+  'journals',
+  'paymentMethods',
+  'payments',
+  'profitAndLoss',
+  'purchaseOrders',
+  'salesOrders',
+  'suppliers',
+  'taxRates',
+  'trackingCategories',
+  'transfers',
+  'banking-accountBalances',
+  'banking-accounts',
+  'banking-transactionCategories',
+  'banking-transactions',
+  'commerce-companyInfo',
+  'commerce-customers',
+  'commerce-disputes',
+  'commerce-locations',
+  'commerce-orders',
+  'commerce-paymentMethods',
+  'commerce-payments',
+  'commerce-productCategories',
+  'commerce-products',
+  'commerce-taxComponents',
+  'commerce-transactions',
 ]);
 /** What POST /data/all queues: the data types set to "fetch on first link" (a typical default set). */
 const FETCH_ON_FIRST_LINK = ['company', 'chartOfAccounts', 'invoices', 'customers'];
@@ -71,7 +107,14 @@ const correlationId = () => randomUUID().replace(/-/g, '');
 /** Codat's ErrorMessage. */
 const error = (status: number, message: string, service = 'PublicApi'): Reply => ({
   status,
-  body: { statusCode: status, service, error: message, correlationId: correlationId(), canBeRetried: 'Unknown', detailedErrorCode: 0 },
+  body: {
+    statusCode: status,
+    service,
+    error: message,
+    correlationId: correlationId(),
+    canBeRetried: 'Unknown',
+    detailedErrorCode: 0,
+  },
 });
 const malformed = (message = 'Malformed query.') => error(400, `Error parsing query - ${message}`, 'ClientsApi');
 
@@ -107,7 +150,10 @@ export class CodatPlatform {
   route(method: string, url: URL, headers: http.IncomingHttpHeaders, rawBody: string): Reply {
     const expected = `Basic ${Buffer.from(this.options.apiKey, 'utf8').toString('base64')}`;
     if (headers.authorization !== expected) return error(401, 'Unauthorized');
-    const [, companyId, sub, dataSub, dataType, ...rest] = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
+    const [, companyId, sub, dataSub, dataType, ...rest] = url.pathname
+      .split('/')
+      .filter(Boolean)
+      .map(decodeURIComponent);
     if (rest.length) return error(404, 'Not found');
     if (!companyId) {
       if (method === 'GET') return this.list(url);
@@ -117,7 +163,8 @@ export class CodatPlatform {
     const company = this.companies.find((c) => c.id === companyId);
     if (!company) return error(404, `No company was found with ID ${companyId}`, 'ClientsApi');
     if (!sub && method === 'GET') return { status: 200, body: company };
-    if (sub === 'connections' && !dataSub && method === 'GET') return this.page(url, company.dataConnections, `/companies/${company.id}/connections`);
+    if (sub === 'connections' && !dataSub && method === 'GET')
+      return this.page(url, company.dataConnections, `/companies/${company.id}/connections`);
     if (sub === 'data' && dataSub === 'all' && !dataType && method === 'POST') {
       for (const conn of company.dataConnections.filter((c) => c.status === 'Linked')) {
         for (const type of FETCH_ON_FIRST_LINK) this.queue(company, conn, type);
@@ -129,7 +176,11 @@ export class CodatPlatform {
       const connectionId = url.searchParams.get('connectionId');
       const linked = company.dataConnections.filter((c) => c.status === 'Linked');
       const conn = connectionId ? company.dataConnections.find((c) => c.id === connectionId) : linked[0];
-      if (!conn) return error(404, connectionId ? `Data connection ${connectionId} not found` : `No data connection for company ${company.id}`);
+      if (!conn)
+        return error(
+          404,
+          connectionId ? `Data connection ${connectionId} not found` : `No data connection for company ${company.id}`,
+        );
       return { status: 200, body: this.queue(company, conn, dataType) };
     }
     return error(404, 'Not found');
@@ -155,7 +206,8 @@ export class CodatPlatform {
     const page = Number(url.searchParams.get('page') ?? 1);
     const pageSize = Number(url.searchParams.get('pageSize') ?? 100);
     if (!Number.isInteger(page) || page < 1) return malformed('page must be an integer of at least 1.');
-    if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 5000) return malformed('pageSize must be an integer from 1 to 5000.');
+    if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 5000)
+      return malformed('pageSize must be an integer from 1 to 5000.');
     return { page, pageSize };
   }
 
@@ -173,7 +225,12 @@ export class CodatPlatform {
         pageNumber: page,
         pageSize,
         totalResults: items.length,
-        _links: { self: { href: self }, current: href(page), ...(page < last ? { next: href(page + 1) } : {}), ...(page > 1 ? { previous: href(page - 1) } : {}) },
+        _links: {
+          self: { href: self },
+          current: href(page),
+          ...(page < last ? { next: href(page + 1) } : {}),
+          ...(page > 1 ? { previous: href(page - 1) } : {}),
+        },
       },
     };
   }
@@ -185,9 +242,12 @@ export class CodatPlatform {
       const clauses = parseClauses(query);
       if (!clauses) return malformed();
       for (const { field } of clauses) {
-        if (!['id', 'name', 'description'].includes(field)) return malformed(`Could not resolve property ${field} on Company`);
+        if (!['id', 'name', 'description'].includes(field))
+          return malformed(`Could not resolve property ${field} on Company`);
       }
-      found = found.filter((c) => clauses.every(({ field, op, value }) => matches(c[field as 'id' | 'name' | 'description'], op, value)));
+      found = found.filter((c) =>
+        clauses.every(({ field, op, value }) => matches(c[field as 'id' | 'name' | 'description'], op, value)),
+      );
     }
     const tags = url.searchParams.get('tags');
     if (tags !== null) {
@@ -205,27 +265,31 @@ export class CodatPlatform {
     } catch {
       return error(400, 'Error processing request - not valid.');
     }
-    if (!input || typeof input !== 'object' || Array.isArray(input)) return error(400, 'Error processing request - not valid.');
+    if (!input || typeof input !== 'object' || Array.isArray(input))
+      return error(400, 'Error processing request - not valid.');
     const { name, description, tags } = input as Record<string, unknown>;
     if (typeof name !== 'string' || name.trim() === '') return error(400, 'Company name is required.');
     // Codat drops characters outside the name pattern rather than refusing them.
     const cleaned = name.replace(NAME_FORBIDDEN, '').replace(/\s+/g, ' ').trim();
     if (!cleaned) return error(400, 'Company name must contain at least one valid character.');
-    if (description !== undefined && typeof description !== 'string') return error(400, 'Description must be a string.');
+    if (description !== undefined && typeof description !== 'string')
+      return error(400, 'Description must be a string.');
     if (tags !== undefined) {
-      if (!tags || typeof tags !== 'object' || Array.isArray(tags)) return error(400, 'Tags must be an object of strings.');
+      if (!tags || typeof tags !== 'object' || Array.isArray(tags))
+        return error(400, 'Tags must be an object of strings.');
       const entries = Object.entries(tags);
       if (entries.length > 10) return error(400, 'A company can have at most 10 tags.');
       for (const [k, v] of entries) {
         if (k.length < 1 || k.length > 27) return error(400, 'Tag keys must have 1 to 27 characters.');
-        if (typeof v !== 'string' || v.length > 100) return error(400, 'Tag values must be strings of at most 100 characters.');
+        if (typeof v !== 'string' || v.length > 100)
+          return error(400, 'Tag values must be strings of at most 100 characters.');
       }
     }
     const id = randomUUID();
     const company: PlatformCompany = {
       id,
       name: cleaned,
-      description: (description) ?? '',
+      description: description ?? '',
       redirect: `https://link.codat.io/company/${id}`,
       created: new Date().toISOString(),
       createdByUserName: 'Sandbox API key',

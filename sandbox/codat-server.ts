@@ -5,7 +5,16 @@ import type http from 'node:http';
 import { Webhook } from 'standardwebhooks';
 import { CODAT_EVENT_TYPES } from './codat-event-types.js';
 import { CodatPlatform, type CodatPlatformOptions } from './codat-platform.js';
-import { deliver, listen, Pending, readBody, sendJson, type DeliveryAttempt, type Listening, type RetryPolicy } from './http.js';
+import {
+  deliver,
+  listen,
+  Pending,
+  readBody,
+  sendJson,
+  type DeliveryAttempt,
+  type Listening,
+  type RetryPolicy,
+} from './http.js';
 
 export interface CodatServerOptions {
   /** Svix application id/uid (= the Codat Client ID). */
@@ -118,7 +127,13 @@ export class CodatServer {
   readonly messages: SvixMessage[] = [];
   readonly deliveries: CodatDelivery[] = [];
   /** Every request the server answered (method, path, status), for transcripts and tests. */
-  readonly requests: { method: string; path: string; status: number; headers: http.IncomingHttpHeaders; body: string }[] = [];
+  readonly requests: {
+    method: string;
+    path: string;
+    status: number;
+    headers: http.IncomingHttpHeaders;
+    body: string;
+  }[] = [];
   private readonly idempotent = new Map<string, { status: number; body: unknown }>();
   private readonly pending = new Pending();
   private readonly eventTypes: ReadonlySet<string>;
@@ -184,7 +199,11 @@ export class CodatServer {
   }
 
   /** Sends an arbitrary body with arbitrary headers to a URL (used to replay a tampered delivery). */
-  async deliverRaw(url: string, body: string, headers: Record<string, string>): Promise<{ ok: boolean; attempts: DeliveryAttempt[] }> {
+  async deliverRaw(
+    url: string,
+    body: string,
+    headers: Record<string, string>,
+  ): Promise<{ ok: boolean; attempts: DeliveryAttempt[] }> {
     return deliver(url, body, () => headers, { ...this.retry, attempts: 1 });
   }
 
@@ -282,7 +301,11 @@ export class CodatServer {
       if (method === 'GET') return { status: 200, body: this.listMessages(url) };
       if (method === 'POST') return this.createMessage(rawBody);
     }
-    throw httpError(method === 'GET' || method === 'POST' || method === 'DELETE' ? 404 : 405, 'not_found', 'Entity not found');
+    throw httpError(
+      method === 'GET' || method === 'POST' || method === 'DELETE' ? 404 : 405,
+      'not_found',
+      'Entity not found',
+    );
   }
 
   private authenticate(headers: http.IncomingHttpHeaders): void {
@@ -303,7 +326,9 @@ export class CodatServer {
     if (raw === null) return 50;
     const n = Number(raw);
     if (!Number.isInteger(n) || n < 1 || n > 250) {
-      throw validationError([{ loc: ['query', 'limit'], msg: 'limit must be an integer between 1 and 250', type: 'value_error' }]);
+      throw validationError([
+        { loc: ['query', 'limit'], msg: 'limit must be an integer between 1 and 250', type: 'value_error' },
+      ]);
     }
     return n;
   }
@@ -339,14 +364,16 @@ export class CodatServer {
 
     const input = this.parseJson(rawBody);
     const issues: ValidationIssue[] = [];
-    const issue = (field: string, msg: string, type = 'value_error') => issues.push({ loc: ['body', field], msg, type });
+    const issue = (field: string, msg: string, type = 'value_error') =>
+      issues.push({ loc: ['body', field], msg, type });
 
     const url = input.url;
     if (typeof url !== 'string' || url.length < 1) issue('url', 'field required', 'value_error.missing');
     else {
       try {
         const parsed = new URL(url);
-        if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') issue('url', 'URL scheme must be http or https');
+        if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+          issue('url', 'URL scheme must be http or https');
       } catch {
         issue('url', 'invalid or missing URL scheme', 'value_error.url');
       }
@@ -392,7 +419,12 @@ export class CodatServer {
       issue('uid', 'string does not match regex "^[a-zA-Z0-9\\-_.]+$"', 'value_error.str.regex');
     }
     const metadata = input.metadata ?? {};
-    if (typeof metadata !== 'object' || metadata === null || Array.isArray(metadata) || Object.values(metadata).some((v) => typeof v !== 'string')) {
+    if (
+      typeof metadata !== 'object' ||
+      metadata === null ||
+      Array.isArray(metadata) ||
+      Object.values(metadata).some((v) => typeof v !== 'string')
+    ) {
       issue('metadata', 'expected an object of strings', 'type_error.dict');
     }
     const disabled = input.disabled ?? false;
@@ -433,7 +465,11 @@ export class CodatServer {
       issues.push({ loc: ['body', 'payload'], msg: 'expected an object', type: 'type_error' });
     }
     if (issues.length) throw validationError(issues);
-    const { message } = this.emit(eventType as string, payload as Record<string, unknown>, typeof eventId === 'string' ? eventId : undefined);
+    const { message } = this.emit(
+      eventType as string,
+      payload as Record<string, unknown>,
+      typeof eventId === 'string' ? eventId : undefined,
+    );
     return { status: 202, body: message };
   }
 
@@ -466,7 +502,10 @@ export class CodatServer {
   private listMessages(url: URL): unknown {
     const limit = this.limit(url);
     // Svix takes repeated `event_types=`; accept the comma-separated form too.
-    const wanted = url.searchParams.getAll('event_types').flatMap((v) => v.split(',')).filter(Boolean);
+    const wanted = url.searchParams
+      .getAll('event_types')
+      .flatMap((v) => v.split(','))
+      .filter(Boolean);
     const withContent = url.searchParams.get('with_content') !== 'false';
     const newestFirst = [...this.messages].reverse().filter((m) => !wanted.length || wanted.includes(m.eventType));
     const iterator = url.searchParams.get('iterator');
@@ -491,7 +530,10 @@ const CHANNEL_PATTERN = /^[a-zA-Z0-9\-_.:+]{1,128}$/;
 export function companyChannels(eventType: string, payload: Record<string, unknown>): string[] | null {
   const body = payload.payload;
   const inner = body && typeof body === 'object' ? (body as Record<string, unknown>) : {};
-  const ref = inner.referenceCompany && typeof inner.referenceCompany === 'object' ? (inner.referenceCompany as Record<string, unknown>) : undefined;
+  const ref =
+    inner.referenceCompany && typeof inner.referenceCompany === 'object'
+      ? (inner.referenceCompany as Record<string, unknown>)
+      : undefined;
   const tags = ref ? ref.tags : eventType.startsWith('company.') ? inner.tags : undefined;
   if (!tags || typeof tags !== 'object') return null;
   const channels = Object.entries(tags as Record<string, unknown>)

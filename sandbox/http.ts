@@ -128,7 +128,11 @@ export async function deliver(
 ): Promise<{ ok: boolean; attempts: DeliveryAttempt[] }> {
   const attempts: DeliveryAttempt[] = [];
   if (!isLoopbackUrl(url)) {
-    attempts.push({ at: new Date().toISOString(), error: 'the sandbox only delivers to 127.0.0.1/localhost', durationMs: 0 });
+    attempts.push({
+      at: new Date().toISOString(),
+      error: 'the sandbox only delivers to 127.0.0.1/localhost',
+      durationMs: 0,
+    });
     return { ok: false, attempts };
   }
   const total = Math.max(1, Math.min(policy.attempts, 20));

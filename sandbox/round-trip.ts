@@ -39,7 +39,9 @@ export interface SandboxOptions {
 }
 
 /** Starts the Codat and Blue servers (seeded) and points this process's app at them. */
-export async function startServers(options: SandboxOptions = {}): Promise<Pick<Sandbox, 'codat' | 'blue' | 'authData' | 'env'> & { stop(): Promise<void> }> {
+export async function startServers(
+  options: SandboxOptions = {},
+): Promise<Pick<Sandbox, 'codat' | 'blue' | 'authData' | 'env'> & { stop(): Promise<void> }> {
   const retry = options.fastRetries ? { backoffMs: [20, 40, 80], timeoutMs: 15_000 } : undefined;
   const codat = await new CodatServer({
     appId: DEMO.codat.clientId,
@@ -68,7 +70,11 @@ export async function startServers(options: SandboxOptions = {}): Promise<Pick<S
     BLUE_API_URL: blue.url,
     ...Object.fromEntries(Object.entries(authData).map(([k, v]) => [`authData_${k}`, v])),
   };
-  const saved = { CODAT_WEBHOOKS_API_URL: process.env.CODAT_WEBHOOKS_API_URL, CODAT_API_URL: process.env.CODAT_API_URL, BLUE_API_URL: process.env.BLUE_API_URL };
+  const saved = {
+    CODAT_WEBHOOKS_API_URL: process.env.CODAT_WEBHOOKS_API_URL,
+    CODAT_API_URL: process.env.CODAT_API_URL,
+    BLUE_API_URL: process.env.BLUE_API_URL,
+  };
   process.env.CODAT_WEBHOOKS_API_URL = codat.url;
   process.env.CODAT_API_URL = codat.url;
   process.env.BLUE_API_URL = blue.url;
@@ -139,7 +145,10 @@ const COMPANY_NAME = 'Bank of Dave';
 
 function one(run: HookRun, what: string): Record<string, unknown> {
   check(!run.error, `${what}: perform failed: ${run.error?.name}: ${run.error?.message}`);
-  check(run.result && run.result.length === 1, `${what}: perform returned ${run.result?.length ?? 0} items instead of 1`);
+  check(
+    run.result && run.result.length === 1,
+    `${what}: perform returned ${run.result?.length ?? 0} items instead of 1`,
+  );
   const item = run.result[0];
   check(item && typeof item === 'object', `${what}: perform returned a non-object item`);
   return item as Record<string, unknown>;
@@ -170,16 +179,38 @@ export const STEPS: readonly Step[] = [
     title: 'Auth test and connection label (Codat + Blue)',
     async run(sb) {
       const test = sb.runner.authFn('test');
-      const result = await sb.runner.run<{ codat?: { clientId: string }; blue?: { userName: string; projectName: string } }>(test, {
+      const result = await sb.runner.run<{
+        codat?: { clientId: string };
+        blue?: { userName: string; projectName: string };
+      }>(test, {
         authData: sb.authData,
         meta: { isTestingAuth: true },
       });
-      check(result.codat?.clientId === DEMO.codat.clientId, `auth test did not confirm the Codat client (${short(result.codat)})`);
-      check(result.blue?.projectName === 'Client Onboarding', `auth test did not confirm the Blue project (${short(result.blue)})`);
-      const label = await sb.runner.run<string>(sb.runner.authFn('connectionLabel'), { authData: sb.authData, inputData: result });
-      check(typeof label === 'string' && label.includes(DEMO.codat.clientId) && label.includes('Client Onboarding'), `unexpected connection label "${label}"`);
-      check(![DEMO.codat.zapierKey, DEMO.codat.apiKey, DEMO.blue.tokenSecret].some((s) => label.includes(s)), 'the connection label shows a secret');
-      return [`Codat application ${result.codat.clientId} answered`, `Blue user ${result.blue.userName}, project ${result.blue.projectName}`, `connection label: "${label}"`];
+      check(
+        result.codat?.clientId === DEMO.codat.clientId,
+        `auth test did not confirm the Codat client (${short(result.codat)})`,
+      );
+      check(
+        result.blue?.projectName === 'Client Onboarding',
+        `auth test did not confirm the Blue project (${short(result.blue)})`,
+      );
+      const label = await sb.runner.run<string>(sb.runner.authFn('connectionLabel'), {
+        authData: sb.authData,
+        inputData: result,
+      });
+      check(
+        typeof label === 'string' && label.includes(DEMO.codat.clientId) && label.includes('Client Onboarding'),
+        `unexpected connection label "${label}"`,
+      );
+      check(
+        ![DEMO.codat.zapierKey, DEMO.codat.apiKey, DEMO.blue.tokenSecret].some((s) => label.includes(s)),
+        'the connection label shows a secret',
+      );
+      return [
+        `Codat application ${result.codat.clientId} answered`,
+        `Blue user ${result.blue.userName}, project ${result.blue.projectName}`,
+        `connection label: "${label}"`,
+      ];
     },
   },
   {
@@ -190,8 +221,14 @@ export const STEPS: readonly Step[] = [
       check(endpoints.length === 1, `the Codat server has ${endpoints.length} consumers instead of 1`);
       const ep = endpoints[0]!;
       check(ep.url === state.codatHook.url, `the Codat consumer points at ${ep.url}, not at the hook URL`);
-      check(ep.filterTypes?.length === 1 && ep.filterTypes[0] === CODAT_EVENT, `the Codat consumer filters ${short(ep.filterTypes)}`);
-      check(ep.channels?.length === 1 && ep.channels[0] === COMPANY_TAG, `the Codat consumer listens to channels ${short(ep.channels)}`);
+      check(
+        ep.filterTypes?.length === 1 && ep.filterTypes[0] === CODAT_EVENT,
+        `the Codat consumer filters ${short(ep.filterTypes)}`,
+      );
+      check(
+        ep.channels?.length === 1 && ep.channels[0] === COMPANY_TAG,
+        `the Codat consumer listens to channels ${short(ep.channels)}`,
+      );
       const create = sb.codat.requests.find((r) => r.method === 'POST' && r.path.endsWith('/endpoint'));
       check(create?.headers['idempotency-key'], 'the consumer was created without an idempotency-key');
 
@@ -219,7 +256,10 @@ export const STEPS: readonly Step[] = [
       check(delivery?.ok, `Codat could not deliver ${message.id}: ${short(delivery?.attempts)}`);
       const [run] = await sb.hooks.waitForRuns(state.codatHook.hookId, 1);
       const output = one(run!, CODAT_TRIGGER);
-      check(output.companyName === COMPANY_NAME, `trigger output names company ${short(output.companyName)}, not ${COMPANY_NAME}`);
+      check(
+        output.companyName === COMPANY_NAME,
+        `trigger output names company ${short(output.companyName)}, not ${COMPANY_NAME}`,
+      );
       check(output.eventType === CODAT_EVENT, `trigger output has eventType ${short(output.eventType)}`);
       state.codatOutput = output;
       state.codatRunCount = 1;
@@ -238,18 +278,25 @@ export const STEPS: readonly Step[] = [
       check(company, 'no Codat trigger output (step 3 failed)');
       sb.runner.fn('creates', 'create_todo', 'perform');
       // Dropdowns as the Zap editor fills them.
-      const lists = await sb.runner.run<{ id: string; title: string }[]>(sb.runner.fn('triggers', 'blue_todo_list_list', 'perform'), {
-        authData: sb.authData,
-        inputData: {},
-        meta: { isFillingDynamicDropdown: true, page: 0 },
-      });
+      const lists = await sb.runner.run<{ id: string; title: string }[]>(
+        sb.runner.fn('triggers', 'blue_todo_list_list', 'perform'),
+        {
+          authData: sb.authData,
+          inputData: {},
+          meta: { isFillingDynamicDropdown: true, page: 0 },
+        },
+      );
       const list = lists.find((l) => l.title === 'New Clients');
       check(list, `the Todo List dropdown does not offer "New Clients" (${short(lists.map((l) => l.title))})`);
       const fields = await sb.runner.inputFields('creates', 'create_todo', { authData: sb.authData, inputData: {} });
-      const fieldFor = (id: string) => fields.find((f) => typeof f.key === 'string' && f.key.includes(id) && !/currency|end/i.test(String(f.key)));
+      const fieldFor = (id: string) =>
+        fields.find((f) => typeof f.key === 'string' && f.key.includes(id) && !/currency|end/i.test(String(f.key)));
       const codatIdField = fieldFor(DEMO.ids.fieldCodatId);
       const stageField = fieldFor(DEMO.ids.fieldStage);
-      check(codatIdField && stageField, `create_todo offers no input for the project's custom fields (${short(fields.map((f) => f.key))})`);
+      check(
+        codatIdField && stageField,
+        `create_todo offers no input for the project's custom fields (${short(fields.map((f) => f.key))})`,
+      );
       const inputData = {
         todoListId: list.id,
         title: `Onboard ${String(company.companyName)}`,
@@ -267,7 +314,10 @@ export const STEPS: readonly Step[] = [
       check(stored, `todo ${String(todo.id)} is not in the Blue server`);
       check(stored.title === `Onboard ${COMPANY_NAME}`, `the stored todo is titled "${stored.title}"`);
       check(stored.todoListId === list.id, 'the stored todo is in another list');
-      check(stored.values[DEMO.ids.fieldCodatId] === company.companyId, `custom field "Codat Company ID" holds ${short(stored.values[DEMO.ids.fieldCodatId])}`);
+      check(
+        stored.values[DEMO.ids.fieldCodatId] === company.companyId,
+        `custom field "Codat Company ID" holds ${short(stored.values[DEMO.ids.fieldCodatId])}`,
+      );
       check(stored.values[DEMO.ids.fieldStage] === DEMO.ids.fieldStageNew, 'custom field "Stage" is not set to "New"');
       check(stored.tagIds.includes(DEMO.ids.tagCodat), 'the todo lacks the "Codat" tag');
       state.todo = todo;
@@ -285,19 +335,34 @@ export const STEPS: readonly Step[] = [
       const [run] = await sb.hooks.waitForRuns(state.blueHook.hookId, 1);
       const output = one(run!, 'new_todo');
       const recordId = output.recordId ?? output.id;
-      check(recordId === state.todo.id, `new_todo output is about ${short(recordId)}, not todo ${String(state.todo.id)}`);
-      check(output.title === state.todo.title || JSON.stringify(output).includes(String(state.todo.title)), 'new_todo output lacks the todo title');
+      check(
+        recordId === state.todo.id,
+        `new_todo output is about ${short(recordId)}, not todo ${String(state.todo.id)}`,
+      );
+      check(
+        output.title === state.todo.title || JSON.stringify(output).includes(String(state.todo.title)),
+        'new_todo output lacks the todo title',
+      );
       const delivery = sb.blue.deliveries.at(-1);
       // Blue delivers its stored entity (join rows with ids only): perform names them by fetching
       // the record once, so the output matches what the Zap editor showed (D006).
       const delivered = JSON.parse(delivery?.body ?? '{}') as { currentValue?: Record<string, unknown> };
-      check(Array.isArray(delivered.currentValue?.todoTags) && !('tags' in (delivered.currentValue ?? {})), 'the Blue server did not deliver the entity shape (todoTags)');
+      check(
+        Array.isArray(delivered.currentValue?.todoTags) && !('tags' in (delivered.currentValue ?? {})),
+        'the Blue server did not deliver the entity shape (todoTags)',
+      );
       const fetches = sb.blue.operations.filter((o) => o.name === 'ZapierGetTodo');
       check(fetches.length === 1, `perform fetched the record ${fetches.length} times, not once`);
       const list = output.todoList as { title?: unknown } | undefined;
-      check(String(output.tagTitles).includes('Codat'), `new_todo output lacks the tag title (tagTitles=${short(output.tagTitles)})`);
+      check(
+        String(output.tagTitles).includes('Codat'),
+        `new_todo output lacks the tag title (tagTitles=${short(output.tagTitles)})`,
+      );
       check(list?.title === 'New Clients', `new_todo output lacks the list title (${short(list)})`);
-      check(JSON.stringify(output.customFieldsByName).includes('Codat Company ID'), `new_todo output lacks custom field names (${short(output.customFieldsByName)})`);
+      check(
+        JSON.stringify(output.customFieldsByName).includes('Codat Company ID'),
+        `new_todo output lacks custom field names (${short(output.customFieldsByName)})`,
+      );
       state.blueOutput = output;
       return [
         `Blue delivered ${delivery?.event ?? 'TODO_CREATED'} (X-Signature ${delivery?.signature.slice(0, 12) ?? '?'}…) in ${delivery?.attempts.length ?? '?'} attempt(s), as its stored entity (todoTags, todoCustomFields with ids)`,
@@ -321,7 +386,10 @@ export const STEPS: readonly Step[] = [
       const before = sb.hooks.runsFor(state.codatHook.hookId).length;
       await sb.codat.deliverRaw(state.codatHook.url, forged, headers);
       const codatRun = (await sb.hooks.waitForRuns(state.codatHook.hookId, before + 1)).at(-1)!;
-      check(codatRun.error || codatRun.result?.length === 0, `${CODAT_TRIGGER} accepted a tampered body: ${short(codatRun.result)}`);
+      check(
+        codatRun.error || codatRun.result?.length === 0,
+        `${CODAT_TRIGGER} accepted a tampered body: ${short(codatRun.result)}`,
+      );
 
       // Blue: same idea with X-Signature.
       const blueDelivery = sb.blue.deliveries.at(-1);
@@ -330,9 +398,13 @@ export const STEPS: readonly Step[] = [
       const blueBefore = sb.hooks.runsFor(state.blueHook.hookId).length;
       await sb.codat.deliverRaw(state.blueHook.url, blueForged, { 'X-Signature': blueDelivery.signature });
       const blueRun = (await sb.hooks.waitForRuns(state.blueHook.hookId, blueBefore + 1)).at(-1)!;
-      check(blueRun.error || blueRun.result?.length === 0, `new_todo accepted a tampered body: ${short(blueRun.result)}`);
+      check(
+        blueRun.error || blueRun.result?.length === 0,
+        `new_todo accepted a tampered body: ${short(blueRun.result)}`,
+      );
       state.rejected = { codat: codatRun, blue: blueRun };
-      const why = (r: HookRun) => (r.error ? `${r.error.name}: ${short(r.error.message, 140)}` : 'swallowed (no Zap run)');
+      const why = (r: HookRun) =>
+        r.error ? `${r.error.name}: ${short(r.error.message, 140)}` : 'swallowed (no Zap run)';
       return [`${CODAT_TRIGGER}: ${why(codatRun)}`, `new_todo: ${why(blueRun)}`];
     },
   },
@@ -342,24 +414,46 @@ export const STEPS: readonly Step[] = [
       check(state.todo, 'no todo (step 4 failed)');
       const recordId = String(state.todo.id);
       const perform = (key: string, inputData: Record<string, unknown>) =>
-        sb.runner.run<Record<string, unknown>>(sb.runner.fn('creates', key, 'perform'), { authData: sb.authData, inputData });
+        sb.runner.run<Record<string, unknown>>(sb.runner.fn('creates', key, 'perform'), {
+          authData: sb.authData,
+          inputData,
+        });
       // The Record dropdown offers it, as the Zap editor fills it.
-      const records = await sb.runner.run<{ id: string; label: string }[]>(sb.runner.fn('triggers', 'blue_record_list', 'perform'), {
-        authData: sb.authData,
-        inputData: {},
-        meta: { isFillingDynamicDropdown: true, page: 0 },
-      });
+      const records = await sb.runner.run<{ id: string; label: string }[]>(
+        sb.runner.fn('triggers', 'blue_record_list', 'perform'),
+        {
+          authData: sb.authData,
+          inputData: {},
+          meta: { isFillingDynamicDropdown: true, page: 0 },
+        },
+      );
       const picked = records.find((r) => r.id === recordId);
       check(picked, `the Record dropdown does not offer todo ${recordId} (${short(records.map((r) => r.label))})`);
-      const fields = await sb.runner.inputFields('creates', 'update_record', { authData: sb.authData, inputData: { recordId } });
+      const fields = await sb.runner.inputFields('creates', 'update_record', {
+        authData: sb.authData,
+        inputData: { recordId },
+      });
       const stageField = fields.find((f) => typeof f.key === 'string' && f.key.includes(DEMO.ids.fieldStage));
-      check(stageField, `update_record offers no input for the Stage custom field (${short(fields.map((f) => f.key))})`);
+      check(
+        stageField,
+        `update_record offers no input for the Stage custom field (${short(fields.map((f) => f.key))})`,
+      );
 
-      const updated = await perform('update_record', { recordId, duedAt: '2026-12-31T17:00:00Z', [String(stageField.key)]: DEMO.ids.fieldStageKyc });
+      const updated = await perform('update_record', {
+        recordId,
+        duedAt: '2026-12-31T17:00:00Z',
+        [String(stageField.key)]: DEMO.ids.fieldStageKyc,
+      });
       const stored = sb.blue.store.todos.find((t) => t.id === recordId);
       check(stored, `todo ${recordId} is not in the Blue server`);
-      check(stored.values[DEMO.ids.fieldStage] === DEMO.ids.fieldStageKyc, 'custom field "Stage" is not "KYC" after update_record');
-      check(stored.duedAt === '2026-12-31T17:00:00.000Z' && updated.duedAt === stored.duedAt, `update_record did not set the due date (${short(updated.duedAt)})`);
+      check(
+        stored.values[DEMO.ids.fieldStage] === DEMO.ids.fieldStageKyc,
+        'custom field "Stage" is not "KYC" after update_record',
+      );
+      check(
+        stored.duedAt === '2026-12-31T17:00:00.000Z' && updated.duedAt === stored.duedAt,
+        `update_record did not set the due date (${short(updated.duedAt)})`,
+      );
 
       const done = await perform('complete_record', { recordId, done: 'done' });
       check(stored.done && done.done === true, 'complete_record did not mark the todo done');
@@ -367,7 +461,10 @@ export const STEPS: readonly Step[] = [
       const text = `KYC started for ${COMPANY_NAME}.`;
       const comment = await perform('add_comment', { recordId, text });
       const storedComment = sb.blue.store.comments.find((c) => c.id === comment.id);
-      check(storedComment?.categoryId === recordId && storedComment.text === text, `the comment is not stored on todo ${recordId}`);
+      check(
+        storedComment?.categoryId === recordId && storedComment.text === text,
+        `the comment is not stored on todo ${recordId}`,
+      );
       return [
         `the Record dropdown offers "${picked.label}"`,
         `update_record: Stage=KYC, due 2026-12-31; complete_record: done; add_comment: "${text}" (comment ${String(comment.id)})`,
@@ -382,10 +479,19 @@ export const STEPS: readonly Step[] = [
       // Zapier's search-or-create runs the search, and create_todo only when it finds nothing.
       const find = sb.runner.fn('searches', 'find_todo', 'perform');
       const byCompany = { customFieldId: DEMO.ids.fieldCodatId, customFieldValue: String(company.companyId) };
-      const found = await sb.runner.run<Record<string, unknown>[]>(find, { authData: sb.authData, inputData: byCompany });
-      check(found.length === 1 && found[0]?.id === state.todo.id, `find_todo found ${short(found.map((r) => r.id))}, not todo ${String(state.todo.id)}`);
+      const found = await sb.runner.run<Record<string, unknown>[]>(find, {
+        authData: sb.authData,
+        inputData: byCompany,
+      });
+      check(
+        found.length === 1 && found[0]?.id === state.todo.id,
+        `find_todo found ${short(found.map((r) => r.id))}, not todo ${String(state.todo.id)}`,
+      );
       const todos = sb.blue.store.todos.length;
-      const other = await sb.runner.run<unknown[]>(find, { authData: sb.authData, inputData: { ...byCompany, customFieldValue: 'no-such-company' } });
+      const other = await sb.runner.run<unknown[]>(find, {
+        authData: sb.authData,
+        inputData: { ...byCompany, customFieldValue: 'no-such-company' },
+      });
       check(other.length === 0, `find_todo found ${other.length} records for an unknown company`);
       check(sb.blue.store.todos.length === todos, 'searching created a record');
       return [
@@ -423,20 +529,40 @@ export const STEPS: readonly Step[] = [
     title: 'codat_create_company (API key) -> Link URL; codat_find_company finds it by name',
     async run(sb, state) {
       const name = 'Dave Lending Ltd';
-      const company = await sb.runner.run<Record<string, unknown>>(sb.runner.fn('creates', 'codat_create_company', 'perform'), {
-        authData: sb.authData,
-        inputData: { name, description: `Zap run for todo ${typeof state.todo?.id === 'string' ? state.todo.id : '?'}`, tags: { uid: 'crm-lead-42' } },
-      });
+      const company = await sb.runner.run<Record<string, unknown>>(
+        sb.runner.fn('creates', 'codat_create_company', 'perform'),
+        {
+          authData: sb.authData,
+          inputData: {
+            name,
+            description: `Zap run for todo ${typeof state.todo?.id === 'string' ? state.todo.id : '?'}`,
+            tags: { uid: 'crm-lead-42' },
+          },
+        },
+      );
       const stored = sb.codat.platform?.companies.find((c) => c.id === company.id);
       check(stored, `company ${short(company.id)} is not in the Codat sandbox`);
       check(stored.name === name && stored.tags.uid === 'crm-lead-42', `the stored company is ${short(stored)}`);
-      check(company.redirect === `https://link.codat.io/company/${stored.id}`, `the output's Link URL is ${short(company.redirect)}`);
-      const found = await sb.runner.run<Record<string, unknown>[]>(sb.runner.fn('searches', 'codat_find_company', 'perform'), {
-        authData: sb.authData,
-        inputData: { name },
-      });
-      check(found.length === 1 && found[0]!.id === company.id, `codat_find_company found ${short(found.map((c) => c.id))}`);
-      return [`company ${String(company.id)} "${name}" created with tag uid=crm-lead-42`, `Link URL: ${String(company.redirect)}`, 'codat_find_company by name returns it'];
+      check(
+        company.redirect === `https://link.codat.io/company/${stored.id}`,
+        `the output's Link URL is ${short(company.redirect)}`,
+      );
+      const found = await sb.runner.run<Record<string, unknown>[]>(
+        sb.runner.fn('searches', 'codat_find_company', 'perform'),
+        {
+          authData: sb.authData,
+          inputData: { name },
+        },
+      );
+      check(
+        found.length === 1 && found[0]!.id === company.id,
+        `codat_find_company found ${short(found.map((c) => c.id))}`,
+      );
+      return [
+        `company ${String(company.id)} "${name}" created with tag uid=crm-lead-42`,
+        `Link URL: ${String(company.redirect)}`,
+        'codat_find_company by name returns it',
+      ];
     },
   },
 ];
@@ -465,9 +591,17 @@ export async function runRoundTrip(
       const lines = await step.run(sb, state);
       result = { index: i + 1, title: step.title, ok: true, ms: performance.now() - started, lines };
     } catch (err) {
-      const message = err instanceof Error ? `${err.name === 'StepFailure' ? '' : `${err.name}: `}${err.message}` : String(err);
+      const message =
+        err instanceof Error ? `${err.name === 'StepFailure' ? '' : `${err.name}: `}${err.message}` : String(err);
       if (process.env.SANDBOX_DEBUG && err instanceof Error) console.error(err.stack);
-      result = { index: i + 1, title: step.title, ok: false, ms: performance.now() - started, lines: [], error: message };
+      result = {
+        index: i + 1,
+        title: step.title,
+        ok: false,
+        ms: performance.now() - started,
+        lines: [],
+        error: message,
+      };
     }
     results.push(result);
     onStep?.(result);

@@ -53,8 +53,24 @@ export function demoBlueStore(): BlueStore {
   const { ids } = DEMO;
   const store = emptyStore();
   store.users.push(
-    { id: ids.user, uid: 'sandbox-user-1', username: 'ada', email: 'ada@example.com', firstName: 'Ada', lastName: 'Lovelace', fullName: 'Ada Lovelace' },
-    { id: ids.user2, uid: 'sandbox-user-2', username: 'grace', email: 'grace@example.com', firstName: 'Grace', lastName: 'Hopper', fullName: 'Grace Hopper' },
+    {
+      id: ids.user,
+      uid: 'sandbox-user-1',
+      username: 'ada',
+      email: 'ada@example.com',
+      firstName: 'Ada',
+      lastName: 'Lovelace',
+      fullName: 'Ada Lovelace',
+    },
+    {
+      id: ids.user2,
+      uid: 'sandbox-user-2',
+      username: 'grace',
+      email: 'grace@example.com',
+      firstName: 'Grace',
+      lastName: 'Hopper',
+      fullName: 'Grace Hopper',
+    },
   );
   store.tokens.push({ id: DEMO.blue.tokenId, secret: DEMO.blue.tokenSecret, userId: ids.user });
   store.companies.push({ id: ids.company, uid: 'sandbox-company', slug: DEMO.blue.companyId, name: 'Acme Demo' });
@@ -85,10 +101,34 @@ export function demoBlueStore(): BlueStore {
         { id: ids.fieldStageKyc, uid: 'sandbox-option-kyc', title: 'KYC', color: '#ffb300', position: 2 },
       ],
     },
-    { id: ids.fieldCodatId, uid: 'sandbox-field-codat', name: 'Codat Company ID', type: 'TEXT_SINGLE', position: 2, projectId: ids.project, currency: null, options: [] },
-    { id: ids.fieldAmount, uid: 'sandbox-field-amount', name: 'Loan Amount', type: 'CURRENCY', position: 3, projectId: ids.project, currency: 'USD', options: [] },
+    {
+      id: ids.fieldCodatId,
+      uid: 'sandbox-field-codat',
+      name: 'Codat Company ID',
+      type: 'TEXT_SINGLE',
+      position: 2,
+      projectId: ids.project,
+      currency: null,
+      options: [],
+    },
+    {
+      id: ids.fieldAmount,
+      uid: 'sandbox-field-amount',
+      name: 'Loan Amount',
+      type: 'CURRENCY',
+      position: 3,
+      projectId: ids.project,
+      currency: 'USD',
+      options: [],
+    },
   );
-  store.tags.push({ id: ids.tagCodat, uid: 'sandbox-tag-codat', title: 'Codat', color: '#6b4eff', projectId: ids.project });
+  store.tags.push({
+    id: ids.tagCodat,
+    uid: 'sandbox-tag-codat',
+    title: 'Codat',
+    color: '#6b4eff',
+    projectId: ids.project,
+  });
   return store;
 }
 

@@ -7,7 +7,8 @@ function port(name: string, fallback: number): number {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`${name} must be a port number (0 = any free port), not "${raw}"`);
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new Error(`${name} must be a port number (0 = any free port), not "${raw}"`);
   return n;
 }
 
@@ -35,8 +36,12 @@ try {
 const { ids } = DEMO;
 const envLines = Object.entries(servers.env).map(([k, v]) => `${k}=${v}`);
 console.log(`Codat webhooks (Svix) API: ${servers.codat.url}   (app ${DEMO.codat.clientId})`);
-console.log(`Blue GraphQL API:          ${servers.blue.url}   (company ${DEMO.blue.companyId}, project ${DEMO.blue.projectId})`);
-console.log('\nPut these lines in .env (or prefix the command with them) so `zapier-platform invoke` uses the sandbox:\n');
+console.log(
+  `Blue GraphQL API:          ${servers.blue.url}   (company ${DEMO.blue.companyId}, project ${DEMO.blue.projectId})`,
+);
+console.log(
+  '\nPut these lines in .env (or prefix the command with them) so `zapier-platform invoke` uses the sandbox:\n',
+);
 console.log(envLines.join('\n'));
 console.log(`
 Then, in another terminal (after \`npm run build\`):

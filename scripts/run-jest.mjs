@@ -9,7 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const ISOLATED = ['test/app/built-attack.test.ts'];
-const JEST = ['--no-warnings=ExperimentalWarning', '--experimental-vm-modules', 'node_modules/jest/bin/jest.js', '--maxWorkers=2'];
+const JEST = [
+  '--no-warnings=ExperimentalWarning',
+  '--experimental-vm-modules',
+  'node_modules/jest/bin/jest.js',
+  '--maxWorkers=2',
+];
 
 function jest(args, env = {}) {
   const result = spawnSync(process.execPath, [...JEST, ...args], { stdio: 'inherit', env: { ...process.env, ...env } });
@@ -40,5 +45,7 @@ for (const part of parts) {
 }
 rmSync(dir, { recursive: true, force: true });
 if (status !== 0 && total.failed === 0) total.failed = 1;
-process.stdout.write(`Summary: ${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}\n`);
+process.stdout.write(
+  `Summary: ${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}\n`,
+);
 process.exit(status);

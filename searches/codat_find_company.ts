@@ -19,7 +19,12 @@ export default defineSearch({
         dynamic: COMPANY_DROPDOWN,
         helpText: 'Pick or map a company ID to look it up directly; leave empty to search by name or tags.',
       },
-      { key: 'name', label: 'Name', type: 'string', helpText: 'The exact company name (not case-sensitive), as Codat stores it.' },
+      {
+        key: 'name',
+        label: 'Name',
+        type: 'string',
+        helpText: 'The exact company name (not case-sensitive), as Codat stores it.',
+      },
       {
         key: 'tagFilter',
         label: 'Tag Filter',

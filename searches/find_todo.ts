@@ -9,7 +9,8 @@ export default defineSearch({
   noun: 'Record',
   display: {
     label: 'Find Record',
-    description: 'Finds a record in the connected Blue project by ID, or by title or a custom field value, within a list or the whole project, optionally only done or not done records; newest first.',
+    description:
+      'Finds a record in the connected Blue project by ID, or by title or a custom field value, within a list or the whole project, optionally only done or not done records; newest first.',
   },
   operation: {
     inputFields: defineInputFields([
@@ -26,7 +27,7 @@ export default defineSearch({
         label: 'Title',
         type: 'string',
         required: false,
-        helpText: 'The record\'s title (not case-sensitive). The newest record with this title comes first.',
+        helpText: "The record's title (not case-sensitive). The newest record with this title comes first.",
       },
       {
         key: 'titleContains',
@@ -34,7 +35,8 @@ export default defineSearch({
         type: 'boolean',
         required: false,
         default: 'false',
-        helpText: 'Yes: titles containing the text match too. No: only the whole title matches (safer before Find or Create).',
+        helpText:
+          'Yes: titles containing the text match too. No: only the whole title matches (safer before Find or Create).',
       },
       {
         key: 'todoListId',
@@ -48,7 +50,8 @@ export default defineSearch({
         label: 'Custom Field',
         dynamic: 'blue_custom_field_list.id.name',
         required: false,
-        helpText: 'Only records whose value of this field is Custom Field Value. Leave empty to match the value in any field.',
+        helpText:
+          'Only records whose value of this field is Custom Field Value. Leave empty to match the value in any field.',
       },
       {
         key: 'customFieldValue',

@@ -16,14 +16,15 @@ export default defineSearch({
         label: 'Email',
         type: 'string',
         required: false,
-        helpText: 'The member\'s email address (not case-sensitive). When given, Name is not used.',
+        helpText: "The member's email address (not case-sensitive). When given, Name is not used.",
       },
       {
         key: 'name',
         label: 'Name',
         type: 'string',
         required: false,
-        helpText: 'The member\'s full name as Blue shows it, e.g. `Jane Doe` (not case-sensitive). Several members may share it.',
+        helpText:
+          "The member's full name as Blue shows it, e.g. `Jane Doe` (not case-sensitive). Several members may share it.",
       },
     ]),
     perform: findUsers,

@@ -8,10 +8,16 @@ import App from '../index.js';
 import { caught } from './support/errors.js';
 
 const appTester = zapier.createAppTester(App);
-const testAuth = (authData: Record<string, string>) => appTester(App.authentication!.test as never, { authData } as unknown as Bundle);
+const testAuth = (authData: Record<string, string>) =>
+  appTester(App.authentication!.test as never, { authData } as unknown as Bundle);
 
 const codat = { codatClientId: 'client-1', codatZapierKey: 'sk_integ_PADDEDKEY123.us' };
-const blue = { blueTokenId: 'tok-id-1', blueTokenSecret: 'tok-SECRET-456', blueCompanyId: 'acme', blueProjectId: 'sales' };
+const blue = {
+  blueTokenId: 'tok-id-1',
+  blueTokenSecret: 'tok-SECRET-456',
+  blueCompanyId: 'acme',
+  blueProjectId: 'sales',
+};
 
 beforeAll(() => {
   delete process.env.CODAT_WEBHOOKS_API_URL;
@@ -31,7 +37,9 @@ describe('connection test with padded values', () => {
     const err = await caught(testAuth(authData));
     expect(err.name).toBe('AppError');
     expect(err.code).toBe('auth_fields_padded');
-    expect(err.message).toBe(`Remove the spaces or line breaks before or after the value of "${label}", then save the connection again.`);
+    expect(err.message).toBe(
+      `Remove the spaces or line breaks before or after the value of "${label}", then save the connection again.`,
+    );
     expect(nock.pendingMocks()).toEqual([]);
   });
 
@@ -41,7 +49,10 @@ describe('connection test with padded values', () => {
   });
 
   it('accepts unpadded values', async () => {
-    nock('https://api.us.svix.com').get('/api/v1/app/client-1/endpoint').query(true).reply(200, { data: [], iterator: null, done: true });
+    nock('https://api.us.svix.com')
+      .get('/api/v1/app/client-1/endpoint')
+      .query(true)
+      .reply(200, { data: [], iterator: null, done: true });
     await expect(testAuth(codat)).resolves.toEqual({ codat: { clientId: 'client-1' } });
   });
 });
@@ -56,7 +67,9 @@ describe('connection test with a value HTTP headers cannot carry', () => {
   ])('says the value of "%s" is invalid, not that the network failed, and sends nothing', async (label, authData) => {
     const err = await caught(testAuth(authData));
     expect(err.code).toBe('invalid_credential');
-    expect(err.message).toMatch(new RegExp(`^The connection's "${label}" holds a character that cannot be sent to (Codat|Blue)`));
+    expect(err.message).toMatch(
+      new RegExp(`^The connection's "${label}" holds a character that cannot be sent to (Codat|Blue)`),
+    );
     expect(err.message).not.toMatch(/network|temporary/);
     expect(err.message).not.toContain('PADDED');
     expect(err.message).not.toContain('SECRET');

@@ -56,7 +56,10 @@ describe('auth test: Codat', () => {
   });
 
   it('turns 401 into ExpiredAuthError that explains key rotation and hides the key', async () => {
-    nock(SVIX).get('/api/v1/app/client-1/endpoint').query(true).reply(401, { code: 'authentication_failed', detail: 'Invalid token' });
+    nock(SVIX)
+      .get('/api/v1/app/client-1/endpoint')
+      .query(true)
+      .reply(401, { code: 'authentication_failed', detail: 'Invalid token' });
     const err = await caught(testAuth(codatAuth));
     expect(err.name).toBe('ExpiredAuthError');
     expect(err.message).toMatch(/one live Zapier key/);
@@ -65,7 +68,10 @@ describe('auth test: Codat', () => {
   });
 
   it('turns 403 into an error naming the missing permission', async () => {
-    nock(SVIX).get('/api/v1/app/client-1/endpoint').query(true).reply(403, { code: 'forbidden', detail: 'Insufficient access' });
+    nock(SVIX)
+      .get('/api/v1/app/client-1/endpoint')
+      .query(true)
+      .reply(403, { code: 'forbidden', detail: 'Insufficient access' });
     const err = await caught(testAuth(codatAuth));
     expect(err.name).toBe('AppError');
     expect(err.status).toBe(403);
@@ -74,13 +80,19 @@ describe('auth test: Codat', () => {
   });
 
   it('turns 404 into a message naming the Client ID', async () => {
-    nock(SVIX).get('/api/v1/app/client-1/endpoint').query(true).reply(404, { code: 'not_found', detail: 'Entity not found' });
+    nock(SVIX)
+      .get('/api/v1/app/client-1/endpoint')
+      .query(true)
+      .reply(404, { code: 'not_found', detail: 'Entity not found' });
     const err = await caught(testAuth(codatAuth));
     expect(err.message).toMatch(/could not find a Codat webhook application for Client ID client-1/);
   });
 
   it('turns 429 into ThrottledError honouring Retry-After', async () => {
-    nock(SVIX).get('/api/v1/app/client-1/endpoint').query(true).reply(429, { code: 'rate_limit' }, { 'Retry-After': '30' });
+    nock(SVIX)
+      .get('/api/v1/app/client-1/endpoint')
+      .query(true)
+      .reply(429, { code: 'rate_limit' }, { 'Retry-After': '30' });
     const err = await caught(testAuth(codatAuth));
     expect(err.name).toBe('ThrottledError');
     expect(err.delay).toBe(30);
@@ -95,14 +107,20 @@ describe('auth test: Codat', () => {
   });
 
   it('turns 5xx into a server error quoting the request id', async () => {
-    nock(SVIX).get('/api/v1/app/client-1/endpoint').query(true).reply(503, '<html>down</html>', { 'svix-req-id': 'req_42' });
+    nock(SVIX)
+      .get('/api/v1/app/client-1/endpoint')
+      .query(true)
+      .reply(503, '<html>down</html>', { 'svix-req-id': 'req_42' });
     const err = await caught(testAuth(codatAuth));
     expect(err.status).toBe(503);
     expect(err.message).toMatch(/failed \(HTTP 503\).*request id req_42.*try again/);
   });
 
   it('rejects a non-JSON success body with a clear message', async () => {
-    nock(SVIX).get('/api/v1/app/client-1/endpoint').query(true).reply(200, '<html>login</html>', { 'Content-Type': 'text/html' });
+    nock(SVIX)
+      .get('/api/v1/app/client-1/endpoint')
+      .query(true)
+      .reply(200, '<html>login</html>', { 'Content-Type': 'text/html' });
     const err = await caught(testAuth(codatAuth));
     expect(err.message).toMatch(/instead of JSON while trying to check the Codat credentials/);
   });
@@ -126,7 +144,10 @@ describe('auth test: Codat', () => {
   });
 
   it('reports a connection reset as such', async () => {
-    nock(SVIX).get('/api/v1/app/client-1/endpoint').query(true).replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+    nock(SVIX)
+      .get('/api/v1/app/client-1/endpoint')
+      .query(true)
+      .replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
     const err = await caught(testAuth(codatAuth));
     expect(err.message).toMatch(/could not be reached.*connection was reset/);
   });
@@ -190,7 +211,9 @@ describe('auth test: Blue', () => {
     ['RATE_LIMITED', 'ThrottledError', /rate limit/],
     ['SOMETHING_NEW', 'AppError', /reported an error \(SOMETHING_NEW\)/],
   ])('maps GraphQL error code %s', async (code, name, pattern) => {
-    nock(BLUE).post('/graphql').reply(200, { data: null, errors: [{ message: `boom ${code}`, extensions: { code } }] });
+    nock(BLUE)
+      .post('/graphql')
+      .reply(200, { data: null, errors: [{ message: `boom ${code}`, extensions: { code } }] });
     const err = await caught(testAuth(blueAuth));
     expect(err.name).toBe(name);
     expect(err.message).toMatch(pattern);
@@ -214,7 +237,9 @@ describe('auth test: Blue', () => {
   it('maps a non-JSON 200 and a response missing fields to clear errors', async () => {
     nock(BLUE).post('/graphql').reply(200, 'OK', { 'Content-Type': 'text/plain' });
     expect((await caught(testAuth(blueAuth))).message).toMatch(/instead of a GraphQL response/);
-    nock(BLUE).post('/graphql').reply(200, { data: { currentUser: { id: 'u1' } } });
+    nock(BLUE)
+      .post('/graphql')
+      .reply(200, { data: { currentUser: { id: 'u1' } } });
     expect((await caught(testAuth(blueAuth))).message).toMatch(/unexpected response.*project/);
   });
 });
@@ -238,7 +263,9 @@ describe('auth test: which services', () => {
   });
 
   it('names the missing fields of a half-filled set and sends nothing', async () => {
-    const err = await caught(testAuth({ codatClientId: 'client-1', blueTokenId: 'x', blueTokenSecret: 'tok-SECRET-456' }));
+    const err = await caught(
+      testAuth({ codatClientId: 'client-1', blueTokenId: 'x', blueTokenSecret: 'tok-SECRET-456' }),
+    );
     expect(err.message).toContain('"Codat Zapier Integration Key"');
     expect(err.message).toContain('"Blue Company ID" and "Blue Project ID"');
     expect(err.message).not.toContain('Codat Client ID');
@@ -280,7 +307,9 @@ describe('connection field help texts', () => {
   });
 
   it("says the Client ID is copied from the Codat Portal's client selection dropdown", () => {
-    expect(help('codatClientId')).toMatch(/\[Codat Portal\]\(https:\/\/app\.codat\.io\).*client selection dropdown.*Client ID/);
+    expect(help('codatClientId')).toMatch(
+      /\[Codat Portal\]\(https:\/\/app\.codat\.io\).*client selection dropdown.*Client ID/,
+    );
   });
 
   it("shows a Blue company's address as app.blue.cc/company/{id-or-slug}/...", () => {
@@ -293,11 +322,21 @@ describe('auth test: Codat API Key', () => {
   const API = 'https://api.codat.io';
   const KEY = 'c0dat4p1k3y0000000000000000000000000000a';
   const B64 = Buffer.from(KEY).toString('base64');
-  const page = { results: [], pageNumber: 1, pageSize: 1, totalResults: 7, _links: { self: { href: '/companies' }, current: { href: '/companies?page=1&pageSize=1' } } };
+  const page = {
+    results: [],
+    pageNumber: 1,
+    pageSize: 1,
+    totalResults: 7,
+    _links: { self: { href: '/companies' }, current: { href: '/companies?page=1&pageSize=1' } },
+  };
 
   it('checks the key with one GET /companies?page=1&pageSize=1; the label stays "Codat <client id>"', async () => {
     const svix = nock(SVIX).get('/api/v1/app/client-1/endpoint').query(true).reply(200, { data: [] });
-    const codat = nock(API).get('/companies').query({ page: '1', pageSize: '1' }).matchHeader('authorization', `Basic ${B64}`).reply(200, page);
+    const codat = nock(API)
+      .get('/companies')
+      .query({ page: '1', pageSize: '1' })
+      .matchHeader('authorization', `Basic ${B64}`)
+      .reply(200, page);
     const result = await testAuth({ ...codatAuth, codatApiKey: KEY });
     svix.done();
     codat.done();
@@ -318,7 +357,14 @@ describe('auth test: Codat API Key', () => {
     const scope = nock(API)
       .get('/companies')
       .query({ page: '1', pageSize: '1' })
-      .reply(404, { statusCode: 404, service: 'ClientsApi', error: 'No companies found', correlationId: 'x', canBeRetried: 'Unknown', detailedErrorCode: 0 });
+      .reply(404, {
+        statusCode: 404,
+        service: 'ClientsApi',
+        error: 'No companies found',
+        correlationId: 'x',
+        canBeRetried: 'Unknown',
+        detailedErrorCode: 0,
+      });
     await expect(testAuth({ codatApiKey: KEY })).resolves.toEqual({ codatApi: { totalCompanies: 0 } });
     scope.done();
   });
@@ -330,7 +376,17 @@ describe('auth test: Codat API Key', () => {
   });
 
   it('a rejected key is an ExpiredAuthError naming the field, without the key', async () => {
-    nock(API).get('/companies').query(true).reply(401, { statusCode: 401, service: 'PublicApi', error: 'Unauthorized', correlationId: 'x', canBeRetried: 'Unknown', detailedErrorCode: 0 });
+    nock(API)
+      .get('/companies')
+      .query(true)
+      .reply(401, {
+        statusCode: 401,
+        service: 'PublicApi',
+        error: 'Unauthorized',
+        correlationId: 'x',
+        canBeRetried: 'Unknown',
+        detailedErrorCode: 0,
+      });
     const err = await caught(testAuth({ codatApiKey: KEY }));
     expect(err.name).toBe('ExpiredAuthError');
     expect(err.message).toMatch(/Codat rejected the Codat API Key/);
@@ -350,7 +406,9 @@ describe('auth test: Codat API Key', () => {
   });
 
   it('the field is an optional password with help on where to find it', () => {
-    const field = (auth.fields as { key: string; type?: string; required?: boolean; label?: string; helpText?: string }[]).find((f) => f.key === 'codatApiKey');
+    const field = (
+      auth.fields as { key: string; type?: string; required?: boolean; label?: string; helpText?: string }[]
+    ).find((f) => f.key === 'codatApiKey');
     expect(field).toMatchObject({ label: 'Codat API Key', type: 'password', required: false });
     expect(field?.helpText).toMatch(/Developers > API keys/);
     expect(field?.helpText).toMatch(/Authorization header/);

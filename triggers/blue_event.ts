@@ -28,7 +28,8 @@ export default defineTrigger({
         required: true,
         list: true,
         choices: eventChoices(),
-        helpText: 'Pick one or more; each option starts with what it is about (records, checklists, lists, custom fields, tags or comments).',
+        helpText:
+          'Pick one or more; each option starts with what it is about (records, checklists, lists, custom fields, tags or comments).',
       },
       ...PROJECT_INPUT_FIELDS,
     ]),

@@ -15,7 +15,12 @@ export default defineTrigger({
     type: 'polling',
     canPaginate: true,
     perform: userChoices,
-    sample: { id: 'cuser000000000000000001', fullName: 'Jane Doe', email: 'jane@example.com', label: 'Jane Doe (jane@example.com)' },
+    sample: {
+      id: 'cuser000000000000000001',
+      fullName: 'Jane Doe',
+      email: 'jane@example.com',
+      label: 'Jane Doe (jane@example.com)',
+    },
     outputFields: lazyOutputFields([
       { key: 'id', label: 'User ID' },
       { key: 'fullName', label: 'Full Name' },

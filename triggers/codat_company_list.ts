@@ -14,7 +14,11 @@ const filled = (v: unknown) => typeof v === 'string' && v.trim() !== '';
 async function perform(z: ZObject, bundle: Bundle) {
   // A connection with neither key gets the Platform path's error, which names "Codat API Key".
   if (filled(bundle.authData.codatApiKey) || !filled(bundle.authData.codatZapierKey)) return companyChoices(z, bundle);
-  return (await listCompanies(z, bundle)).map((c) => ({ id: c.id, name: c.name, label: c.name === c.id ? c.id : `${c.name} (${c.id})` }));
+  return (await listCompanies(z, bundle)).map((c) => ({
+    id: c.id,
+    name: c.name,
+    label: c.name === c.id ? c.id : `${c.name} (${c.id})`,
+  }));
 }
 
 export default defineTrigger({
@@ -29,7 +33,11 @@ export default defineTrigger({
     type: 'polling',
     perform,
     canPaginate: true,
-    sample: { id: 'ab12c58d-a678-4ebf-a159-ae99e1807bd0', name: 'Technicalium', label: 'Technicalium (created 2022-11-10)' },
+    sample: {
+      id: 'ab12c58d-a678-4ebf-a159-ae99e1807bd0',
+      name: 'Technicalium',
+      label: 'Technicalium (created 2022-11-10)',
+    },
     outputFields: lazyOutputFields([
       { key: 'id', label: 'Company ID', type: 'string' },
       { key: 'name', label: 'Name', type: 'string' },

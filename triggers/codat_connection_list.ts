@@ -15,7 +15,11 @@ export default defineTrigger({
     type: 'polling',
     perform: connectionChoices,
     canPaginate: true,
-    sample: { id: '51baa045-4836-4317-a42e-3542e991e581', platformName: 'Pandle', label: 'Pandle (Accounting, Linked)' },
+    sample: {
+      id: '51baa045-4836-4317-a42e-3542e991e581',
+      platformName: 'Pandle',
+      label: 'Pandle (Accounting, Linked)',
+    },
     outputFields: lazyOutputFields([
       { key: 'id', label: 'Connection ID', type: 'string' },
       { key: 'platformName', label: 'Platform', type: 'string' },

@@ -1,6 +1,12 @@
 import { defineInputFields, defineTrigger } from 'zapier-platform-core';
 import { COMPANY_FILTER_FIELDS } from '../codat/company-filter.js';
-import { CONNECTION_CHOICES, CONNECTION_TYPES, outputFieldsOf, sampleFor, typesFromChoices } from '../codat/trigger-fields.js';
+import {
+  CONNECTION_CHOICES,
+  CONNECTION_TYPES,
+  outputFieldsOf,
+  sampleFor,
+  typesFromChoices,
+} from '../codat/trigger-fields.js';
 import { codatRestHook } from '../codat/webhooks.js';
 import { lazyOutputFields } from '../common/output-fields.js';
 

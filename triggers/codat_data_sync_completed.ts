@@ -1,6 +1,12 @@
 import { defineInputFields, defineTrigger } from 'zapier-platform-core';
 import { COMPANY_FILTER_FIELDS } from '../codat/company-filter.js';
-import { READ_OUTCOME_CHOICES, READ_OUTCOME_TYPES, outputFieldsOf, sampleFor, typesFromChoices } from '../codat/trigger-fields.js';
+import {
+  READ_OUTCOME_CHOICES,
+  READ_OUTCOME_TYPES,
+  outputFieldsOf,
+  sampleFor,
+  typesFromChoices,
+} from '../codat/trigger-fields.js';
 import { codatRestHook } from '../codat/webhooks.js';
 import { lazyOutputFields } from '../common/output-fields.js';
 
@@ -11,7 +17,8 @@ export default defineTrigger({
   noun: 'Data Sync',
   display: {
     label: 'Data Sync Completed',
-    description: "Triggers when Codat finishes reading a company's data, with the outcome you pick (any, successful or not, first read).",
+    description:
+      "Triggers when Codat finishes reading a company's data, with the outcome you pick (any, successful or not, first read).",
   },
   operation: {
     type: 'hook',

@@ -22,7 +22,8 @@ export default defineTrigger({
     outputFields: [
       ...BASE_OUTPUT_FIELDS,
       // Payload fields of the chosen types (of every type for "All Event Types").
-      (_z: ZObject, bundle: Bundle) => Promise.resolve(outputFieldsFor(readSelection(bundle.inputData.eventTypes).types)),
+      (_z: ZObject, bundle: Bundle) =>
+        Promise.resolve(outputFieldsFor(readSelection(bundle.inputData.eventTypes).types)),
     ],
     sample: { ...sampleFor(SAMPLE_TYPE) },
   },

@@ -1,7 +1,12 @@
 import { defineInputFields, defineTrigger } from 'zapier-platform-core';
 import { acceptCustomFieldChange, filterFromInput, matchesCustomFieldFilter } from '../blue/custom-field-filter.js';
 import { exampleFor, sampleFor } from '../blue/hook-samples.js';
-import { LAZY_TODO_OUTPUT_FIELDS, RECORD_TRIGGER_FIELDS, filteredTodos, recordHookFilter } from '../blue/trigger-filters.js';
+import {
+  LAZY_TODO_OUTPUT_FIELDS,
+  RECORD_TRIGGER_FIELDS,
+  filteredTodos,
+  recordHookFilter,
+} from '../blue/trigger-filters.js';
 import { blueRestHook } from '../blue/webhooks.js';
 
 const recentRecords = filteredTodos('TODO_CUSTOM_FIELD_UPDATED');
@@ -14,7 +19,9 @@ const hook = blueRestHook({
   filter: recordHookFilter,
   // Sample: recent records that currently match the filter (none -> the typed example).
   list: async (z, bundle, ctx) =>
-    (await recentRecords(z, bundle, ctx)).filter((item) => matchesCustomFieldFilter(filterFromInput(bundle.inputData), item, null)),
+    (await recentRecords(z, bundle, ctx)).filter((item) =>
+      matchesCustomFieldFilter(filterFromInput(bundle.inputData), item, null),
+    ),
   example: exampleFor('TODO_CUSTOM_FIELD_UPDATED'),
 });
 
@@ -23,7 +30,8 @@ export default defineTrigger({
   noun: 'Custom Field Value',
   display: {
     label: 'Custom Field Changed',
-    description: 'Triggers when a custom field value of a record changes in a Blue project, optionally only for one field and one value.',
+    description:
+      'Triggers when a custom field value of a record changes in a Blue project, optionally only for one field and one value.',
   },
   operation: {
     type: 'hook',

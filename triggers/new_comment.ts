@@ -1,6 +1,11 @@
 import { defineTrigger } from 'zapier-platform-core';
 import { exampleFor, sampleFor } from '../blue/hook-samples.js';
-import { LAZY_COMMENT_OUTPUT_FIELDS, RECORD_TRIGGER_FIELDS, commentHookFilter, filteredComments } from '../blue/trigger-filters.js';
+import {
+  LAZY_COMMENT_OUTPUT_FIELDS,
+  RECORD_TRIGGER_FIELDS,
+  commentHookFilter,
+  filteredComments,
+} from '../blue/trigger-filters.js';
 import { blueRestHook } from '../blue/webhooks.js';
 
 const hook = blueRestHook({

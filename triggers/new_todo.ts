@@ -1,6 +1,11 @@
 import { defineTrigger } from 'zapier-platform-core';
 import { exampleFor, sampleFor } from '../blue/hook-samples.js';
-import { LAZY_TODO_OUTPUT_FIELDS, RECORD_TRIGGER_FIELDS, filteredTodos, recordHookFilter } from '../blue/trigger-filters.js';
+import {
+  LAZY_TODO_OUTPUT_FIELDS,
+  RECORD_TRIGGER_FIELDS,
+  filteredTodos,
+  recordHookFilter,
+} from '../blue/trigger-filters.js';
 import { blueRestHook } from '../blue/webhooks.js';
 
 const hook = blueRestHook({
@@ -16,7 +21,8 @@ export default defineTrigger({
   noun: 'Record',
   display: {
     label: 'New Record',
-    description: 'Triggers when a record (todo) is created in a Blue project (instantly). Needs a Blue project administrator (it creates a Blue webhook); otherwise use New Record (Polling).',
+    description:
+      'Triggers when a record (todo) is created in a Blue project (instantly). Needs a Blue project administrator (it creates a Blue webhook); otherwise use New Record (Polling).',
   },
   operation: {
     type: 'hook',

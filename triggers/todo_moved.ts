@@ -1,6 +1,11 @@
 import { defineTrigger } from 'zapier-platform-core';
 import { exampleFor, sampleFor } from '../blue/hook-samples.js';
-import { LAZY_TODO_OUTPUT_FIELDS, MOVED_TRIGGER_FIELDS, filteredTodos, recordHookFilter } from '../blue/trigger-filters.js';
+import {
+  LAZY_TODO_OUTPUT_FIELDS,
+  MOVED_TRIGGER_FIELDS,
+  filteredTodos,
+  recordHookFilter,
+} from '../blue/trigger-filters.js';
 import { blueRestHook } from '../blue/webhooks.js';
 
 const hook = blueRestHook({

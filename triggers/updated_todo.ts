@@ -1,7 +1,12 @@
 import { defineTrigger } from 'zapier-platform-core';
 import { RECORD_CHANGE_EVENTS } from '../blue/events.js';
 import { exampleFor, sampleFor } from '../blue/hook-samples.js';
-import { LAZY_TODO_OUTPUT_FIELDS, RECORD_TRIGGER_FIELDS, filteredTodos, recordHookFilter } from '../blue/trigger-filters.js';
+import {
+  LAZY_TODO_OUTPUT_FIELDS,
+  RECORD_TRIGGER_FIELDS,
+  filteredTodos,
+  recordHookFilter,
+} from '../blue/trigger-filters.js';
 import { blueRestHook } from '../blue/webhooks.js';
 
 const hook = blueRestHook({

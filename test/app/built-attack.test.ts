@@ -49,7 +49,8 @@ const TARGET = 'https://hooks.zapier.com/hooks/standard/1/attack/';
 const generated = new Set<string>();
 const fixedSecrets = () => [ZAPIER_KEY, API_KEY, TOKEN_SECRET, CODAT_SECRET, EARLIER_SECRET, BLUE_SECRET];
 /** Every form a leak could take: the secret, URL-encoded (leaks() adds that) and Base64 (the Codat API key's header). */
-const allSecretForms = () => [...fixedSecrets(), ...generated].flatMap((s) => [s, Buffer.from(s, 'utf8').toString('base64')]);
+const allSecretForms = () =>
+  [...fixedSecrets(), ...generated].flatMap((s) => [s, Buffer.from(s, 'utf8').toString('base64')]);
 
 const AUTH = {
   codatClientId: 'client-attack',
@@ -88,7 +89,12 @@ async function serve(log: Seen[], handle: () => Responder): Promise<{ server: Se
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const seen = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+      const seen = {
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      };
       log.push(seen);
       const sent = /"secret":"(whsec_[^"]+)"/.exec(seen.body)?.[1];
       if (sent) generated.add(sent);
@@ -175,7 +181,8 @@ const BLUE_EVENTS: Record<string, string> = {
 };
 const keyOf = (method: string) => method.split('.')[1] ?? '';
 const isCodat = (method: string) => keyOf(method).startsWith('codat');
-const isHook = (method: string) => /\.operation\.perform(Subscribe|Unsubscribe)?$/.test(method) && method.startsWith('triggers.');
+const isHook = (method: string) =>
+  /\.operation\.perform(Subscribe|Unsubscribe)?$/.test(method) && method.startsWith('triggers.');
 
 const codatEvent = (eventType = 'company.created') =>
   JSON.stringify({
@@ -185,7 +192,12 @@ const codatEvent = (eventType = 'company.created') =>
     payload: { id: '8a210b68-6988-11ed-a1eb-0242ac120002', name: 'Acme' },
   });
 
-function codatRaw(msgId: string, content: string, timestamp = String(Math.floor(Date.now() / 1000)), secret = CODAT_SECRET) {
+function codatRaw(
+  msgId: string,
+  content: string,
+  timestamp = String(Math.floor(Date.now() / 1000)),
+  secret = CODAT_SECRET,
+) {
   const key = Buffer.from(secret.slice('whsec_'.length), 'base64');
   const signature = `v1,${createHmac('sha256', key).update(`${msgId}.${timestamp}.${content}`).digest('base64')}`;
   return {
@@ -200,7 +212,12 @@ function blueBody(event: string, record: Record<string, unknown> = { id: 'todo-a
   return JSON.stringify({ event, webhook: { id: 'wh-attack' }, currentValue: record, previousValue: null });
 }
 function blueRaw(content: string, secret = BLUE_SECRET) {
-  return { method: 'POST', querystring: '', headers: { 'Http-X-Signature': createHmac('sha256', secret).update(content, 'utf8').digest('hex') }, content };
+  return {
+    method: 'POST',
+    querystring: '',
+    headers: { 'Http-X-Signature': createHmac('sha256', secret).update(content, 'utf8').digest('hex') },
+    content,
+  };
 }
 
 /** A bundle that lets `method` get as far as its first request. */
@@ -237,7 +254,11 @@ function bundleFor(method: string, authData: Record<string, unknown> = AUTH): Re
   if (key === 'add_tag') delete (bundle.inputData as Record<string, unknown>).tagTitle;
   // One way to find a record: by its id.
   if (key === 'find_todo') bundle.inputData = { recordId: 'crecattack000000000000001' };
-  if (method.startsWith('triggers.') && typeof trigger?.operation.performSubscribe === 'function' && /perform(Unsubscribe)?$/.test(method)) {
+  if (
+    method.startsWith('triggers.') &&
+    typeof trigger?.operation.performSubscribe === 'function' &&
+    /perform(Unsubscribe)?$/.test(method)
+  ) {
     bundle.subscribeData = isCodat(method)
       ? { id: 'ep_attack', secret: CODAT_SECRET, eventTypes: ['all'] }
       : { id: 'wh-attack', secret: BLUE_SECRET, projectId: PROJECT_ID, events: [event] };
@@ -255,7 +276,8 @@ function bundleFor(method: string, authData: Record<string, unknown> = AUTH): Re
 // ---- how the services answer --------------------------------------------------------------------
 
 /** `secret` placed across a cut at `at` characters, `visible` of its characters before the cut (all but one by default). */
-const straddle = (secret: string, at: number, visible = secret.length - 1) => `${'x'.repeat(Math.max(0, at - visible))}${secret}`;
+const straddle = (secret: string, at: number, visible = secret.length - 1) =>
+  `${'x'.repeat(Math.max(0, at - visible))}${secret}`;
 /** Cuts: body excerpts at 120 (JSON bodies start 12 characters earlier), request ids at 100, Codat's error text at 300. */
 const OFFSETS = [100, 108, 120, 288, 300];
 const visibleOf = (secret: string, n: number) => [secret.length - 1, 8, 12, secret.length >> 1][n % 4]!;
@@ -286,7 +308,9 @@ function echoing(failure: Failure, n: number, held?: string): Responder {
   return (req, res) => {
     // What a service could echo: what it was sent (headers, body), and the Zap's signing secret it holds.
     const request = `${JSON.stringify(req.headers)} ${req.body}`;
-    const sent = [...fixedSecrets(), ...generated].flatMap((s) => [s, Buffer.from(s).toString('base64')]).filter((s) => request.includes(s));
+    const sent = [...fixedSecrets(), ...generated]
+      .flatMap((s) => [s, Buffer.from(s).toString('base64')])
+      .filter((s) => request.includes(s));
     const pool = [...new Set([...sent, ...(held ? [held] : [])])];
     const pick = (i: number) => pool[(n + i) % pool.length] ?? 'nothing-secret-sent';
     // core logs response headers as they come, scrubbing the connection's stored values only.
@@ -298,10 +322,20 @@ function echoing(failure: Failure, n: number, held?: string): Responder {
     const echo = { headers: req.headers, body: req.body };
     const payload =
       failure.kind === 'graphql'
-        ? { errors: [{ message: text, extensions: { code: 'BAD_USER_INPUT' } }, { message: cut(pick(1), 120) }], data: null, echo }
+        ? {
+            errors: [{ message: text, extensions: { code: 'BAD_USER_INPUT' } }, { message: cut(pick(1), 120) }],
+            data: null,
+            echo,
+          }
         : failure.kind === 'shape'
           ? { data: { echo }, message: text, key: 5 }
-          : { message: text, detail: cut(pick(1), at), error: cut(pick(2), at), correlationId: cut(pick(3), 100), echo };
+          : {
+              message: text,
+              detail: cut(pick(1), at),
+              error: cut(pick(2), at),
+              correlationId: cut(pick(3), 100),
+              echo,
+            };
     const headers: Record<string, string> = {
       'x-request-id': cut(pickHeader(0), 100),
       'svix-req-id': cut(pickHeader(1), 100),
@@ -417,13 +451,16 @@ describe('dist/index.js through createAppHandler', () => {
         const run = await invoke(`${method} ${failure.status} ${failure.kind}`, method, bundle);
         if (run.requests.length) calling.add(method);
         // Every outcome is a result or a Zapier error, never a crash.
-        if (run.outcome.error) expect(['AppError', 'HaltedError', 'ExpiredAuthError', 'ThrottledError']).toContain(run.outcome.error.name);
+        if (run.outcome.error)
+          expect(['AppError', 'HaltedError', 'ExpiredAuthError', 'ThrottledError']).toContain(run.outcome.error.name);
       }
     }
     // Codat hook perform verifies the delivery without a call; comments are never fetched; a custom
     // field delivery for another field than the Zap's is dropped before any call.
     const silent = ops.filter((m) => !calling.has(m));
-    expect(silent.filter((m) => !/^triggers\.(codat_[a-z_]+|new_comment|custom_field_changed)\.operation\.perform$/.test(m))).toEqual([]);
+    expect(
+      silent.filter((m) => !/^triggers\.(codat_[a-z_]+|new_comment|custom_field_changed)\.operation\.perform$/.test(m)),
+    ).toEqual([]);
     expect(calling.size).toBeGreaterThanOrEqual(40);
   }, 300_000);
 
@@ -447,13 +484,18 @@ describe('dist/index.js through createAppHandler', () => {
           continue;
         }
         // A failure after the redirect names it (an unrelated refusal before any call is no concern here).
-        if (run.requests.length) expect(`${method}: ${err.message}`).toMatch(new RegExp(`redirect \\(HTTP ${status}\\) to ${otherHost.replace(/\./g, '\\.')}`));
+        if (run.requests.length)
+          expect(`${method}: ${err.message}`).toMatch(
+            new RegExp(`redirect \\(HTTP ${status}\\) to ${otherHost.replace(/\./g, '\\.')}`),
+          );
       }
     }
     expect(otherSeen).toEqual([]);
     // Blue perform runs the Zap with what the delivery carries when loading the record fails; the
     // event type dropdown falls back to the built-in catalog. Nothing else may succeed on a redirect.
-    const mayFallBack = (m: string) => (/^triggers\.[a-z_]+\.operation\.perform$/.test(m) && !isCodat(m)) || m === 'triggers.codat_event_type_list.operation.perform';
+    const mayFallBack = (m: string) =>
+      (/^triggers\.[a-z_]+\.operation\.perform$/.test(m) && !isCodat(m)) ||
+      m === 'triggers.codat_event_type_list.operation.perform';
     expect([...new Set(succeeded)].filter((m) => !mayFallBack(m))).toEqual([]);
     expect(leaksIn(runs)).toEqual([]);
   }, 120_000);
@@ -464,7 +506,8 @@ describe('dist/index.js through createAppHandler', () => {
       const run = await withBudget(SWEEP_BUDGET_MS, () => invoke(`${method} trickle`, method, bundleFor(method)));
       expect({ method, ms: run.ms, within: run.ms <= SWEEP_BUDGET_MS + SLACK_MS }).toMatchObject({ within: true });
       const err = errorOf(run);
-      if (err && run.requests.length) expect(`${method}: ${err.message}`).toMatch(/could not be reached in time .*no answer within 400 ms/);
+      if (err && run.requests.length)
+        expect(`${method}: ${err.message}`).toMatch(/could not be reached in time .*no answer within 400 ms/);
     }
   }, 120_000);
 
@@ -479,9 +522,17 @@ describe('dist/index.js through createAppHandler', () => {
   it("Codat subscribe's replay path and Blue subscribe's cleanup: two slow calls end by the deadline", async () => {
     // Svix replays an earlier attempt's consumer (other metadata), slowly; then the secret, slowly.
     respond = slowHeadersThenBody((req) =>
-      req.method === 'POST' ? { id: 'ep_attack', createdAt: '2026-01-01T00:00:00Z', metadata: { zapierSubscribeAttempt: 'earlier' } } : { key: EARLIER_SECRET },
+      req.method === 'POST'
+        ? { id: 'ep_attack', createdAt: '2026-01-01T00:00:00Z', metadata: { zapierSubscribeAttempt: 'earlier' } }
+        : { key: EARLIER_SECRET },
     );
-    for (const key of ['codat_event', 'codat_new_company', 'codat_connection_status_changed', 'codat_data_sync_completed', 'codat_write_failed']) {
+    for (const key of [
+      'codat_event',
+      'codat_new_company',
+      'codat_connection_status_changed',
+      'codat_data_sync_completed',
+      'codat_write_failed',
+    ]) {
       const method = `triggers.${key}.operation.performSubscribe`;
       const run = await invoke(`${method} replay slow`, method, bundleFor(method));
       expect({ key, ms: run.ms, within: run.ms <= BUDGET_MS + SLACK_MS }).toMatchObject({ within: true });
@@ -489,7 +540,9 @@ describe('dist/index.js through createAppHandler', () => {
     }
     // Blue creates the webhook without a secret (slowly); the app deletes it again (slowly).
     respond = slowHeadersThenBody((req) =>
-      req.body.includes('createWebhook') ? { data: { createWebhook: { id: 'wh-attack', secret: null } } } : { data: { deleteWebhook: { success: true } } },
+      req.body.includes('createWebhook')
+        ? { data: { createWebhook: { id: 'wh-attack', secret: null } } }
+        : { data: { deleteWebhook: { success: true } } },
     );
     const method = 'triggers.new_todo.operation.performSubscribe';
     const run = await invoke(`${method} cleanup slow`, method, bundleFor(method));
@@ -503,20 +556,36 @@ describe('dist/index.js through createAppHandler', () => {
       const run = await invoke(`${method} drop`, method, bundleFor(method));
       expect({ method, ms: run.ms, early: run.ms < BUDGET_MS }).toMatchObject({ early: true });
       const err = errorOf(run);
-      if (err && run.requests.length && err.name === 'AppError') expect(`${method}: ${err.message}`).toMatch(/dropped before the whole answer arrived|Blue|Codat/);
+      if (err && run.requests.length && err.name === 'AppError')
+        expect(`${method}: ${err.message}`).toMatch(/dropped before the whole answer arrived|Blue|Codat/);
     }
   }, 120_000);
 
   it("Codat subscribe's replay path: the earlier consumer's secret is returned, and shipped nowhere", async () => {
     respond = (req, res) => {
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(req.method === 'POST' ? { id: 'ep_attack', createdAt: new Date().toISOString(), metadata: { zapierSubscribeAttempt: 'earlier' } } : { key: EARLIER_SECRET }));
+      res.end(
+        JSON.stringify(
+          req.method === 'POST'
+            ? { id: 'ep_attack', createdAt: new Date().toISOString(), metadata: { zapierSubscribeAttempt: 'earlier' } }
+            : { key: EARLIER_SECRET },
+        ),
+      );
     };
-    for (const key of ['codat_event', 'codat_new_company', 'codat_connection_status_changed', 'codat_data_sync_completed', 'codat_write_failed']) {
+    for (const key of [
+      'codat_event',
+      'codat_new_company',
+      'codat_connection_status_changed',
+      'codat_data_sync_completed',
+      'codat_write_failed',
+    ]) {
       const method = `triggers.${key}.operation.performSubscribe`;
       const run = await invoke(`${method} replay`, method, bundleFor(method));
       expect(run.outcome.result).toMatchObject({ id: 'ep_attack', secret: EARLIER_SECRET });
-      expect(run.requests.map((r) => `${r.method} ${r.url}`)).toEqual(['POST /svix/api/v1/app/client-attack/endpoint', 'GET /svix/api/v1/app/client-attack/endpoint/ep_attack/secret']);
+      expect(run.requests.map((r) => `${r.method} ${r.url}`)).toEqual([
+        'POST /svix/api/v1/app/client-attack/endpoint',
+        'GET /svix/api/v1/app/client-attack/endpoint/ep_attack/secret',
+      ]);
       // The shipped log of the secret read exists, without the body.
       expect(run.texts.some((t) => t.includes('/endpoint/ep_attack/secret'))).toBe(true);
     }
@@ -525,17 +594,47 @@ describe('dist/index.js through createAppHandler', () => {
 
   it('out-of-range and malformed webhook-timestamps halt every Codat hook trigger, signed or forged, never crash', async () => {
     const now = Math.floor(Date.now() / 1000);
-    const stamps = ['99999999999999', '-99999999999999', '8640000000001', 'NaN', '1e400', '', ' ', '1e3', '0x1F', '9'.repeat(400), '-1', String(now - 3600), String(now + 3600)];
-    const keys = Object.keys(app.triggers as object).filter((k) => k.startsWith('codat_') && isHook(`triggers.${k}.operation.perform`));
-    const hooks = keys.filter((k) => typeof (app.triggers as Record<string, { operation: { perform?: unknown; performSubscribe?: unknown } }>)[k]!.operation.performSubscribe === 'function');
-    expect(hooks.sort()).toEqual(['codat_connection_status_changed', 'codat_data_sync_completed', 'codat_event', 'codat_new_company', 'codat_write_failed']);
+    const stamps = [
+      '99999999999999',
+      '-99999999999999',
+      '8640000000001',
+      'NaN',
+      '1e400',
+      '',
+      ' ',
+      '1e3',
+      '0x1F',
+      '9'.repeat(400),
+      '-1',
+      String(now - 3600),
+      String(now + 3600),
+    ];
+    const keys = Object.keys(app.triggers as object).filter(
+      (k) => k.startsWith('codat_') && isHook(`triggers.${k}.operation.perform`),
+    );
+    const hooks = keys.filter(
+      (k) =>
+        typeof (app.triggers as Record<string, { operation: { perform?: unknown; performSubscribe?: unknown } }>)[k]!
+          .operation.performSubscribe === 'function',
+    );
+    expect(hooks.sort()).toEqual([
+      'codat_connection_status_changed',
+      'codat_data_sync_completed',
+      'codat_event',
+      'codat_new_company',
+      'codat_write_failed',
+    ]);
     for (const key of hooks) {
       const method = `triggers.${key}.operation.perform`;
       for (const stamp of stamps) {
         for (const signer of [CODAT_SECRET, `whsec_${randomBytes(32).toString('base64')}`]) {
           const bundle = { ...bundleFor(method), rawRequest: codatRaw(`msg_${rand(6)}`, codatEvent(), stamp, signer) };
           const run = await invoke(`${method} timestamp ${stamp.slice(0, 20)}`, method, bundle);
-          expect({ key, stamp: stamp.slice(0, 20), error: run.outcome.error?.name }).toEqual({ key, stamp: stamp.slice(0, 20), error: 'HaltedError' });
+          expect({ key, stamp: stamp.slice(0, 20), error: run.outcome.error?.name }).toEqual({
+            key,
+            stamp: stamp.slice(0, 20),
+            error: 'HaltedError',
+          });
           expect(run.outcome.error!.message).toMatch(/^Codat webhook not accepted, so the Zap did not run: /);
           expect(run.texts.join('\n')).not.toMatch(/RangeError|Invalid time value/);
         }
@@ -547,7 +646,9 @@ describe('dist/index.js through createAppHandler', () => {
     const fields = Object.keys(AUTH);
     for (const field of fields) {
       for (const pad of [' ', '\t', '\n', ' \r\n']) {
-        const run = await invoke(`padded ${field}`, 'authentication.test', { authData: { ...AUTH, [field]: `${pad}${AUTH[field as keyof typeof AUTH]}${pad}` } });
+        const run = await invoke(`padded ${field}`, 'authentication.test', {
+          authData: { ...AUTH, [field]: `${pad}${AUTH[field as keyof typeof AUTH]}${pad}` },
+        });
         expect({ field, code: errorOf(run)?.code }).toEqual({ field, code: 'auth_fields_padded' });
         expect(run.requests).toEqual([]);
       }
@@ -558,10 +659,18 @@ describe('dist/index.js through createAppHandler', () => {
     let n = 0;
     for (const method of [...calling]) {
       const bundle = bundleFor(method, padded);
-      respond = echoing(FAILURES[n % FAILURES.length]!, n++, (bundle.subscribeData as { secret?: string } | undefined)?.secret);
+      respond = echoing(
+        FAILURES[n % FAILURES.length]!,
+        n++,
+        (bundle.subscribeData as { secret?: string } | undefined)?.secret,
+      );
       const run = await invoke(`${method} padded`, method, bundle);
       expect({ method, sent: run.requests.length }).toEqual({ method, sent: 0 });
-      if (run.outcome.error) expect({ method, code: errorOf(run)?.code ?? run.outcome.error.message }).toEqual({ method, code: 'auth_fields_padded' });
+      if (run.outcome.error)
+        expect({ method, code: errorOf(run)?.code ?? run.outcome.error.message }).toEqual({
+          method,
+          code: 'auth_fields_padded',
+        });
     }
     expect(leaksIn(runs)).toEqual([]);
   }, 120_000);
@@ -575,22 +684,42 @@ describe('dist/index.js through createAppHandler', () => {
       blueCompanyId: 'Blue Company ID',
       blueProjectId: 'Blue Project ID',
     };
-    const probes = ['authentication.test', 'triggers.codat_event.operation.performList', 'searches.codat_find_company.operation.perform', 'creates.create_todo.operation.perform'];
+    const probes = [
+      'authentication.test',
+      'triggers.codat_event.operation.performList',
+      'searches.codat_find_company.operation.perform',
+      'creates.create_todo.operation.perform',
+    ];
     respond = echoing({ status: 200, kind: 'shape' }, 0);
     for (const [field, label] of Object.entries(headerFields)) {
       for (const bad of ['\r\n', '\n', '\r', '\u0000', '\u2028', '€', '😀', '\u201c']) {
         const good = AUTH[field as keyof typeof AUTH];
         const value = `${good.slice(0, good.length >> 1)}${bad}${good.slice(good.length >> 1)}`;
         for (const method of probes) {
-          const run = await invoke(`${method} ${field} ${JSON.stringify(bad)}`, method, bundleFor(method, { ...AUTH, [field]: value }));
+          const run = await invoke(
+            `${method} ${field} ${JSON.stringify(bad)}`,
+            method,
+            bundleFor(method, { ...AUTH, [field]: value }),
+          );
           const err = errorOf(run);
-          const usesField = field.startsWith('blue') ? /todo|authentication/.test(method) : field === 'codatApiKey' ? /find_company|authentication/.test(method) : /codat_event|authentication/.test(method);
+          const usesField = field.startsWith('blue')
+            ? /todo|authentication/.test(method)
+            : field === 'codatApiKey'
+              ? /find_company|authentication/.test(method)
+              : /codat_event|authentication/.test(method);
           if (!usesField) continue;
-          expect({ field, bad, method, message: err?.message }).toEqual({ field, bad, method, message: expect.stringContaining(`"${label}"`) });
+          expect({ field, bad, method, message: err?.message }).toEqual({
+            field,
+            bad,
+            method,
+            message: expect.stringContaining(`"${label}"`),
+          });
           expect(err!.message).not.toMatch(/network error|usually temporary/);
           // The connection test refuses it before any call; nothing anywhere went out with the bad value.
           if (method === 'authentication.test') expect(run.requests).toEqual([]);
-          expect(run.requests.filter((r) => JSON.stringify(r.headers).includes(JSON.stringify(value).slice(1, -1)))).toEqual([]);
+          expect(
+            run.requests.filter((r) => JSON.stringify(r.headers).includes(JSON.stringify(value).slice(1, -1))),
+          ).toEqual([]);
         }
       }
     }
@@ -619,14 +748,22 @@ describe('dist/index.js through createAppHandler', () => {
       ['duedAt', '12'],
     ];
     // Static number and date inputs of every create and search of the built app.
-    const actions = { ...(app.creates as object), ...(app.searches as object) } as Record<string, { operation: { inputFields?: unknown[] } }>;
+    const actions = { ...(app.creates as object), ...(app.searches as object) } as Record<
+      string,
+      { operation: { inputFields?: unknown[] } }
+    >;
     const typed: [string, string, unknown][] = [];
     for (const [key, action] of Object.entries(actions)) {
       for (const field of action.operation.inputFields ?? []) {
         const f = field as { key?: string; type?: string };
         if (!f.key || !f.type) continue;
         const kind = (app.creates as Record<string, unknown>)[key] ? 'creates' : 'searches';
-        const values = f.type === 'datetime' ? ['2026-02-31', '02/31/2026', '0', '12'] : f.type === 'number' || f.type === 'integer' ? ['1e309'] : [];
+        const values =
+          f.type === 'datetime'
+            ? ['2026-02-31', '02/31/2026', '0', '12']
+            : f.type === 'number' || f.type === 'integer'
+              ? ['1e309']
+              : [];
         for (const v of values) typed.push([`${kind}.${key}.operation.perform`, f.key, v]);
       }
     }
@@ -636,7 +773,13 @@ describe('dist/index.js through createAppHandler', () => {
       (bundle.inputData as Record<string, unknown>)[field] = value;
       const run = await invoke(`${m} ${field}=${String(value)}`, m, bundle);
       const err = errorOf(run);
-      expect({ m, field, value, sent: run.requests.length, error: err?.name }).toEqual({ m, field, value, sent: 0, error: 'AppError' });
+      expect({ m, field, value, sent: run.requests.length, error: err?.name }).toEqual({
+        m,
+        field,
+        value,
+        sent: 0,
+        error: 'AppError',
+      });
       expect(err!.message).toMatch(new RegExp(`${field.startsWith('cf_') ? `\\(id f[12]\\)` : ''}`));
       expect(err!.message).not.toMatch(/∞|Infinity|2026-03-0[23]|2000-01-01|2001-12-01/);
     }
@@ -646,14 +789,43 @@ describe('dist/index.js through createAppHandler', () => {
     respond = (_req, res) => res.end('{}');
     const codat = 'triggers.codat_event.operation.perform';
     const blue = 'triggers.new_todo.operation.perform';
-    const codatBundle = (id: string, stamp?: string) => ({ ...bundleFor(codat), rawRequest: codatRaw(id, codatEvent(), stamp) });
-    const full = { id: 'todo-once', uid: 'u1', title: 'Once', text: '', html: '', done: false, archived: false, position: 1, startedAt: null, duedAt: null, createdAt: '2026-11-30T00:00:00Z', updatedAt: '2026-11-30T00:00:00Z', todoList: { id: 'l1', title: 'L' }, users: [], tags: [], todoCustomFields: [], createdBy: { id: 'u', fullName: 'U' } };
-    const blueBundle = (content: string) => ({ ...bundleFor(blue), rawRequest: blueRaw(content), cleanedRequest: JSON.parse(content) as unknown });
+    const codatBundle = (id: string, stamp?: string) => ({
+      ...bundleFor(codat),
+      rawRequest: codatRaw(id, codatEvent(), stamp),
+    });
+    const full = {
+      id: 'todo-once',
+      uid: 'u1',
+      title: 'Once',
+      text: '',
+      html: '',
+      done: false,
+      archived: false,
+      position: 1,
+      startedAt: null,
+      duedAt: null,
+      createdAt: '2026-11-30T00:00:00Z',
+      updatedAt: '2026-11-30T00:00:00Z',
+      todoList: { id: 'l1', title: 'L' },
+      users: [],
+      tags: [],
+      todoCustomFields: [],
+      createdBy: { id: 'u', fullName: 'U' },
+    };
+    const blueBundle = (content: string) => ({
+      ...bundleFor(blue),
+      rawRequest: blueRaw(content),
+      cleanedRequest: JSON.parse(content) as unknown,
+    });
     const once = blueBody('TODO_CREATED', full);
 
     const first = await invoke('codat first', codat, codatBundle('msg_once'));
     // Svix's retry: same webhook-id, a new timestamp and signature.
-    const retry = await invoke('codat retry', codat, codatBundle('msg_once', String(Math.floor(Date.now() / 1000) - 60)));
+    const retry = await invoke(
+      'codat retry',
+      codat,
+      codatBundle('msg_once', String(Math.floor(Date.now() / 1000) - 60)),
+    );
     const otherId = await invoke('codat other id', codat, codatBundle('msg_twice'));
     expect([first, retry, otherId].map((r) => (r.outcome.result as unknown[] | undefined)?.length)).toEqual([1, 0, 1]);
     const b1 = await invoke('blue first', blue, blueBundle(once));
@@ -671,7 +843,11 @@ describe('dist/index.js through createAppHandler', () => {
     expect((silent.outcome.result as unknown[]).length).toBe(1);
     expect(silent.ms).toBeLessThanOrEqual(BUDGET_MS + SLACK_MS);
     respond = trickling;
-    const slowFetch = await invoke('blue slow fetch, cache silent', blue, blueBundle(blueBody('TODO_CREATED', { id: 'todo-slow' })));
+    const slowFetch = await invoke(
+      'blue slow fetch, cache silent',
+      blue,
+      blueBundle(blueBody('TODO_CREATED', { id: 'todo-slow' })),
+    );
     expect((slowFetch.outcome.result as unknown[]).length).toBe(1);
     expect(slowFetch.ms).toBeLessThanOrEqual(BUDGET_MS + SLACK_MS);
     harness.rpcMode('ok');
@@ -679,7 +855,10 @@ describe('dist/index.js through createAppHandler', () => {
 
   it('a signed delivery with a UTF-8 BOM runs (Codat and Blue)', async () => {
     const codat = 'triggers.codat_event.operation.perform';
-    const c = await invoke('codat BOM', codat, { ...bundleFor(codat), rawRequest: codatRaw(`msg_${rand(6)}`, `\uFEFF${codatEvent()}`) });
+    const c = await invoke('codat BOM', codat, {
+      ...bundleFor(codat),
+      rawRequest: codatRaw(`msg_${rand(6)}`, `\uFEFF${codatEvent()}`),
+    });
     expect(c.outcome.result).toHaveLength(1);
     const blue = 'triggers.new_comment.operation.perform';
     const content = `\uFEFF${blueBody('COMMENT_CREATED', { id: `comment-${rand(4)}`, text: 'hi', html: '<p>hi</p>', createdAt: '2026-11-30T00:00:00Z' })}`;
@@ -689,7 +868,14 @@ describe('dist/index.js through createAppHandler', () => {
 
   it('after every attack: nothing reached the other host and no secret shows anywhere', () => {
     expect(otherSeen).toEqual([]);
-    const all: Run = { label: 'everything shipped', method: '', outcome: {}, ms: 0, requests: [], texts: harness.shipped() };
+    const all: Run = {
+      label: 'everything shipped',
+      method: '',
+      outcome: {},
+      ms: 0,
+      requests: [],
+      texts: harness.shipped(),
+    };
     expect(all.texts.length).toBeGreaterThan(2_000);
     expect(leaksIn([...runs, all])).toEqual([]);
   });

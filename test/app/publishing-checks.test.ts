@@ -35,11 +35,32 @@ const visibleCreates = creates.filter((c) => !c.display.hidden);
 const searches = Object.values((App.searches ?? {}) as Record<string, Action>);
 const visibleSearches = searches.filter((s) => !s.display.hidden);
 const searchOrCreates = Object.entries(
-  (App.searchOrCreates ?? {}) as Record<string, { key: string; display: { label: string; description: string }; search: string; create: string }>,
+  (App.searchOrCreates ?? {}) as Record<
+    string,
+    { key: string; display: { label: string; description: string }; search: string; create: string }
+  >,
 );
 const authFields = (App.authentication?.fields ?? []) as Field[];
 
-const SMALL_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'of', 'for', 'to', 'in', 'on', 'by', 'with', 'at', 'from', 'per', 'as', 'vs']);
+const SMALL_WORDS = new Set([
+  'a',
+  'an',
+  'the',
+  'and',
+  'or',
+  'of',
+  'for',
+  'to',
+  'in',
+  'on',
+  'by',
+  'with',
+  'at',
+  'from',
+  'per',
+  'as',
+  'vs',
+]);
 
 /** D018: every word capitalised except short connecting words (not first); tokens like "ID", "URL", "e.g." pass. */
 function isTitleCase(label: string): boolean {
@@ -54,24 +75,29 @@ function isTitleCase(label: string): boolean {
 
 /** Static input fields of an operation (functions build dynamic fields at run time). */
 function staticInputFields(op: Operation): Field[] {
-  return ((op.inputFields ?? [])).filter((f): f is Field => typeof f === 'object' && f !== null);
+  return (op.inputFields ?? []).filter((f): f is Field => typeof f === 'object' && f !== null);
 }
 
 function staticOutputFields(op: Operation): Field[] {
-  return ((op.outputFields ?? [])).filter((f): f is Field => typeof f === 'object' && f !== null);
+  return (op.outputFields ?? []).filter((f): f is Field => typeof f === 'object' && f !== null);
 }
 
 /** Output fields an operation gives through functions (called as the Zap editor would, without a request). */
 async function functionOutputFields(op: Operation): Promise<Field[]> {
-  const fns = ((op.outputFields ?? [])).filter((f): f is () => Promise<Field[]> => typeof f === 'function');
+  const fns = (op.outputFields ?? []).filter((f): f is () => Promise<Field[]> => typeof f === 'function');
   return (await Promise.all(fns.map((f) => f()))).flat();
 }
 
 /** Zapier's output field keys for a sample's leaves: "a__b" for nested values, "list[]key" for list items. */
 function samplePaths(value: unknown, prefix = ''): string[] {
-  if (Array.isArray(value)) return value.length && value[0] && typeof value[0] === 'object' ? samplePaths(value[0], `${prefix}[]`) : [prefix.replace(/\[\]$/, '')];
+  if (Array.isArray(value))
+    return value.length && value[0] && typeof value[0] === 'object'
+      ? samplePaths(value[0], `${prefix}[]`)
+      : [prefix.replace(/\[\]$/, '')];
   if (value && typeof value === 'object') {
-    return Object.entries(value).flatMap(([k, v]) => samplePaths(v, prefix ? (prefix.endsWith('[]') ? `${prefix}${k}` : `${prefix}__${k}`) : k));
+    return Object.entries(value).flatMap(([k, v]) =>
+      samplePaths(v, prefix ? (prefix.endsWith('[]') ? `${prefix}${k}` : `${prefix}__${k}`) : k),
+    );
   }
   return [prefix];
 }
@@ -121,13 +147,18 @@ function matchesType(value: unknown, type: string | undefined): boolean {
 describe('Zapier publishing checks (offline)', () => {
   it('the app has triggers, creates and searches to check', () => {
     expect(visibleTriggers.length).toBeGreaterThan(0);
-    expect(visibleCreates.map((c) => c.key)).toEqual(expect.arrayContaining(['codat_create_company', 'codat_refresh_company_data']));
+    expect(visibleCreates.map((c) => c.key)).toEqual(
+      expect.arrayContaining(['codat_create_company', 'codat_refresh_company_data']),
+    );
     expect(visibleSearches.map((s) => s.key).sort()).toEqual(['codat_find_company', 'find_todo', 'find_user']);
   });
 
   it('D002: every auth field help text links to where the value is found', () => {
     for (const field of authFields) {
-      expect({ key: field.key, ok: /\]\(https:\/\/[^)]+\)/.test(field.helpText ?? '') }).toEqual({ key: field.key, ok: true });
+      expect({ key: field.key, ok: /\]\(https:\/\/[^)]+\)/.test(field.helpText ?? '') }).toEqual({
+        key: field.key,
+        ok: true,
+      });
     }
   });
 
@@ -150,7 +181,10 @@ describe('Zapier publishing checks (offline)', () => {
 
   it('D006: every hook trigger has a performList', () => {
     for (const t of triggers.filter((x) => x.operation.type === 'hook')) {
-      expect({ key: t.key, performList: typeof t.operation.performList }).toEqual({ key: t.key, performList: 'function' });
+      expect({ key: t.key, performList: typeof t.operation.performList }).toEqual({
+        key: t.key,
+        performList: 'function',
+      });
     }
   });
 
@@ -168,10 +202,19 @@ describe('Zapier publishing checks (offline)', () => {
   });
 
   it('D011: help text is not a restatement of the label', () => {
-    const fields = [...authFields, ...[...triggers, ...creates, ...searches].flatMap((a) => staticInputFields(a.operation))];
+    const fields = [
+      ...authFields,
+      ...[...triggers, ...creates, ...searches].flatMap((a) => staticInputFields(a.operation)),
+    ];
     for (const field of fields.filter((f) => f.helpText)) {
-      const help = field.helpText!.toLowerCase().replace(/[^a-z0-9 ]/g, '').trim();
-      const label = (field.label ?? field.key).toLowerCase().replace(/[^a-z0-9 ]/g, '').trim();
+      const help = field
+        .helpText!.toLowerCase()
+        .replace(/[^a-z0-9 ]/g, '')
+        .trim();
+      const label = (field.label ?? field.key)
+        .toLowerCase()
+        .replace(/[^a-z0-9 ]/g, '')
+        .trim();
       expect({ key: field.key, redundant: help === label || help.length < label.length + 10 }).toEqual({
         key: field.key,
         redundant: false,
@@ -211,7 +254,9 @@ describe('Zapier publishing checks (offline)', () => {
 
   it('action descriptions start with a verb ("Creates ...") and end with "."', () => {
     for (const c of visibleCreates) {
-      expect(c.display.description).toMatch(/^(Creates|Adds|Updates|Sends|Posts|Finds|Deletes|Refreshes|Moves|Marks|Removes) .+\.$/);
+      expect(c.display.description).toMatch(
+        /^(Creates|Adds|Updates|Sends|Posts|Finds|Deletes|Refreshes|Moves|Marks|Removes) .+\.$/,
+      );
     }
   });
 
@@ -226,13 +271,19 @@ describe('Zapier publishing checks (offline)', () => {
     }
   });
 
-  it('output fields from functions (the record actions\' fixed lists): Title Case labels, unique keys, and every sample value has its field, with its type', async () => {
-    const withFunctions = visibleCreates.filter((c) => (c.operation.outputFields ?? []).some((f) => typeof f === 'function'));
+  it("output fields from functions (the record actions' fixed lists): Title Case labels, unique keys, and every sample value has its field, with its type", async () => {
+    const withFunctions = visibleCreates.filter((c) =>
+      (c.operation.outputFields ?? []).some((f) => typeof f === 'function'),
+    );
     expect(withFunctions.length).toBeGreaterThan(0);
     for (const c of withFunctions) {
       const fields = await functionOutputFields(c.operation);
       const byKey = new Map(fields.map((f) => [f.key, f]));
-      expect({ key: c.key, unique: byKey.size === fields.length, badLabels: fields.filter((f) => !isTitleCase(f.label ?? '')).map((f) => f.key) }).toEqual({
+      expect({
+        key: c.key,
+        unique: byKey.size === fields.length,
+        badLabels: fields.filter((f) => !isTitleCase(f.label ?? '')).map((f) => f.key),
+      }).toEqual({
         key: c.key,
         unique: true,
         badLabels: [],
@@ -242,7 +293,11 @@ describe('Zapier publishing checks (offline)', () => {
       const userNamed = (p: string) => p.startsWith('customFieldsByName__') || p.startsWith('tags__');
       for (const path of samplePaths(c.operation.sample).filter((p) => !userNamed(p))) {
         const field = byKey.get(path);
-        expect({ where: `${c.key}.${path}`, field: Boolean(field), typed: matchesType(lookup(c.operation.sample, path), field?.type) }).toEqual({
+        expect({
+          where: `${c.key}.${path}`,
+          field: Boolean(field),
+          typed: matchesType(lookup(c.operation.sample, path), field?.type),
+        }).toEqual({
           where: `${c.key}.${path}`,
           field: true,
           typed: true,
@@ -257,7 +312,12 @@ describe('Zapier publishing checks (offline)', () => {
       for (const field of staticInputFields(action.operation).filter((f) => f.dynamic)) {
         const [key = '', value = '', label = ''] = field.dynamic!.split('.');
         const sample = byKey.get(key)?.operation.sample ?? {};
-        expect({ where: `${action.key}.${field.key}`, trigger: byKey.has(key), value: value in sample, label: label in sample }).toEqual({
+        expect({
+          where: `${action.key}.${field.key}`,
+          trigger: byKey.has(key),
+          value: value in sample,
+          label: label in sample,
+        }).toEqual({
           where: `${action.key}.${field.key}`,
           trigger: true,
           value: true,
@@ -271,7 +331,7 @@ describe('Zapier publishing checks (offline)', () => {
     for (const s of visibleSearches) expect(s.display.description).toMatch(/^Finds .+\.$/);
   });
 
-  it('search-or-creates pair an existing search and create under the search\'s key, with a Title Case label', () => {
+  it("search-or-creates pair an existing search and create under the search's key, with a Title Case label", () => {
     expect(searchOrCreates.length).toBeGreaterThan(0);
     for (const [key, soc] of searchOrCreates) {
       expect({ key, socKey: soc.key, search: soc.search }).toEqual({ key, socKey: key, search: key });
@@ -291,7 +351,10 @@ describe('Zapier publishing checks (offline)', () => {
   it('D023: sample dates are ISO-8601', () => {
     for (const a of [...triggers, ...creates, ...searches]) {
       for (const [path, value] of dateLikeValues(a.operation.sample ?? {})) {
-        expect({ where: `${a.key}.${path}`, iso: ISO_8601.test(value) }).toEqual({ where: `${a.key}.${path}`, iso: true });
+        expect({ where: `${a.key}.${path}`, iso: ISO_8601.test(value) }).toEqual({
+          where: `${a.key}.${path}`,
+          iso: true,
+        });
       }
     }
   });
@@ -301,7 +364,11 @@ describe('Zapier publishing checks (offline)', () => {
       const sample = a.operation.sample;
       for (const field of staticOutputFields(a.operation)) {
         const value = lookup(sample, field.key);
-        expect({ where: `${a.key}.${field.key}`, present: value !== undefined, typed: matchesType(value, field.type) }).toEqual({
+        expect({
+          where: `${a.key}.${field.key}`,
+          present: value !== undefined,
+          typed: matchesType(value, field.type),
+        }).toEqual({
           where: `${a.key}.${field.key}`,
           present: true,
           typed: true,

@@ -23,7 +23,12 @@ const BLUE_WEBHOOK_SECRET = `bws_${rand(24)}`;
 const TARGET = 'https://hooks.zapier.com/hooks/standard/1/hygiene/';
 
 const codatAuth = { codatClientId: CLIENT, codatZapierKey: ZAPIER_KEY };
-const blueAuth = { blueTokenId: 'tok-hygiene', blueTokenSecret: TOKEN_SECRET, blueCompanyId: 'acme', blueProjectId: 'cprojhygiene0000000000001' };
+const blueAuth = {
+  blueTokenId: 'tok-hygiene',
+  blueTokenSecret: TOKEN_SECRET,
+  blueCompanyId: 'acme',
+  blueProjectId: 'cprojhygiene0000000000001',
+};
 
 /** Signing secrets the app generated and sent (Codat subscribe creates one per attempt). */
 const generated: string[] = [];
@@ -57,9 +62,15 @@ async function run(name: string, method: string, bundle: Record<string, unknown>
 }
 
 /** Text that puts `secret` right across a cut at `at` characters (body excerpts cut at 120, request ids at 100). */
-const straddling = (secret: string, at: number, prefix = '') => `${prefix}${'x'.repeat(Math.max(0, at - prefix.length - 5))}${secret}`;
+const straddling = (secret: string, at: number, prefix = '') =>
+  `${prefix}${'x'.repeat(Math.max(0, at - prefix.length - 5))}${secret}`;
 
-function codatDelivery(msgId: string, secret: string, content: string, timestamp = String(Math.floor(Date.now() / 1000))) {
+function codatDelivery(
+  msgId: string,
+  secret: string,
+  content: string,
+  timestamp = String(Math.floor(Date.now() / 1000)),
+) {
   const key = Buffer.from(secret.slice('whsec_'.length), 'base64');
   const signature = `v1,${createHmac('sha256', key).update(`${msgId}.${timestamp}.${content}`).digest('base64')}`;
   return {
@@ -86,7 +97,10 @@ beforeAll(async () => {
   nock.enableNetConnect('127.0.0.1');
 
   // ---- Codat ----
-  nock(CODAT).get(`${APP_PATH}/endpoint`).query(true).reply(200, { data: [], iterator: null, done: true, note: `hello ${ZAPIER_KEY}` });
+  nock(CODAT)
+    .get(`${APP_PATH}/endpoint`)
+    .query(true)
+    .reply(200, { data: [], iterator: null, done: true, note: `hello ${ZAPIER_KEY}` });
   await run('codat auth test', M.authTest, { authData: codatAuth });
 
   // A new consumer; Svix echoes the request.
@@ -96,7 +110,11 @@ beforeAll(async () => {
       generated.push(String(body.secret));
       return { id: 'ep_hygiene', createdAt: new Date().toISOString(), echo: body, metadata: body.metadata };
     });
-  await run('codat subscribe', M.codatSubscribe, { authData: codatAuth, inputData: { eventTypes: ['all'] }, targetUrl: TARGET });
+  await run('codat subscribe', M.codatSubscribe, {
+    authData: codatAuth,
+    inputData: { eventTypes: ['all'] },
+    targetUrl: TARGET,
+  });
 
   // The replay path: Svix returns an earlier attempt's consumer, whose secret the app reads.
   nock(CODAT)
@@ -106,21 +124,36 @@ beforeAll(async () => {
       return { id: 'ep_hygiene', createdAt: '2026-01-01T00:00:00Z', metadata: { zapierSubscribeAttempt: 'earlier' } };
     });
   nock(CODAT).get(`${APP_PATH}/endpoint/ep_hygiene/secret`).reply(200, { key: EARLIER_SECRET });
-  await run('codat subscribe (replay)', M.codatSubscribe, { authData: codatAuth, inputData: { eventTypes: ['all'] }, targetUrl: TARGET });
+  await run('codat subscribe (replay)', M.codatSubscribe, {
+    authData: codatAuth,
+    inputData: { eventTypes: ['all'] },
+    targetUrl: TARGET,
+  });
 
   // Failures whose bodies and request ids carry a secret right across the cuts of messages.
-  nock(CODAT).get(`${APP_PATH}/endpoint`).query(true).reply(401, { code: 'authentication_failed', detail: `bad token ${ZAPIER_KEY}` });
+  nock(CODAT)
+    .get(`${APP_PATH}/endpoint`)
+    .query(true)
+    .reply(401, { code: 'authentication_failed', detail: `bad token ${ZAPIER_KEY}` });
   await run('codat 401', M.authTest, { authData: codatAuth });
   nock(CODAT)
     .get(`${APP_PATH}/endpoint`)
     .query(true)
-    .reply(502, straddling(ZAPIER_KEY, 120), { 'content-type': 'text/plain', 'svix-req-id': straddling(ZAPIER_KEY, 100, 'req_') });
+    .reply(502, straddling(ZAPIER_KEY, 120), {
+      'content-type': 'text/plain',
+      'svix-req-id': straddling(ZAPIER_KEY, 100, 'req_'),
+    });
   await run('codat 502', M.authTest, { authData: codatAuth });
-  nock(CODAT).get(`${APP_PATH}/endpoint`).query(true).reply(418, straddling(ZAPIER_KEY, 120), { 'content-type': 'text/plain' });
+  nock(CODAT)
+    .get(`${APP_PATH}/endpoint`)
+    .query(true)
+    .reply(418, straddling(ZAPIER_KEY, 120), { 'content-type': 'text/plain' });
   await run('codat 418', M.authTest, { authData: codatAuth });
 
   // A redirect to another host must not carry the key there; an unsubscribe that got one fails.
-  nock(CODAT).delete(`${APP_PATH}/endpoint/ep_hygiene`).reply(307, '', { Location: 'https://collector.evil.example/x' });
+  nock(CODAT)
+    .delete(`${APP_PATH}/endpoint/ep_hygiene`)
+    .reply(307, '', { Location: 'https://collector.evil.example/x' });
   await run('codat unsubscribe (307)', M.codatUnsubscribe, {
     authData: codatAuth,
     inputData: {},
@@ -136,39 +169,88 @@ beforeAll(async () => {
   nock(CODAT)
     .get(`${APP_PATH}/msg`)
     .query(true)
-    .reply(200, { data: [{ id: 'msg_1', eventType: 'company.created', payload: { id: 'e1', eventType: 'company.created', payload: {} }, timestamp: '2026-11-30T00:00:00Z' }], iterator: null, done: true });
+    .reply(200, {
+      data: [
+        {
+          id: 'msg_1',
+          eventType: 'company.created',
+          payload: { id: 'e1', eventType: 'company.created', payload: {} },
+          timestamp: '2026-11-30T00:00:00Z',
+        },
+      ],
+      iterator: null,
+      done: true,
+    });
   await run('codat performList', M.codatList, { authData: codatAuth, inputData: { eventTypes: ['all'] } });
 
-  const event = JSON.stringify({ id: 'evt-h', eventType: 'company.created', generatedDate: '2026-11-30T10:00:00Z', payload: {} });
+  const event = JSON.stringify({
+    id: 'evt-h',
+    eventType: 'company.created',
+    generatedDate: '2026-11-30T10:00:00Z',
+    payload: {},
+  });
   await run('codat perform', M.codatPerform, codatDelivery('msg_h', EARLIER_SECRET, event));
   await run('codat perform (retry)', M.codatPerform, codatDelivery('msg_h', EARLIER_SECRET, event));
   await run('codat perform (BOM)', M.codatPerform, codatDelivery('msg_bom', EARLIER_SECRET, `\uFEFF${event}`));
-  await run('codat perform (forged, far future)', M.codatPerform, codatDelivery('msg_f', `whsec_${randomBytes(32).toString('base64')}`, event, '99999999999999'));
+  await run(
+    'codat perform (forged, far future)',
+    M.codatPerform,
+    codatDelivery('msg_f', `whsec_${randomBytes(32).toString('base64')}`, event, '99999999999999'),
+  );
 
   // ---- Blue ----
   const blueReply = (data: unknown) => (_uri: string, body: Record<string, unknown>) => ({ data, echo: body });
   nock(BLUE)
     .post('/graphql')
-    .reply(200, blueReply({ currentUser: { id: 'u1', fullName: 'Jane', email: null }, project: { id: 'p1', name: 'P', slug: 'p' } }));
+    .reply(
+      200,
+      blueReply({
+        currentUser: { id: 'u1', fullName: 'Jane', email: null },
+        project: { id: 'p1', name: 'P', slug: 'p' },
+      }),
+    );
   await run('blue auth test', M.authTest, { authData: blueAuth });
-  nock(BLUE).post('/graphql').reply(200, blueReply({ createWebhook: { id: 'wh-h', secret: BLUE_WEBHOOK_SECRET, events: ['TODO_CREATED'] } }));
+  nock(BLUE)
+    .post('/graphql')
+    .reply(200, blueReply({ createWebhook: { id: 'wh-h', secret: BLUE_WEBHOOK_SECRET, events: ['TODO_CREATED'] } }));
   await run('blue subscribe', M.blueSubscribe, { authData: blueAuth, inputData: {}, targetUrl: TARGET });
-  nock(BLUE).post('/graphql').reply(400, straddling(TOKEN_SECRET, 120), { 'content-type': 'text/html', 'x-request-id': straddling(TOKEN_SECRET, 100) });
+  nock(BLUE)
+    .post('/graphql')
+    .reply(400, straddling(TOKEN_SECRET, 120), {
+      'content-type': 'text/html',
+      'x-request-id': straddling(TOKEN_SECRET, 100),
+    });
   await run('blue 400', M.createTodo, { authData: blueAuth, inputData: { title: 'T', todoListId: 'l1' } });
   nock(BLUE).post('/graphql').reply(308, '', { Location: 'https://collector.evil.example/graphql' });
   await run('blue create (308)', M.createTodo, { authData: blueAuth, inputData: { title: 'T', todoListId: 'l1' } });
-  const sub = { id: 'wh-h', secret: BLUE_WEBHOOK_SECRET, projectId: 'cprojhygiene0000000000001', events: ['TODO_CREATED'] };
-  const body = JSON.stringify({ event: 'TODO_CREATED', currentValue: { id: 'todo-1', title: 'T', updatedAt: '2026-11-30T00:00:00Z' }, previousValue: null });
+  const sub = {
+    id: 'wh-h',
+    secret: BLUE_WEBHOOK_SECRET,
+    projectId: 'cprojhygiene0000000000001',
+    events: ['TODO_CREATED'],
+  };
+  const body = JSON.stringify({
+    event: 'TODO_CREATED',
+    currentValue: { id: 'todo-1', title: 'T', updatedAt: '2026-11-30T00:00:00Z' },
+    previousValue: null,
+  });
   const blueDelivery = {
     authData: blueAuth,
     inputData: {},
     subscribeData: sub,
-    rawRequest: { method: 'POST', querystring: '', headers: { 'Http-X-Signature': createHmac('sha256', BLUE_WEBHOOK_SECRET).update(body).digest('hex') }, content: body },
+    rawRequest: {
+      method: 'POST',
+      querystring: '',
+      headers: { 'Http-X-Signature': createHmac('sha256', BLUE_WEBHOOK_SECRET).update(body).digest('hex') },
+      content: body,
+    },
     cleanedRequest: {},
   };
   await run('blue perform', M.bluePerform, blueDelivery);
   await run('blue perform (replayed)', M.bluePerform, blueDelivery);
-  nock(BLUE).post('/graphql').reply(200, blueReply({ deleteWebhook: { success: true } }));
+  nock(BLUE)
+    .post('/graphql')
+    .reply(200, blueReply({ deleteWebhook: { success: true } }));
   await run('blue unsubscribe', M.blueUnsubscribe, { authData: blueAuth, inputData: {}, subscribeData: sub });
 
   // Padded credentials are refused before any call.
@@ -186,7 +268,11 @@ describe("secret hygiene through core's Lambda handler", () => {
   it('ran every operation as planned', () => {
     const failed = (name: string) => outcomes[name]?.error?.name;
     expect(outcomes['codat subscribe']!.result).toMatchObject({ id: 'ep_hygiene' });
-    expect(outcomes['codat subscribe (replay)']!.result).toEqual({ id: 'ep_hygiene', secret: EARLIER_SECRET, eventTypes: ['all'] });
+    expect(outcomes['codat subscribe (replay)']!.result).toEqual({
+      id: 'ep_hygiene',
+      secret: EARLIER_SECRET,
+      eventTypes: ['all'],
+    });
     expect(outcomes['codat unsubscribe']!.result).toEqual({ id: 'ep_hygiene', removed: true });
     expect(failed('codat unsubscribe (307)')).toBe('AppError');
     expect(failed('codat 401')).toBe('ExpiredAuthError');
@@ -208,7 +294,9 @@ describe("secret hygiene through core's Lambda handler", () => {
   });
 
   it('shipped every log record to the sink, HTTP lines with their bodies included', () => {
-    const records = harness.shipped().map((line) => JSON.parse(line) as { message: string; data: Record<string, unknown> });
+    const records = harness
+      .shipped()
+      .map((line) => JSON.parse(line) as { message: string; data: Record<string, unknown> });
     const http = records.filter((r) => r.data.log_type === 'http');
     // One per request the app made: Codat 10, Blue 5.
     expect(http.filter((r) => r.data.request_via_client === true)).toHaveLength(15);
@@ -220,11 +308,17 @@ describe("secret hygiene through core's Lambda handler", () => {
   it('holds no secret, whole or any 8 characters of it, in anything shipped, returned or said', () => {
     const scanned = [...harness.shipped(), ...texts];
     expect(scanned.length).toBeGreaterThan(30);
-    expect(leaks(scanned, [ZAPIER_KEY, TOKEN_SECRET, EARLIER_SECRET, BLUE_WEBHOOK_SECRET, ...generated], 8)).toEqual([]);
+    expect(leaks(scanned, [ZAPIER_KEY, TOKEN_SECRET, EARLIER_SECRET, BLUE_WEBHOOK_SECRET, ...generated], 8)).toEqual(
+      [],
+    );
   });
 
   it('names where a redirect pointed, and the unsubscribe that got one did not report success', () => {
-    expect(readError(outcomes['codat unsubscribe (307)']!.error).message).toMatch(/redirect \(HTTP 307\) to collector\.evil\.example/);
-    expect(readError(outcomes['blue create (308)']!.error).message).toMatch(/redirect \(HTTP 308\) to collector\.evil\.example/);
+    expect(readError(outcomes['codat unsubscribe (307)']!.error).message).toMatch(
+      /redirect \(HTTP 307\) to collector\.evil\.example/,
+    );
+    expect(readError(outcomes['blue create (308)']!.error).message).toMatch(
+      /redirect \(HTTP 308\) to collector\.evil\.example/,
+    );
   });
 });

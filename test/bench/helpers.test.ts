@@ -134,7 +134,9 @@ describe('failureSummary (why the build-size row says n/a)', () => {
       '    at checkExecSyncError (node:child_process:916:11)',
     ].join('\n');
     const summary = failureSummary(stderr, '', '/home/me/app');
-    expect(summary).toBe('npm error code ECONNREFUSED | npm error FetchError: request to https://registry.npmjs.org/zod failed');
+    expect(summary).toBe(
+      'npm error code ECONNREFUSED | npm error FetchError: request to https://registry.npmjs.org/zod failed',
+    );
   });
   it('falls back to the last error lines (never stack frames), paths made relative', () => {
     const summary = failureSummary('Error: tsc failed in /home/me/app/dist\n    at x (y.js:1:1)', '', '/home/me/app');

@@ -53,7 +53,9 @@ describe('setCustomFieldValues', () => {
   });
 
   it('changes nothing for empty inputs and ignores keys that are not custom fields', async () => {
-    expect(await run({ title: 'x', [key('value', 'NUMBER', 'f3')]: '', [key('value', 'SELECT_MULTI', 'f11')]: [] })).toEqual([]);
+    expect(
+      await run({ title: 'x', [key('value', 'NUMBER', 'f3')]: '', [key('value', 'SELECT_MULTI', 'f11')]: [] }),
+    ).toEqual([]);
   });
 
   it('refuses what Create refuses, naming the field, before anything is sent', async () => {

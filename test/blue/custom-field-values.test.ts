@@ -18,7 +18,6 @@ const appTester = zapier.createAppTester(App);
 const values = (inputData: Record<string, unknown>) =>
   appTester((z) => customFieldValues(z, inputData), { authData: {}, inputData: {} } as never);
 
-
 describe('custom field input keys', () => {
   it('round-trip every role, type and id (ids may contain underscores, dashes, type names)', () => {
     fc.assert(
@@ -41,7 +40,7 @@ describe('custom field input keys', () => {
 });
 
 describe('customFieldInputFields', () => {
-  it('keeps Blue\'s order, falls back to a label when the name is blank, and offers no computed field', () => {
+  it("keeps Blue's order, falls back to a label when the name is blank, and offers no computed field", () => {
     const fields = customFieldInputFields([
       { id: 'b', name: '  ', type: 'NUMBER' },
       { id: 'f', name: 'Total', type: 'FORMULA' },

@@ -59,8 +59,10 @@ describe('Blue GraphQL documents', () => {
     );
   });
 
-  it('include the searches\' and polling triggers\' documents', () => {
-    expect([...registeredDocuments().keys()]).toEqual(expect.arrayContaining(['ZapierFindTodos', 'ZapierUpdatedTodos', 'ZapierFindProjectUsers']));
+  it("include the searches' and polling triggers' documents", () => {
+    expect([...registeredDocuments().keys()]).toEqual(
+      expect.arrayContaining(['ZapierFindTodos', 'ZapierUpdatedTodos', 'ZapierFindProjectUsers']),
+    );
   });
 
   describe("against the project's Blue SDL (sandbox/blue-schema.ts; add what a new document uses there)", () => {
@@ -70,7 +72,7 @@ describe('Blue GraphQL documents', () => {
       expect(errorsIn(schema, doc)).toEqual([]);
     });
 
-    it.each(UPDATE_SHAPES)('Update Record\'s document with %j is valid', (parts) => {
+    it.each(UPDATE_SHAPES)("Update Record's document with %j is valid", (parts) => {
       expect(errorsIn(schema, updateRecordDocument(parts))).toEqual([]);
     });
 
@@ -88,7 +90,7 @@ describeReference("Blue GraphQL documents against Blue's full schema", 'blue/sch
     expect(errorsIn(load(), doc)).toEqual([]);
   });
 
-  it.each(UPDATE_SHAPES)('Update Record\'s document with %j is valid', (parts) => {
+  it.each(UPDATE_SHAPES)("Update Record's document with %j is valid", (parts) => {
     expect(errorsIn(load(), updateRecordDocument(parts))).toEqual([]);
   });
 

@@ -1,7 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
 import { buildSchema, isEnumType } from 'graphql';
-import { ALL_EVENTS, EVENT_GROUPS, RECORD_CHANGE_EVENTS, eventChoices, eventLabel, isBlueWebhookEvent, isDeleteEvent } from '../../blue/events.js';
+import {
+  ALL_EVENTS,
+  EVENT_GROUPS,
+  RECORD_CHANGE_EVENTS,
+  eventChoices,
+  eventLabel,
+  isBlueWebhookEvent,
+  isDeleteEvent,
+} from '../../blue/events.js';
 import { BLUE_SANDBOX_SDL } from '../../sandbox/blue-schema.js';
 import { describeReference } from '../support/reference.js';
 
@@ -14,7 +22,14 @@ describe('Blue webhook event catalog', () => {
   it('has 37 distinct events in six groups', () => {
     expect(ALL_EVENTS).toHaveLength(37);
     expect(new Set(ALL_EVENTS).size).toBe(37);
-    expect(EVENT_GROUPS.map((g) => g.group)).toEqual(['Records', 'Checklists', 'Lists', 'Custom Fields', 'Tags', 'Comments']);
+    expect(EVENT_GROUPS.map((g) => g.group)).toEqual([
+      'Records',
+      'Checklists',
+      'Lists',
+      'Custom Fields',
+      'Tags',
+      'Comments',
+    ]);
   });
 
   it("matches enum WebhookEvent in the project's Blue SDL", () => {

@@ -34,7 +34,12 @@ import { expectNoSecrets } from '../support/secret-hygiene.js';
 const BLUE = 'https://blue-matrix.example.com';
 const TOKEN_SECRET = 'blue-MATRIX-token-secret-9c4f2a';
 const WEBHOOK_SECRET = 'blue-MATRIX-webhook-secret-51e8d0';
-const AUTH = { blueTokenId: 'tok-matrix', blueTokenSecret: TOKEN_SECRET, blueCompanyId: 'ccompmatrix00000000000001', blueProjectId: 'cprojmatrix00000000000001' };
+const AUTH = {
+  blueTokenId: 'tok-matrix',
+  blueTokenSecret: TOKEN_SECRET,
+  blueCompanyId: 'ccompmatrix00000000000001',
+  blueProjectId: 'cprojmatrix00000000000001',
+};
 const runner = coreRunner(App);
 
 type Ops = Record<string, { operation: Record<string, unknown> }>;
@@ -46,7 +51,12 @@ const creates = App.creates as unknown as Ops;
 const updateFieldsFn = (creates.update_record!.operation.inputFields as unknown[]).find((f) => typeof f === 'function');
 const REC = 'ctodomatrix00000000000001';
 /** A record action: its perform with a record picked, and what its messages name. */
-const recordAction = (key: string, inputData: Record<string, unknown>, action: RegExp, networkNote?: RegExp): Operation => ({
+const recordAction = (
+  key: string,
+  inputData: Record<string, unknown>,
+  action: RegExp,
+  networkNote?: RegExp,
+): Operation => ({
   fn: creates[key]!.operation.perform,
   bundle: { inputData: { recordId: REC, ...inputData } },
   action,
@@ -73,7 +83,14 @@ const OPERATIONS: Record<string, Operation> = {
   },
   unsubscribe: {
     fn: triggers.blue_event!.operation.performUnsubscribe,
-    bundle: { subscribeData: { id: 'wh-matrix', secret: WEBHOOK_SECRET, projectId: 'cprojmatrix00000000000001', events: ['TODO_CREATED'] } },
+    bundle: {
+      subscribeData: {
+        id: 'wh-matrix',
+        secret: WEBHOOK_SECRET,
+        projectId: 'cprojmatrix00000000000001',
+        events: ['TODO_CREATED'],
+      },
+    },
     action: /delete the Blue webhook of this Zap/,
     // Deleted in Blue already: the goal is reached.
     succeedsOn: { WEBHOOK_NOT_FOUND: { id: 'wh-matrix', deleted: false } },
@@ -83,10 +100,19 @@ const OPERATIONS: Record<string, Operation> = {
     bundle: { inputData: { events: ['TODO_CREATED'] } },
     action: /load recent records for the sample/,
   },
-  'performList (comments)': { fn: triggers.new_comment!.operation.performList, action: /load recent comments for the sample/ },
+  'performList (comments)': {
+    fn: triggers.new_comment!.operation.performList,
+    action: /load recent comments for the sample/,
+  },
   'dropdown: projects': { fn: triggers.blue_project_list!.operation.perform, action: /list the company's projects/ },
-  'dropdown: custom fields': { fn: triggers.blue_custom_field_list!.operation.perform, action: /list the project's custom fields/ },
-  'dropdown: todo lists': { fn: triggers.blue_todo_list_list!.operation.perform, action: /list the project's todo lists/ },
+  'dropdown: custom fields': {
+    fn: triggers.blue_custom_field_list!.operation.perform,
+    action: /list the project's custom fields/,
+  },
+  'dropdown: todo lists': {
+    fn: triggers.blue_todo_list_list!.operation.perform,
+    action: /list the project's todo lists/,
+  },
   'dropdown: users': { fn: triggers.blue_user_list!.operation.perform, action: /list the project's users/ },
   'dropdown: tags': { fn: triggers.blue_tag_list!.operation.perform, action: /list the project's tags/ },
   'dynamic fields (create_todo)': { fn: customFieldInputs, action: /list the project's custom fields/ },
@@ -111,13 +137,36 @@ const OPERATIONS: Record<string, Operation> = {
   // A new tag by title reads the record's tags first: that read is what fails here.
   'add_tag (new title)': recordAction('add_tag', { tagTitle: 'VIP' }, new RegExp(`read the tags of record ${REC}`)),
   remove_tag: recordAction('remove_tag', { tagId: 'tag-1' }, new RegExp(`remove tag tag-1 from record ${REC}`)),
-  add_assignee: recordAction('add_assignee', { assigneeIds: ['user-1'] }, new RegExp(`assign user user-1 to record ${REC}`)),
-  remove_assignee: recordAction('remove_assignee', { assigneeIds: ['user-1'] }, new RegExp(`unassign user user-1 from record ${REC}`)),
-  add_checklist_item: recordAction('add_checklist_item', { checklistTitle: 'KYC', itemTitle: 'Passport' }, new RegExp(`read the checklists of record ${REC}`)),
-  find_user: { fn: searches.find_user!.operation.perform, bundle: { inputData: { email: 'ada@example.com' } }, action: /find the project member/ },
-  find_todo: { fn: searches.find_todo!.operation.perform, bundle: { inputData: { title: 'Order #1042' } }, action: /search the project's records/ },
+  add_assignee: recordAction(
+    'add_assignee',
+    { assigneeIds: ['user-1'] },
+    new RegExp(`assign user user-1 to record ${REC}`),
+  ),
+  remove_assignee: recordAction(
+    'remove_assignee',
+    { assigneeIds: ['user-1'] },
+    new RegExp(`unassign user user-1 from record ${REC}`),
+  ),
+  add_checklist_item: recordAction(
+    'add_checklist_item',
+    { checklistTitle: 'KYC', itemTitle: 'Passport' },
+    new RegExp(`read the checklists of record ${REC}`),
+  ),
+  find_user: {
+    fn: searches.find_user!.operation.perform,
+    bundle: { inputData: { email: 'ada@example.com' } },
+    action: /find the project member/,
+  },
+  find_todo: {
+    fn: searches.find_todo!.operation.perform,
+    bundle: { inputData: { title: 'Order #1042' } },
+    action: /search the project's records/,
+  },
   'poll: new records': { fn: triggers.new_todo_polling!.operation.perform, action: /check for new records/ },
-  'poll: updated records': { fn: triggers.updated_todo_polling!.operation.perform, action: /check for updated records/ },
+  'poll: updated records': {
+    fn: triggers.updated_todo_polling!.operation.perform,
+    action: /check for updated records/,
+  },
   'performList (filtered records)': {
     fn: triggers.todo_moved!.operation.performList,
     bundle: { inputData: { todoListId: 'list-1' } },
@@ -128,8 +177,15 @@ const OPERATIONS: Record<string, Operation> = {
 /** The secrets the current request carried; Blue's replies echo them back. */
 let carried: string[] = [];
 const echo = () => `token ${carried.join(' ')}`;
-const gqlError = (code: string, message: string) => () => ({ data: null, errors: [{ message: `${message} (${echo()})`, extensions: { code } }] });
-const err = (name: Expected['name'], message: RegExp, extra: Partial<Expected> = {}): Expected => ({ name, message, ...extra });
+const gqlError = (code: string, message: string) => () => ({
+  data: null,
+  errors: [{ message: `${message} (${echo()})`, extensions: { code } }],
+});
+const err = (name: Expected['name'], message: RegExp, extra: Partial<Expected> = {}): Expected => ({
+  name,
+  message,
+  ...extra,
+});
 
 /** Blue's documented failures (API notes, section 3) and transport failures. */
 const FAILURES: Failure[] = [
@@ -141,7 +197,9 @@ const FAILURES: Failure[] = [
   {
     name: 'HTTP 400 without a GraphQL body',
     reply: html(400, () => `Bad Request ${echo()}`),
-    expected: err('AppError', /Blue rejected the request to .* \(HTTP 400\) with a text\/html body/, { code: 'blue_request_rejected' }),
+    expected: err('AppError', /Blue rejected the request to .* \(HTTP 400\) with a text\/html body/, {
+      code: 'blue_request_rejected',
+    }),
   },
   {
     name: 'HTTP 401',
@@ -180,15 +238,23 @@ const FAILURES: Failure[] = [
   },
   ...[500, 502, 503, 504].map((code) => ({
     name: `HTTP ${code}`,
-    reply: status(code, () => ({ error: 'Server error', detail: echo() }), () => ({ 'x-request-id': `req-${code}-${echo()}` })),
+    reply: status(
+      code,
+      () => ({ error: 'Server error', detail: echo() }),
+      () => ({ 'x-request-id': `req-${code}-${echo()}` }),
+    ),
     // The advice ("usually temporary" or, for a call not safe to repeat, its warning) is checked below.
-    expected: err('AppError', new RegExp(`Blue's API failed \\(HTTP ${code}\\) .*request id req-${code}-`), { code: 'blue_server_error' }),
+    expected: err('AppError', new RegExp(`Blue's API failed \\(HTTP ${code}\\) .*request id req-${code}-`), {
+      code: 'blue_server_error',
+    }),
   })),
   {
     name: 'timeout',
     reply: late(),
     timeoutMs: TIMEOUT_MS,
-    expected: err('AppError', new RegExp(`Blue could not be reached .*no answer within ${TIMEOUT_MS} ms`), { code: 'network_error' }),
+    expected: err('AppError', new RegExp(`Blue could not be reached .*no answer within ${TIMEOUT_MS} ms`), {
+      code: 'network_error',
+    }),
   },
   {
     name: 'connection reset',
@@ -199,47 +265,64 @@ const FAILURES: Failure[] = [
     name: 'slow body',
     reply: slowBody(),
     timeoutMs: TIMEOUT_MS,
-    expected: err('AppError', new RegExp(`Blue could not be reached in time .*no answer within ${TIMEOUT_MS} ms`), { code: 'network_error' }),
+    expected: err('AppError', new RegExp(`Blue could not be reached in time .*no answer within ${TIMEOUT_MS} ms`), {
+      code: 'network_error',
+    }),
   },
   {
     name: 'slow headers, then slow body',
     reply: slowHeadersThenBody(TIMEOUT_MS),
     timeoutMs: TIMEOUT_MS,
-    expected: err('AppError', new RegExp(`Blue could not be reached in time .*no answer within ${TIMEOUT_MS} ms`), { code: 'network_error' }),
+    expected: err('AppError', new RegExp(`Blue could not be reached in time .*no answer within ${TIMEOUT_MS} ms`), {
+      code: 'network_error',
+    }),
   },
   {
     name: 'connection drops mid-body',
     reply: status(200, {}),
     loopback: 'drop',
-    expected: err('AppError', /Blue could not be reached .*the connection dropped before the whole answer arrived/, { code: 'network_error' }),
-  },
-  ...[302, 307, 308].map(
-    (code): Failure => ({
-      name: `${code} to another host`,
-      reply: redirect(code),
-      otherHost: true,
-      expected: err(
-        'AppError',
-        new RegExp(`Blue answered with a redirect \\(HTTP ${code}\\) to collector\\.evil\\.example .*credentials went only to blue-matrix\\.example\\.com`),
-        { code: 'unexpected_redirect' },
-      ),
+    expected: err('AppError', /Blue could not be reached .*the connection dropped before the whole answer arrived/, {
+      code: 'network_error',
     }),
-  ),
+  },
+  ...[302, 307, 308].map((code): Failure => ({
+    name: `${code} to another host`,
+    reply: redirect(code),
+    otherHost: true,
+    expected: err(
+      'AppError',
+      new RegExp(
+        `Blue answered with a redirect \\(HTTP ${code}\\) to collector\\.evil\\.example .*credentials went only to blue-matrix\\.example\\.com`,
+      ),
+      { code: 'unexpected_redirect' },
+    ),
+  })),
   {
     name: 'non-JSON 200',
     reply: html(200, () => `Maintenance ${echo()}`),
-    expected: err('AppError', /Blue answered with a text\/html body starting ".*Maintenance.*instead of a GraphQL response/, { code: 'blue_invalid_response' }),
+    expected: err(
+      'AppError',
+      /Blue answered with a text\/html body starting ".*Maintenance.*instead of a GraphQL response/,
+      { code: 'blue_invalid_response' },
+    ),
   },
   // GraphQL error codes in an HTTP 200 (extensions.code).
   {
     name: 'UNAUTHENTICATED',
     reply: status(200, gqlError('UNAUTHENTICATED', 'Token expired')),
-    expected: err('ExpiredAuthError', /Blue rejected the API token \(Token ID tok-matrix\): Token expired.*revoked or expired/),
+    expected: err(
+      'ExpiredAuthError',
+      /Blue rejected the API token \(Token ID tok-matrix\): Token expired.*revoked or expired/,
+    ),
   },
   {
     name: 'FORBIDDEN',
     reply: status(200, gqlError('FORBIDDEN', 'Not a member of this project')),
-    expected: err('AppError', /Blue refused permission to .*: Not a member of this project.*Blue Project ID \("cprojmatrix00000000000001"\)/, { code: 'blue_forbidden' }),
+    expected: err(
+      'AppError',
+      /Blue refused permission to .*: Not a member of this project.*Blue Project ID \("cprojmatrix00000000000001"\)/,
+      { code: 'blue_forbidden' },
+    ),
   },
   {
     name: 'BAD_USER_INPUT',
@@ -259,12 +342,16 @@ const FAILURES: Failure[] = [
   ).map(([code, what]) => ({
     name: code,
     reply: status(200, gqlError(code, `${what} missing`)),
-    expected: err('AppError', new RegExp(`Blue could not find the ${what} while trying to .*: ${what} missing`), { code: 'blue_not_found' }),
+    expected: err('AppError', new RegExp(`Blue could not find the ${what} while trying to .*: ${what} missing`), {
+      code: 'blue_not_found',
+    }),
   })),
   {
     name: 'PLAN_LIMIT_REACHED',
     reply: status(200, gqlError('PLAN_LIMIT_REACHED', 'Record limit reached')),
-    expected: err('AppError', /Your Blue plan's limit was reached .*: Record limit reached/, { code: 'blue_plan_limit' }),
+    expected: err('AppError', /Your Blue plan's limit was reached .*: Record limit reached/, {
+      code: 'blue_plan_limit',
+    }),
   },
   {
     name: 'RATE_LIMITED in an HTTP 200',
@@ -274,27 +361,37 @@ const FAILURES: Failure[] = [
   {
     name: 'INTERNAL_SERVER_ERROR',
     reply: status(200, gqlError('INTERNAL_SERVER_ERROR', 'Unexpected failure')),
-    expected: err('AppError', /Blue failed on its side .*: Unexpected failure.*usually temporary/, { code: 'blue_server_error' }),
+    expected: err('AppError', /Blue failed on its side .*: Unexpected failure.*usually temporary/, {
+      code: 'blue_server_error',
+    }),
   },
   {
     name: 'CUSTOM_FIELD_VALUE_PARSE_ERROR',
     reply: status(200, gqlError('CUSTOM_FIELD_VALUE_PARSE_ERROR', 'Not a number')),
-    expected: err('AppError', /Blue could not read a custom field value .*: Not a number/, { code: 'blue_custom_field_value' }),
+    expected: err('AppError', /Blue could not read a custom field value .*: Not a number/, {
+      code: 'blue_custom_field_value',
+    }),
   },
   {
     name: 'unknown error code',
     reply: status(200, gqlError('SOMETHING_ODD', 'Odd failure')),
-    expected: err('AppError', /Blue reported an error \(SOMETHING_ODD\) while trying to .*: Odd failure/, { code: 'blue_error' }),
+    expected: err('AppError', /Blue reported an error \(SOMETHING_ODD\) while trying to .*: Odd failure/, {
+      code: 'blue_error',
+    }),
   },
   {
     name: 'partial data (empty data)',
     reply: status(200, { data: {} }),
-    expected: err('AppError', /Blue returned an unexpected response while trying to .* \(\w+: /, { code: 'blue_invalid_response' }),
+    expected: err('AppError', /Blue returned an unexpected response while trying to .* \(\w+: /, {
+      code: 'blue_invalid_response',
+    }),
   },
   {
     name: 'partial data (null data, no errors)',
     reply: status(200, { data: null }),
-    expected: err('AppError', /Blue returned an unexpected response while trying to .* \(body: /, { code: 'blue_invalid_response' }),
+    expected: err('AppError', /Blue returned an unexpected response while trying to .* \(body: /, {
+      code: 'blue_invalid_response',
+    }),
   },
 ];
 
@@ -333,7 +430,9 @@ describe(`Blue fault matrix (${CASES.length} cases)`, () => {
       const before = loopback.requests();
       process.env.BLUE_API_URL = `${loopback.base}/graphql`;
       try {
-        const { value: e, ms } = await timed(() => withoutNock(() => failure(() => runner.run(o.fn, bundle), messages)));
+        const { value: e, ms } = await timed(() =>
+          withoutNock(() => failure(() => runner.run(o.fn, bundle), messages)),
+        );
         assertExpected(e, f.expected);
         expect(e.message).toMatch(o.action);
         if (o.networkNote) expect(e.message).toMatch(o.networkNote);
@@ -365,7 +464,8 @@ describe(`Blue fault matrix (${CASES.length} cases)`, () => {
       if (e.name !== 'ExpiredAuthError') expect(e.message).toMatch(o.action);
       const uncertain = e.code === 'network_error' || /^HTTP 50[24]$/.test(f.name);
       if (o.networkNote && uncertain) expect(e.message).toMatch(o.networkNote);
-      else if (e.code === 'blue_server_error' && f.name.startsWith('HTTP')) expect(e.message).toMatch(/usually temporary/);
+      else if (e.code === 'blue_server_error' && f.name.startsWith('HTTP'))
+        expect(e.message).toMatch(/usually temporary/);
     }
     // Every cell ends within its step's deadline (default 28 s; injected for timeouts) plus a bound.
     expect(Date.now() - started).toBeLessThan((f.timeoutMs ?? 0) + BOUND_SLACK_MS);
@@ -379,12 +479,21 @@ describe(`Blue fault matrix (${CASES.length} cases)`, () => {
 // failure of that fetch still runs the Zap with what the delivery carries, and the log says what is
 // missing, except an auth failure: every later step would fail the same way, so it is thrown.
 describe(`Blue fault matrix: record enrichment in perform (${FAILURES.length} cases)`, () => {
-  const body = JSON.stringify({ event: 'TODO_CREATED', previousValue: null, currentValue: { id: 'todo-matrix', title: 'Matrix', done: false } });
+  const body = JSON.stringify({
+    event: 'TODO_CREATED',
+    previousValue: null,
+    currentValue: { id: 'todo-matrix', title: 'Matrix', done: false },
+  });
   const bundle = {
     authData: AUTH,
     inputData: {},
     subscribeData: { id: 'wh-matrix', secret: WEBHOOK_SECRET, projectId: 'proj-matrix', events: ['TODO_CREATED'] },
-    rawRequest: { method: 'POST', querystring: '', headers: { 'Http-X-Signature': createHmac('sha256', WEBHOOK_SECRET).update(body).digest('hex') }, content: body },
+    rawRequest: {
+      method: 'POST',
+      querystring: '',
+      headers: { 'Http-X-Signature': createHmac('sha256', WEBHOOK_SECRET).update(body).digest('hex') },
+      content: body,
+    },
     cleanedRequest: {},
   };
 
@@ -406,9 +515,17 @@ describe(`Blue fault matrix: record enrichment in perform (${FAILURES.length} ca
       const items = (await run()) as Record<string, unknown>[];
       results.push(JSON.stringify(items));
       expect(items).toHaveLength(1);
-      expect(items[0]).toMatchObject({ recordId: 'todo-matrix', title: 'Matrix', event: 'TODO_CREATED', assignees: [], tagTitles: '' });
+      expect(items[0]).toMatchObject({
+        recordId: 'todo-matrix',
+        title: 'Matrix',
+        event: 'TODO_CREATED',
+        assignees: [],
+        tagTitles: '',
+      });
       const logged = runner.logs.slice(logsBefore).join('\n');
-      expect(logged).toMatch(/Blue record todo-matrix: the delivery lacks list, project, assignees, tags, custom fields, dates and loading the record failed/);
+      expect(logged).toMatch(
+        /Blue record todo-matrix: the delivery lacks list, project, assignees, tags, custom fields, dates and loading the record failed/,
+      );
     }
     // Every cell ends within its step's deadline (default 28 s; injected for timeouts) plus a bound.
     expect(Date.now() - started).toBeLessThan((f.timeoutMs ?? 0) + BOUND_SLACK_MS);
@@ -433,7 +550,15 @@ describe('one deadline for the whole step', () => {
       .reply(200, { data: { deleteWebhook: { success: true } } });
     const started = Date.now();
     const e = await failure(
-      () => withTimeout(DEADLINE_MS, () => runner.run(OPERATIONS.subscribe!.fn, { authData: AUTH, inputData: {}, meta: {}, ...OPERATIONS.subscribe!.bundle })),
+      () =>
+        withTimeout(DEADLINE_MS, () =>
+          runner.run(OPERATIONS.subscribe!.fn, {
+            authData: AUTH,
+            inputData: {},
+            meta: {},
+            ...OPERATIONS.subscribe!.bundle,
+          }),
+        ),
       messages,
     );
     const elapsed = Date.now() - started;
@@ -446,7 +571,7 @@ describe('one deadline for the whole step', () => {
 // The record actions that read before they write (a new tag by title, a checklist item): the read
 // answers, the write fails in every way. The mid-body drop is left out here: its loopback server
 // drops every request, the read too (the table above has it for the read).
-describe('Blue fault matrix: the write after a record action\'s read', () => {
+describe("Blue fault matrix: the write after a record action's read", () => {
   const TWO_STEP = {
     'add_tag (new title)': {
       read: /query ZapierRecordTags/,
@@ -455,12 +580,16 @@ describe('Blue fault matrix: the write after a record action\'s read', () => {
     },
     add_checklist_item: {
       read: /query ZapierRecordChecklists/,
-      answer: { data: { todo: { id: REC, checklists: [{ id: 'cl-1', title: 'KYC', position: 65535, checklistItems: [] }] } } },
+      answer: {
+        data: { todo: { id: REC, checklists: [{ id: 'cl-1', title: 'KYC', position: 65535, checklistItems: [] }] } },
+      },
       action: new RegExp(`add an item to checklist "KYC" of record ${REC}`),
       networkNote: /may have been added anyway: check the record's checklist in Blue before replaying/,
     },
   } as const;
-  const cases = Object.entries(TWO_STEP).flatMap(([opName, two]) => FAILURES.filter((f) => !f.loopback).map((f) => [opName, f.name, { two, f, o: OPERATIONS[opName]! }] as const));
+  const cases = Object.entries(TWO_STEP).flatMap(([opName, two]) =>
+    FAILURES.filter((f) => !f.loopback).map((f) => [opName, f.name, { two, f, o: OPERATIONS[opName]! }] as const),
+  );
 
   it('covers both actions with every failure but the drop', () => {
     expect(cases).toHaveLength(2 * (FAILURES.length - FAILURES.filter((f) => f.loopback).length));
@@ -478,12 +607,16 @@ describe('Blue fault matrix: the write after a record action\'s read', () => {
       }),
     );
     const started = Date.now();
-    const e = await failure(() => withTimeout(f.timeoutMs, () => runner.run(o.fn, { authData: AUTH, inputData: {}, meta: {}, ...o.bundle })), messages);
+    const e = await failure(
+      () => withTimeout(f.timeoutMs, () => runner.run(o.fn, { authData: AUTH, inputData: {}, meta: {}, ...o.bundle })),
+      messages,
+    );
     assertExpected(e, f.expected);
     if (e.name !== 'ExpiredAuthError') expect(e.message).toMatch(two.action);
     const uncertain = e.code === 'network_error' || /^HTTP 50[24]$/.test(f.name);
     if ('networkNote' in two && uncertain) expect(e.message).toMatch(two.networkNote);
-    else if (e.code === 'blue_server_error' && f.name.startsWith('HTTP')) expect(e.message).toMatch(/usually temporary/);
+    else if (e.code === 'blue_server_error' && f.name.startsWith('HTTP'))
+      expect(e.message).toMatch(/usually temporary/);
     expect(Date.now() - started).toBeLessThan((f.timeoutMs ?? 0) + BOUND_SLACK_MS);
     expect(read.isDone() && scope.isDone()).toBe(true);
     if (guard) expect(guard.pendingMocks()).toHaveLength(3);

@@ -49,9 +49,16 @@ export function replyOnce(
   return nock(BLUE_URL)
     .post('/graphql')
     .reply(function (_uri, reqBody) {
-      const parsed = (typeof reqBody === 'string' ? JSON.parse(reqBody) : reqBody) as { query: string; variables: Record<string, unknown> };
+      const parsed = (typeof reqBody === 'string' ? JSON.parse(reqBody) : reqBody) as {
+        query: string;
+        variables: Record<string, unknown>;
+      };
       calls.push({ query: parsed.query, variables: parsed.variables, headers: this.req.headers });
-      return [status, typeof body === 'string' ? body : JSON.stringify(body), { 'content-type': 'application/json', ...headers }];
+      return [
+        status,
+        typeof body === 'string' ? body : JSON.stringify(body),
+        { 'content-type': 'application/json', ...headers },
+      ];
     });
 }
 
@@ -64,7 +71,12 @@ export function sign(body: string, secret = WEBHOOK_SECRET): string {
 /** A hook bundle as Zapier builds it for a Blue delivery (header names as Zapier rewrites them). */
 export function delivery(
   payload: unknown,
-  options: { signature?: string | null; headerName?: string; inputData?: Record<string, unknown>; subscribeData?: Record<string, unknown> } = {},
+  options: {
+    signature?: string | null;
+    headerName?: string;
+    inputData?: Record<string, unknown>;
+    subscribeData?: Record<string, unknown>;
+  } = {},
 ) {
   const content = typeof payload === 'string' ? payload : JSON.stringify(payload);
   const signature = options.signature === undefined ? sign(content) : options.signature;
@@ -73,7 +85,12 @@ export function delivery(
   return {
     authData: AUTH,
     inputData: options.inputData ?? {},
-    subscribeData: options.subscribeData ?? { id: 'wh-1', secret: WEBHOOK_SECRET, projectId: 'cprojdefault0000000000001', events: ['TODO_CREATED'] },
+    subscribeData: options.subscribeData ?? {
+      id: 'wh-1',
+      secret: WEBHOOK_SECRET,
+      projectId: 'cprojdefault0000000000001',
+      events: ['TODO_CREATED'],
+    },
     rawRequest: { method: 'POST', headers, content, querystring: '' },
     cleanedRequest: typeof payload === 'string' ? {} : payload,
   };
@@ -125,9 +142,16 @@ export const TODO_ENTITY = {
   createdById: 'user-1',
   todoListId: 'list-1',
   todoCustomFields: [
-    { id: 'tcf-1', customFieldId: 'cf-status', value: 'Pending', customField: { id: 'cf-status', name: 'Status', type: 'SELECT_SINGLE' } },
+    {
+      id: 'tcf-1',
+      customFieldId: 'cf-status',
+      value: 'Pending',
+      customField: { id: 'cf-status', name: 'Status', type: 'SELECT_SINGLE' },
+    },
   ],
-  todoUsers: [{ id: 'tu-1', userId: 'user-1', user: { id: 'user-1', fullName: 'Ada Lovelace', email: 'ada@example.com' } }],
+  todoUsers: [
+    { id: 'tu-1', userId: 'user-1', user: { id: 'user-1', fullName: 'Ada Lovelace', email: 'ada@example.com' } },
+  ],
   todoTags: [{ id: 'tt-1', tagId: 'tag-1', tag: { id: 'tag-1', title: 'VIP', color: '#ff0000' } }],
   todoList: {
     id: 'list-1',
@@ -135,7 +159,14 @@ export const TODO_ENTITY = {
     title: 'Orders',
     position: 65535,
     projectId: 'proj-default',
-    project: { id: 'proj-default', uid: 'pu-1', slug: 'sales', name: 'Sales', companyId: 'acme-id', company: { id: 'acme-id', slug: 'acme', name: 'ACME' } },
+    project: {
+      id: 'proj-default',
+      uid: 'pu-1',
+      slug: 'sales',
+      name: 'Sales',
+      companyId: 'acme-id',
+      company: { id: 'acme-id', slug: 'acme', name: 'ACME' },
+    },
   },
 };
 

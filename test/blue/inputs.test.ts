@@ -65,11 +65,15 @@ describe('Blue client: notIdempotent', () => {
   it('warns after a gateway error that Blue may have carried the call out (the general warning)', async () => {
     nock(BLUE_URL).post('/graphql').reply(504, 'Gateway Timeout');
     const err = await caught(run(call(true)));
-    expect(err.message).toMatch(/HTTP 504\) while trying to toggle the record\. This is on Blue's side and Blue may have carried this out anyway: check in Blue before replaying this run, or it may happen twice\./);
+    expect(err.message).toMatch(
+      /HTTP 504\) while trying to toggle the record\. This is on Blue's side and Blue may have carried this out anyway: check in Blue before replaying this run, or it may happen twice\./,
+    );
   });
 
-  it('uses the call\'s own warning after a dropped connection', async () => {
-    nock(BLUE_URL).post('/graphql').replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+  it("uses the call's own warning after a dropped connection", async () => {
+    nock(BLUE_URL)
+      .post('/graphql')
+      .replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
     const err = await caught(run(call('The record may have been toggled: check it in Blue.')));
     expect(err.code).toBe('network_error');
     expect(err.message).toMatch(/\(the connection was reset\)\. The record may have been toggled: check it in Blue\.$/);

@@ -4,7 +4,14 @@ import { describe, expect, it } from '@jest/globals';
 import zapier from 'zapier-platform-core';
 import App from '../../index.js';
 import { LIST_CUSTOM_FIELDS } from '../../blue/custom-fields.js';
-import { LIST_PROJECT_USERS, LIST_TAGS, LIST_TODO_LISTS, tagChoices, todoListChoices, userChoices } from '../../blue/dropdowns.js';
+import {
+  LIST_PROJECT_USERS,
+  LIST_TAGS,
+  LIST_TODO_LISTS,
+  tagChoices,
+  todoListChoices,
+  userChoices,
+} from '../../blue/dropdowns.js';
 import { PROJECT_ID_QUERY, looksLikeBlueId } from '../../blue/project-ref.js';
 import { RECENT_TODOS } from '../../blue/record.js';
 import { CREATE_WEBHOOK } from '../../blue/webhooks.js';
@@ -34,15 +41,12 @@ function expectResolved(call: CapturedCall | undefined, slug: string): void {
 }
 
 describe('looksLikeBlueId', () => {
-  it.each([
-    PROJECT_ID,
-    DEMO.ids.project,
-    DEMO.ids.user,
-    'clx0example0todo0000000001',
-    'ckl3qbs5x000001l7b4vnd9kq',
-  ])('takes %p for an id', (value) => {
-    expect(looksLikeBlueId(value)).toBe(true);
-  });
+  it.each([PROJECT_ID, DEMO.ids.project, DEMO.ids.user, 'clx0example0todo0000000001', 'ckl3qbs5x000001l7b4vnd9kq'])(
+    'takes %p for an id',
+    (value) => {
+      expect(looksLikeBlueId(value)).toBe(true);
+    },
+  );
 
   it.each([
     DEMO.blue.projectId,
@@ -58,7 +62,7 @@ describe('looksLikeBlueId', () => {
     expect(looksLikeBlueId(value)).toBe(false);
   });
 
-  it('takes the sandbox\'s generated ids for ids', () => {
+  it("takes the sandbox's generated ids for ids", () => {
     const ids = Array.from({ length: 50 }, () => blueId()).filter((id) => /\d/.test(id));
     expect(ids.length).toBeGreaterThan(0);
     for (const id of ids) expect(looksLikeBlueId(id)).toBe(true);
@@ -68,10 +72,25 @@ describe('looksLikeBlueId', () => {
 describe('Blue webhook subscribe with a project slug or id', () => {
   const bundle = (authData: Record<string, string>, inputData: Record<string, unknown> = {}) =>
     ({ authData, inputData, targetUrl: 'https://hooks.zapier.com/hooks/standard/1/abc/' }) as never;
-  const created = { data: { createWebhook: { id: 'wh-1', secret: WEBHOOK_SECRET, events: ['TODO_CREATED'], projectIds: [PROJECT_ID], enabled: true } } };
-  const input = { name: 'Zapier: New Record', url: 'https://hooks.zapier.com/hooks/standard/1/abc/', events: ['TODO_CREATED'], projectIds: [PROJECT_ID] };
+  const created = {
+    data: {
+      createWebhook: {
+        id: 'wh-1',
+        secret: WEBHOOK_SECRET,
+        events: ['TODO_CREATED'],
+        projectIds: [PROJECT_ID],
+        enabled: true,
+      },
+    },
+  };
+  const input = {
+    name: 'Zapier: New Record',
+    url: 'https://hooks.zapier.com/hooks/standard/1/abc/',
+    events: ['TODO_CREATED'],
+    projectIds: [PROJECT_ID],
+  };
 
-  it('resolves the connection\'s slug once and scopes the webhook by the id', async () => {
+  it("resolves the connection's slug once and scopes the webhook by the id", async () => {
     const calls: CapturedCall[] = [];
     replyOnce(calls, 200, resolved);
     replyOnce(calls, 200, created);
@@ -83,7 +102,7 @@ describe('Blue webhook subscribe with a project slug or id', () => {
     expect(result).toEqual({ id: 'wh-1', secret: WEBHOOK_SECRET, projectId: PROJECT_ID, events: ['TODO_CREATED'] });
   });
 
-  it('resolves a slug picked in the trigger, not the connection\'s project', async () => {
+  it("resolves a slug picked in the trigger, not the connection's project", async () => {
     const calls: CapturedCall[] = [];
     replyOnce(calls, 200, resolved);
     replyOnce(calls, 200, created);
@@ -126,24 +145,57 @@ describe('Blue filters with a project slug or id', () => {
 
   // [name, operation, document sent after resolving, its reply, the exact variables]
   const cases: [string, never, string, unknown, Record<string, unknown>][] = [
-    ['performList (todos filter)', newTodo.performList, RECENT_TODOS, todosReply, { companyId: AUTH.blueCompanyId, projectId: PROJECT_ID, limit: 10 }],
+    [
+      'performList (todos filter)',
+      newTodo.performList,
+      RECENT_TODOS,
+      todosReply,
+      { companyId: AUTH.blueCompanyId, projectId: PROJECT_ID, limit: 10 },
+    ],
     ['Todo List dropdown', todoListChoices as never, LIST_TODO_LISTS, todoListsReply, { projectId: PROJECT_ID }],
-    ['User dropdown', userChoices as never, LIST_PROJECT_USERS, usersReply, { projectId: PROJECT_ID, first: 100, skip: 0 }],
-    ['Tag dropdown', tagChoices as never, LIST_TAGS, tagsReply, { filter: { projectIds: [PROJECT_ID] }, first: 100, skip: 0 }],
-    ['Custom Field dropdown', customFieldList.perform, LIST_CUSTOM_FIELDS, fieldsReply, { projectId: PROJECT_ID, skip: 0, take: 500 }],
-    ['Create Todo custom field inputs', createTodoInputs, LIST_CUSTOM_FIELDS, fieldsReply, { projectId: PROJECT_ID, skip: 0, take: 500 }],
+    [
+      'User dropdown',
+      userChoices as never,
+      LIST_PROJECT_USERS,
+      usersReply,
+      { projectId: PROJECT_ID, first: 100, skip: 0 },
+    ],
+    [
+      'Tag dropdown',
+      tagChoices as never,
+      LIST_TAGS,
+      tagsReply,
+      { filter: { projectIds: [PROJECT_ID] }, first: 100, skip: 0 },
+    ],
+    [
+      'Custom Field dropdown',
+      customFieldList.perform,
+      LIST_CUSTOM_FIELDS,
+      fieldsReply,
+      { projectId: PROJECT_ID, skip: 0, take: 500 },
+    ],
+    [
+      'Create Todo custom field inputs',
+      createTodoInputs,
+      LIST_CUSTOM_FIELDS,
+      fieldsReply,
+      { projectId: PROJECT_ID, skip: 0, take: 500 },
+    ],
   ];
 
-  it.each(cases)('%s: a slug costs one project(id:) query, then only the id is sent', async (_name, fn, query, reply, variables) => {
-    const calls: CapturedCall[] = [];
-    replyOnce(calls, 200, resolved);
-    replyOnce(calls, 200, reply);
-    await appTester(fn, { authData: SLUG_AUTH, inputData: {}, meta: {} } as never);
-    expect(calls).toHaveLength(2);
-    expectResolved(calls[0], 'sales-pipeline');
-    expect(calls[1]!.query).toBe(query);
-    expect(calls[1]!.variables).toEqual(variables);
-  });
+  it.each(cases)(
+    '%s: a slug costs one project(id:) query, then only the id is sent',
+    async (_name, fn, query, reply, variables) => {
+      const calls: CapturedCall[] = [];
+      replyOnce(calls, 200, resolved);
+      replyOnce(calls, 200, reply);
+      await appTester(fn, { authData: SLUG_AUTH, inputData: {}, meta: {} } as never);
+      expect(calls).toHaveLength(2);
+      expectResolved(calls[0], 'sales-pipeline');
+      expect(calls[1]!.query).toBe(query);
+      expect(calls[1]!.variables).toEqual(variables);
+    },
+  );
 
   it.each(cases)('%s: an id is sent as is, with no extra request', async (_name, fn, query, reply, variables) => {
     const calls: CapturedCall[] = [];

@@ -17,7 +17,9 @@ const NONE = { list: false, tags: false, assignees: false };
 
 describe('record filters', () => {
   it('reads trimmed inputs and ignores empty ones', () => {
-    expect(recordFilterFrom({ todoListId: ' list-orders ', tagId: '', assigneeId: null })).toEqual({ todoListId: 'list-orders' });
+    expect(recordFilterFrom({ todoListId: ' list-orders ', tagId: '', assigneeId: null })).toEqual({
+      todoListId: 'list-orders',
+    });
     expect(hasRecordFilter(recordFilterFrom({}))).toBe(false);
     expect(hasRecordFilter({ tagId: 'tag-vip' })).toBe(true);
   });
@@ -46,13 +48,21 @@ describe('record filters', () => {
 
   it('undecided when only data the delivery lacks could decide; a mismatch it carries decides at once', () => {
     expect(recordFilterVerdict({ tagId: 'tag-us' }, RECORD, { ...NONE, tags: true })).toBeUndefined();
-    expect(recordFilterVerdict({ todoListId: 'list-orders', tagId: 'tag-us' }, RECORD, { ...NONE, tags: true })).toBeUndefined();
-    expect(recordFilterVerdict({ todoListId: 'list-done', tagId: 'tag-us' }, RECORD, { ...NONE, tags: true })).toBe(false);
+    expect(
+      recordFilterVerdict({ todoListId: 'list-orders', tagId: 'tag-us' }, RECORD, { ...NONE, tags: true }),
+    ).toBeUndefined();
+    expect(recordFilterVerdict({ todoListId: 'list-done', tagId: 'tag-us' }, RECORD, { ...NONE, tags: true })).toBe(
+      false,
+    );
     expect(recordFilterVerdict({ assigneeId: 'user-ada' }, RECORD, { ...NONE, list: true })).toBe(true);
   });
 
   it('asks Blue for the same records through TodosFilter', () => {
     expect(todosFilterFields({})).toEqual({});
-    expect(todosFilterFields({ todoListId: 'l', tagId: 't', assigneeId: 'u' })).toEqual({ todoListIds: ['l'], tagIds: ['t'], assigneeIds: ['u'] });
+    expect(todosFilterFields({ todoListId: 'l', tagId: 't', assigneeId: 'u' })).toEqual({
+      todoListIds: ['l'],
+      tagIds: ['t'],
+      assigneeIds: ['u'],
+    });
   });
 });

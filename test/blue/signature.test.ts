@@ -20,10 +20,19 @@ describe('Blue X-Signature', () => {
 
   it('rejects a changed body, another secret, a missing or malformed header', () => {
     const sig = sign(body, secret);
-    expect(checkSignature(secret, body + ' ', sig)).toMatchObject({ ok: false, reason: expect.stringMatching(/does not match/) });
+    expect(checkSignature(secret, body + ' ', sig)).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/does not match/),
+    });
     expect(checkSignature('other-secret', body, sig).ok).toBe(false);
-    expect(checkSignature(secret, body, undefined)).toMatchObject({ ok: false, reason: expect.stringMatching(/missing/) });
-    expect(checkSignature(secret, body, sig.slice(0, 10))).toMatchObject({ ok: false, reason: expect.stringMatching(/not a hex/) });
+    expect(checkSignature(secret, body, undefined)).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/missing/),
+    });
+    expect(checkSignature(secret, body, sig.slice(0, 10))).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/not a hex/),
+    });
     expect(checkSignature(secret, body, 'z'.repeat(64)).ok).toBe(false);
   });
 
@@ -33,7 +42,7 @@ describe('Blue X-Signature', () => {
     if (!result.ok) expect(result.reason).not.toContain(secret);
   });
 
-  it('finds the header whatever its case, with or without Zapier\'s Http- prefix', () => {
+  it("finds the header whatever its case, with or without Zapier's Http- prefix", () => {
     expect(signatureHeader({ 'Http-X-Signature': 'a' })).toBe('a');
     expect(signatureHeader({ 'HTTP-X-SIGNATURE': 'b' })).toBe('b');
     expect(signatureHeader({ 'x-signature': ' c ' })).toBe('c');

@@ -4,7 +4,17 @@ import zapier, { type Bundle } from 'zapier-platform-core';
 import App from '../../index.js';
 import { CREATE_WEBHOOK, DELETE_WEBHOOK } from '../../blue/webhooks.js';
 import { caught } from '../support/errors.js';
-import { AUTH, TODO, TODO_ENTITY, WEBHOOK_SECRET, delivery, replyOnce, sign, type CapturedCall, useNock } from './fixtures.js';
+import {
+  AUTH,
+  TODO,
+  TODO_ENTITY,
+  WEBHOOK_SECRET,
+  delivery,
+  replyOnce,
+  sign,
+  type CapturedCall,
+  useNock,
+} from './fixtures.js';
 
 const appTester = zapier.createAppTester(App);
 useNock();
@@ -15,11 +25,18 @@ type Op = { performSubscribe: never; performUnsubscribe: never; perform: never; 
 const op = (o: unknown) => o as Op;
 
 describe('Blue REST hooks: subscribe', () => {
-
   it('creates the webhook with the exact variables and X-Bloo headers, and keeps id + secret', async () => {
     const calls: CapturedCall[] = [];
     const scope = replyOnce(calls, 200, {
-      data: { createWebhook: { id: 'wh-9', secret: WEBHOOK_SECRET, events: ['TODO_CREATED'], projectIds: ['cprojdefault0000000000001'], enabled: true } },
+      data: {
+        createWebhook: {
+          id: 'wh-9',
+          secret: WEBHOOK_SECRET,
+          events: ['TODO_CREATED'],
+          projectIds: ['cprojdefault0000000000001'],
+          enabled: true,
+        },
+      },
     });
     const result = await appTester(op(newTodo).performSubscribe, {
       authData: AUTH,
@@ -28,7 +45,12 @@ describe('Blue REST hooks: subscribe', () => {
       meta: { zap: { id: '777' } },
     } as never);
     scope.done();
-    expect(result).toEqual({ id: 'wh-9', secret: WEBHOOK_SECRET, projectId: 'cprojdefault0000000000001', events: ['TODO_CREATED'] });
+    expect(result).toEqual({
+      id: 'wh-9',
+      secret: WEBHOOK_SECRET,
+      projectId: 'cprojdefault0000000000001',
+      events: ['TODO_CREATED'],
+    });
     expect(calls).toHaveLength(1);
     const call = calls[0]!;
     expect(call.query).toBe(CREATE_WEBHOOK);
@@ -46,15 +68,22 @@ describe('Blue REST hooks: subscribe', () => {
     expect(call.headers['x-bloo-project-id']).toBe('cprojdefault0000000000001');
   });
 
-  it('uses the project picked in the trigger over the connection\'s, and the chosen events', async () => {
+  it("uses the project picked in the trigger over the connection's, and the chosen events", async () => {
     const calls: CapturedCall[] = [];
     replyOnce(calls, 200, { data: { createWebhook: { id: 'wh-10', secret: WEBHOOK_SECRET } } });
     const result = await appTester(op(blueEvent).performSubscribe, {
       authData: AUTH,
-      inputData: { projectId: 'cprojother000000000000001', events: ['COMMENT_CREATED', 'TAG_DELETED', 'COMMENT_CREATED'] },
+      inputData: {
+        projectId: 'cprojother000000000000001',
+        events: ['COMMENT_CREATED', 'TAG_DELETED', 'COMMENT_CREATED'],
+      },
       targetUrl: 'https://hooks.zapier.com/hooks/standard/1/def/',
     } as never);
-    expect(result).toMatchObject({ id: 'wh-10', projectId: 'cprojother000000000000001', events: ['COMMENT_CREATED', 'TAG_DELETED'] });
+    expect(result).toMatchObject({
+      id: 'wh-10',
+      projectId: 'cprojother000000000000001',
+      events: ['COMMENT_CREATED', 'TAG_DELETED'],
+    });
     expect(calls[0]!.variables).toEqual({
       input: {
         name: 'Zapier: New Blue Event',
@@ -68,16 +97,27 @@ describe('Blue REST hooks: subscribe', () => {
 
   it('refuses to subscribe with no events (Blue would send every event)', async () => {
     const err = await caught(
-      appTester(op(blueEvent).performSubscribe, { authData: AUTH, inputData: { events: [] }, targetUrl: 'https://hooks.zapier.com/x' } as never),
+      appTester(op(blueEvent).performSubscribe, {
+        authData: AUTH,
+        inputData: { events: [] },
+        targetUrl: 'https://hooks.zapier.com/x',
+      } as never),
     );
     expect(err.message).toMatch(/at least one Blue event/);
     expect(nock.pendingMocks()).toEqual([]);
   });
 
   it('reports GraphQL errors inside an HTTP 200 with their meaning', async () => {
-    replyOnce([], 200, { data: null, errors: [{ message: 'Webhook limit reached', extensions: { code: 'PLAN_LIMIT_REACHED' } }] });
+    replyOnce([], 200, {
+      data: null,
+      errors: [{ message: 'Webhook limit reached', extensions: { code: 'PLAN_LIMIT_REACHED' } }],
+    });
     const err = await caught(
-      appTester(op(newTodo).performSubscribe, { authData: AUTH, inputData: {}, targetUrl: 'https://hooks.zapier.com/x' } as never),
+      appTester(op(newTodo).performSubscribe, {
+        authData: AUTH,
+        inputData: {},
+        targetUrl: 'https://hooks.zapier.com/x',
+      } as never),
     );
     expect(err.code).toBe('blue_plan_limit');
     expect(err.message).toMatch(/plan's limit was reached while trying to create the Blue webhook/);
@@ -87,7 +127,11 @@ describe('Blue REST hooks: subscribe', () => {
   it('turns HTTP 429 into a ThrottledError honouring Retry-After', async () => {
     replyOnce([], 429, { error: 'RATE_LIMITED', retryAfter: 12 }, { 'Retry-After': '30' });
     const err = await caught(
-      appTester(op(newTodo).performSubscribe, { authData: AUTH, inputData: {}, targetUrl: 'https://hooks.zapier.com/x' } as never),
+      appTester(op(newTodo).performSubscribe, {
+        authData: AUTH,
+        inputData: {},
+        targetUrl: 'https://hooks.zapier.com/x',
+      } as never),
     );
     expect(err.name).toBe('ThrottledError');
     expect(err.delay).toBe(30);
@@ -99,7 +143,11 @@ describe('Blue REST hooks: subscribe', () => {
     replyOnce(calls, 200, { data: { createWebhook: { id: 'wh-11', secret: null } } });
     replyOnce(calls, 200, { data: { deleteWebhook: { success: true } } });
     const err = await caught(
-      appTester(op(newTodo).performSubscribe, { authData: AUTH, inputData: {}, targetUrl: 'https://hooks.zapier.com/x' } as never),
+      appTester(op(newTodo).performSubscribe, {
+        authData: AUTH,
+        inputData: {},
+        targetUrl: 'https://hooks.zapier.com/x',
+      } as never),
     );
     expect(err.code).toBe('blue_webhook_no_secret');
     expect(calls.map((c) => c.query)).toEqual([CREATE_WEBHOOK, DELETE_WEBHOOK]);
@@ -108,9 +156,13 @@ describe('Blue REST hooks: subscribe', () => {
 });
 
 describe('Blue REST hooks: unsubscribe', () => {
-  const bundle = { authData: AUTH, inputData: {}, subscribeData: { id: 'wh-1', secret: WEBHOOK_SECRET, projectId: 'cprojother000000000000001' } };
+  const bundle = {
+    authData: AUTH,
+    inputData: {},
+    subscribeData: { id: 'wh-1', secret: WEBHOOK_SECRET, projectId: 'cprojother000000000000001' },
+  };
 
-  it('deletes the webhook by id with the subscription\'s project header', async () => {
+  it("deletes the webhook by id with the subscription's project header", async () => {
     const calls: CapturedCall[] = [];
     const scope = replyOnce(calls, 200, { data: { deleteWebhook: { success: true } } });
     const result = await appTester(op(newTodo).performUnsubscribe, bundle as never);
@@ -123,7 +175,10 @@ describe('Blue REST hooks: unsubscribe', () => {
   });
 
   it('counts WEBHOOK_NOT_FOUND as success (already deleted in Blue)', async () => {
-    replyOnce([], 200, { data: null, errors: [{ message: 'Webhook not found', extensions: { code: 'WEBHOOK_NOT_FOUND' } }] });
+    replyOnce([], 200, {
+      data: null,
+      errors: [{ message: 'Webhook not found', extensions: { code: 'WEBHOOK_NOT_FOUND' } }],
+    });
     const result = await appTester(op(newTodo).performUnsubscribe, bundle as never);
     expect(result).toEqual({ id: 'wh-1', deleted: false });
   });
@@ -182,7 +237,9 @@ describe('Blue REST hooks: perform', () => {
   });
 
   it('halts on a bad signature without revealing the secret', async () => {
-    const err = await caught(appTester(op(newTodo).perform, delivery(created, { signature: sign('other body') }) as never));
+    const err = await caught(
+      appTester(op(newTodo).perform, delivery(created, { signature: sign('other body') }) as never),
+    );
     expect(err.name).toBe('HaltedError');
     expect(err.message).toMatch(/does not match/);
     // Core would append the bundle (with subscribeData.secret) to a HaltedError's message; it must not.
@@ -192,7 +249,9 @@ describe('Blue REST hooks: perform', () => {
 
   it('halts on a signature made with another secret', async () => {
     const body = JSON.stringify(created);
-    const err = await caught(appTester(op(newTodo).perform, delivery(body, { signature: sign(body, 'not-the-secret') }) as never));
+    const err = await caught(
+      appTester(op(newTodo).perform, delivery(body, { signature: sign(body, 'not-the-secret') }) as never),
+    );
     expect(err.name).toBe('HaltedError');
   });
 
@@ -206,13 +265,18 @@ describe('Blue REST hooks: perform', () => {
   });
 
   it('halts when the Zap has no stored secret', async () => {
-    const err = await caught(appTester(op(newTodo).perform, delivery(created, { subscribeData: { id: 'wh-1' } }) as never));
+    const err = await caught(
+      appTester(op(newTodo).perform, delivery(created, { subscribeData: { id: 'wh-1' } }) as never),
+    );
     expect(err.name).toBe('HaltedError');
     expect(err.message).toMatch(/no Blue signing secret/);
   });
 
   it('returns nothing for the health check', async () => {
-    const result = await appTester(op(newTodo).perform, delivery({ event: 'WEBHOOK_HEALTH_CHECK', webhook: { id: 'wh-1' } }) as never);
+    const result = await appTester(
+      op(newTodo).perform,
+      delivery({ event: 'WEBHOOK_HEALTH_CHECK', webhook: { id: 'wh-1' } }) as never,
+    );
     expect(result).toEqual([]);
   });
 
@@ -230,7 +294,12 @@ describe('Blue REST hooks: perform', () => {
       subscribeData: { id: 'wh-1', secret: WEBHOOK_SECRET, events: ['TODO_DELETED'] },
     });
     const [out] = await appTester<Record<string, unknown>[], Bundle>(op(blueEvent).perform, bundle as never);
-    expect(out).toMatchObject({ event: 'TODO_DELETED', recordId: 'todo-1', title: 'Order #1042', previousValue: { id: 'todo-1', title: 'Order #1042' } });
+    expect(out).toMatchObject({
+      event: 'TODO_DELETED',
+      recordId: 'todo-1',
+      title: 'Order #1042',
+      previousValue: { id: 'todo-1', title: 'Order #1042' },
+    });
   });
 
   it('halts on a signed body that is not a Blue payload', async () => {
@@ -243,14 +312,24 @@ describe('Blue REST hooks: perform', () => {
 });
 
 describe('Blue REST hooks: performList', () => {
-
   it('lists recent records newest first, shaped like perform', async () => {
     const calls: CapturedCall[] = [];
     replyOnce(calls, 200, { data: { todoQueries: { todos: { items: [TODO] } } } });
-    const list = await appTester<Record<string, unknown>[], Bundle>(op(newTodo).performList, { authData: AUTH, inputData: {}, meta: {} } as never);
-    expect(calls[0]!.variables).toEqual({ companyId: AUTH.blueCompanyId, projectId: 'cprojdefault0000000000001', limit: 10 });
+    const list = await appTester<Record<string, unknown>[], Bundle>(op(newTodo).performList, {
+      authData: AUTH,
+      inputData: {},
+      meta: {},
+    } as never);
+    expect(calls[0]!.variables).toEqual({
+      companyId: AUTH.blueCompanyId,
+      projectId: 'cprojdefault0000000000001',
+      limit: 10,
+    });
     expect(calls[0]!.query).toMatch(/sort: \[createdAt_DESC\]/);
-    const [hooked] = await appTester<Record<string, unknown>[], Bundle>(op(newTodo).perform, delivery({ event: 'TODO_CREATED', previousValue: null, currentValue: TODO_ENTITY }) as never);
+    const [hooked] = await appTester<Record<string, unknown>[], Bundle>(
+      op(newTodo).perform,
+      delivery({ event: 'TODO_CREATED', previousValue: null, currentValue: TODO_ENTITY }) as never,
+    );
     expect(list).toHaveLength(1);
     expect(Object.keys(list[0]!).sort()).toEqual(Object.keys(hooked!).sort());
     expect(list[0]).toEqual(hooked);
@@ -258,14 +337,21 @@ describe('Blue REST hooks: performList', () => {
 
   it('falls back to a typed example when the project is empty', async () => {
     replyOnce([], 200, { data: { todoQueries: { todos: { items: [] } } } });
-    const list = await appTester<Record<string, unknown>[], Bundle>(op(newTodo).performList, { authData: AUTH, inputData: {}, meta: {} } as never);
+    const list = await appTester<Record<string, unknown>[], Bundle>(op(newTodo).performList, {
+      authData: AUTH,
+      inputData: {},
+      meta: {},
+    } as never);
     expect(list).toHaveLength(1);
     expect(list[0]).toMatchObject({ event: 'TODO_CREATED', previousValue: null });
     expect(String(list[0]!.title)).toMatch(/Example record/);
   });
 
   it('reports GraphQL errors in an HTTP 200', async () => {
-    replyOnce([], 200, { data: null, errors: [{ message: 'No such project', extensions: { code: 'PROJECT_NOT_FOUND' } }] });
+    replyOnce([], 200, {
+      data: null,
+      errors: [{ message: 'No such project', extensions: { code: 'PROJECT_NOT_FOUND' } }],
+    });
     const err = await caught(appTester(op(newTodo).performList, { authData: AUTH, inputData: {}, meta: {} } as never));
     expect(err.code).toBe('blue_not_found');
     expect(err.message).toMatch(/cprojdefault0000000000001/);
@@ -279,7 +365,12 @@ describe('Blue REST hooks: performList', () => {
   });
 
   it('honours Retry-After on a RATE_LIMITED error inside an HTTP 200', async () => {
-    replyOnce([], 200, { data: null, errors: [{ message: 'Slow down', extensions: { code: 'RATE_LIMITED' } }] }, { 'Retry-After': '15' });
+    replyOnce(
+      [],
+      200,
+      { data: null, errors: [{ message: 'Slow down', extensions: { code: 'RATE_LIMITED' } }] },
+      { 'Retry-After': '15' },
+    );
     const err = await caught(appTester(op(newTodo).performList, { authData: AUTH, inputData: {}, meta: {} } as never));
     expect(err.name).toBe('ThrottledError');
     expect(err.delay).toBe(15);

@@ -10,7 +10,8 @@ import { caught } from '../support/errors.js';
 
 const appTester = zapier.createAppTester(App);
 const triggers = App.triggers as unknown as Record<string, { operation: { perform: unknown } }>;
-const run = (key: string, bundle: Record<string, unknown>) => appTester<unknown, Bundle>(triggers[key]!.operation.perform as never, bundle as never);
+const run = (key: string, bundle: Record<string, unknown>) =>
+  appTester<unknown, Bundle>(triggers[key]!.operation.perform as never, bundle as never);
 
 const KEY = 'sk_integ_abc.eu';
 const EU = 'https://api.eu.svix.com';
@@ -51,7 +52,10 @@ describe('Event Types dropdown (codat_event_type_list)', () => {
           svixType('company.created'),
           svixType('NewCompanySynchronized', { deprecated: true }),
           svixType('connection.deleted', { archived: true }),
-          svixType('lending.read.completed', { groupName: 'lending', description: 'A read for the Lending product completed. More text.' }),
+          svixType('lending.read.completed', {
+            groupName: 'lending',
+            description: 'A read for the Lending product completed. More text.',
+          }),
           svixType('bills.write.unsuccessful', { deprecated: true }),
         ],
         iterator: null,
@@ -65,12 +69,18 @@ describe('Event Types dropdown (codat_event_type_list)', () => {
       { id: 'company.created', label: 'Companies: Company Created' },
       { id: 'read.completed.successful', label: 'Reads: Read Completed Successfully' },
       { id: 'bills.write.unsuccessful', label: 'Writes: Bills Write Unsuccessful [deprecated]' },
-      { id: 'lending.read.completed', label: 'Lending: lending.read.completed (A read for the Lending product completed.)' },
+      {
+        id: 'lending.read.completed',
+        label: 'Lending: lending.read.completed (A read for the Lending product completed.)',
+      },
     ]);
   });
 
   it('adds the catalog types when Codat has more than one page (still one request)', async () => {
-    nock(EU).get('/api/v1/event-type').query(true).reply(200, { data: [svixType('company.created')], iterator: 'x', done: false });
+    nock(EU)
+      .get('/api/v1/event-type')
+      .query(true)
+      .reply(200, { data: [svixType('company.created')], iterator: 'x', done: false });
     const items = (await run('codat_event_type_list', bundle())) as { id: string }[];
     expect(items.map((i) => i.id)).toEqual(['all', ...CODAT_EVENT_TYPES.map((e) => e.key)].sort(order));
   });
@@ -87,7 +97,10 @@ describe('Event Types dropdown (codat_event_type_list)', () => {
     ['404', (i: nock.Interceptor) => i.reply(404, { code: 'not_found', detail: 'Entity not found' })],
     ['500', (i: nock.Interceptor) => i.reply(500, { code: 'server_error', detail: 'oops' })],
     ['503 HTML', (i: nock.Interceptor) => i.reply(503, '<html>down</html>', { 'content-type': 'text/html' })],
-    ['connection reset', (i: nock.Interceptor) => i.replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }))],
+    [
+      'connection reset',
+      (i: nock.Interceptor) => i.replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' })),
+    ],
     ['an unexpected body', (i: nock.Interceptor) => i.reply(200, { items: [] })],
     ['an empty listing', (i: nock.Interceptor) => i.reply(200, { data: [], iterator: null, done: true })],
   ])('offers the built-in catalog, without an error, on %s', async (_name, reply) => {
@@ -100,7 +113,12 @@ describe('Event Types dropdown (codat_event_type_list)', () => {
   it('the built-in catalog is "All Event Types" and every current type, labelled with its group', () => {
     const items = catalogItems();
     expect(items[0]).toEqual({ id: 'all', label: 'All Event Types' });
-    expect(items.slice(1).map((i) => i.id).sort()).toEqual(CODAT_EVENT_TYPES.map((e) => e.key).sort());
+    expect(
+      items
+        .slice(1)
+        .map((i) => i.id)
+        .sort(),
+    ).toEqual(CODAT_EVENT_TYPES.map((e) => e.key).sort());
     expect(items.find((i) => i.id === 'read.completed.successful.initial')?.label).toBe(
       `Reads: ${findEventType('read.completed.successful.initial')!.label}`,
     );
@@ -120,15 +138,34 @@ describe('Company IDs dropdown (codat_company_list)', () => {
       .query({ with_content: 'true', limit: '100' })
       .reply(200, {
         data: [
-          { id: 'm1', eventType: 'company.created', payload: findEventType('company.created')!.example, timestamp: '2024-01-01T00:00:00Z' },
-          { id: 'm2', eventType: 'read.completed', payload: findEventType('read.completed')!.example, timestamp: '2024-01-01T00:00:00Z' },
+          {
+            id: 'm1',
+            eventType: 'company.created',
+            payload: findEventType('company.created')!.example,
+            timestamp: '2024-01-01T00:00:00Z',
+          },
+          {
+            id: 'm2',
+            eventType: 'read.completed',
+            payload: findEventType('read.completed')!.example,
+            timestamp: '2024-01-01T00:00:00Z',
+          },
           {
             id: 'm3',
             eventType: 'connection.connected',
-            payload: { id: 'e3', eventType: 'connection.connected', payload: { referenceCompany: { id: 'co-2', name: 'Bank of Dave' } } },
+            payload: {
+              id: 'e3',
+              eventType: 'connection.connected',
+              payload: { referenceCompany: { id: 'co-2', name: 'Bank of Dave' } },
+            },
             timestamp: '2024-01-01T00:00:00Z',
           },
-          { id: 'm4', eventType: 'client.rateLimit.reached', payload: findEventType('client.rateLimit.reached')!.example, timestamp: '2024-01-01T00:00:00Z' },
+          {
+            id: 'm4',
+            eventType: 'client.rateLimit.reached',
+            payload: findEventType('client.rateLimit.reached')!.example,
+            timestamp: '2024-01-01T00:00:00Z',
+          },
           { id: 'm5', eventType: 'x', payload: { not: 'an envelope' }, timestamp: '2024-01-01T00:00:00Z' },
         ],
         done: true,
@@ -136,15 +173,22 @@ describe('Company IDs dropdown (codat_company_list)', () => {
     const items = await run('codat_company_list', bundle());
     scope.done();
     expect(items).toEqual([
-      { id: '0498e921-9b53-4396-a412-4f2f5983b0a2', name: 'Toft Stores', label: 'Toft Stores (0498e921-9b53-4396-a412-4f2f5983b0a2)' },
+      {
+        id: '0498e921-9b53-4396-a412-4f2f5983b0a2',
+        name: 'Toft Stores',
+        label: 'Toft Stores (0498e921-9b53-4396-a412-4f2f5983b0a2)',
+      },
       { id: 'co-2', name: 'Bank of Dave', label: 'Bank of Dave (co-2)' },
     ]);
   });
 
-  it.each([403, 404])('is empty (a Company ID can still be typed) when the key may not list messages (HTTP %i)', async (code) => {
-    nock(EU).get(MSG).query(true).reply(code, { code: 'forbidden', detail: 'no' });
-    await expect(run('codat_company_list', bundle())).resolves.toEqual([]);
-  });
+  it.each([403, 404])(
+    'is empty (a Company ID can still be typed) when the key may not list messages (HTTP %i)',
+    async (code) => {
+      nock(EU).get(MSG).query(true).reply(code, { code: 'forbidden', detail: 'no' });
+      await expect(run('codat_company_list', bundle())).resolves.toEqual([]);
+    },
+  );
 
   it('keeps a 401 an auth error', async () => {
     nock(EU).get(MSG).query(true).reply(401, { code: 'authentication_failed', detail: 'Invalid token' });

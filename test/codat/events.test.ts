@@ -40,9 +40,18 @@ const READ_OUTCOMES = ['read.completed.successful', 'read.completed.unsuccessful
 // Codat's deprecation notice (codat-docs blog/241004-deprecation-legacy-webhook-event-types.md): twelve
 // rule types stopped on 2025-01-10, two of which Webhooks.json does not flag as deprecated.
 const RETIRED = [
-  'ClientRateLimitReached', 'ClientRateLimitReset', 'DataConnectionStatusChanged', 'DataSyncCompleted',
-  'DataSyncStatusChangedToError', 'DatasetDataChanged', 'NewCompanySynchronized', 'PushOperationStatusChanged',
-  'PushOperationTimedOut', 'SyncCompleted', 'SyncFailed', 'SyncConnectionDeleted',
+  'ClientRateLimitReached',
+  'ClientRateLimitReset',
+  'DataConnectionStatusChanged',
+  'DataSyncCompleted',
+  'DataSyncStatusChangedToError',
+  'DatasetDataChanged',
+  'NewCompanySynchronized',
+  'PushOperationStatusChanged',
+  'PushOperationTimedOut',
+  'SyncCompleted',
+  'SyncFailed',
+  'SyncConnectionDeleted',
 ];
 
 /** Catalog keys a replacement names (`{dataType}` expands to the 18 data types). */
@@ -68,10 +77,15 @@ describe('Codat event catalog', () => {
     expect(Object.keys(RETIRED_EVENT_TYPES).sort()).toEqual([...RETIRED].sort());
     const offered = new Set(eventTypeChoices().map((c) => c.value));
     for (const key of RETIRED) {
-      expect({ key, inCatalog: Boolean(findEventType(key)), offered: offered.has(key) }).toEqual({ key, inCatalog: false, offered: false });
+      expect({ key, inCatalog: Boolean(findEventType(key)), offered: offered.has(key) }).toEqual({
+        key,
+        inCatalog: false,
+        offered: false,
+      });
       const replacement = retiredReplacement(key)!;
       expect(replacement.length).toBeGreaterThan(0);
-      for (const target of replacement.flatMap(expand)) expect({ key, target, known: Boolean(findEventType(target)) }).toEqual({ key, target, known: true });
+      for (const target of replacement.flatMap(expand))
+        expect({ key, target, known: Boolean(findEventType(target)) }).toEqual({ key, target, known: true });
     }
     // Two of them, as Codat's migration guide maps them.
     expect(retiredReplacement('NewCompanySynchronized')).toEqual(['read.completed.initial']);
@@ -84,7 +98,8 @@ describe('Codat event catalog', () => {
     expect(retiredReplacement('New company synchronized')).toEqual(['read.completed.initial']);
     expect(retiredReplacement(' sync_connection_deleted ')).toEqual(['connection.deleted']);
     expect(retiredReplacement('client rate limit reached')).toEqual(['client.rateLimit.reached']);
-    for (const e of CODAT_EVENT_TYPES) expect({ key: e.key, retired: retiredReplacement(e.key) }).toEqual({ key: e.key, retired: undefined });
+    for (const e of CODAT_EVENT_TYPES)
+      expect({ key: e.key, retired: retiredReplacement(e.key) }).toEqual({ key: e.key, retired: undefined });
   });
 
   it('gives each new read outcome a label, an example of its outcome and the read output fields', () => {
@@ -95,7 +110,12 @@ describe('Codat event catalog', () => {
       expect(entry.label).toMatch(/^(Initial )?Read Completed (Successfully|Unsuccessfully)$/);
       expect(outputFieldsFor([key]).map((f) => f.key)).toEqual(readFields);
       const out = exampleOutput(entry);
-      expect(out).toMatchObject({ eventType: key, eventLabel: entry.label, companyId: expect.any(String), connectionId: expect.any(String) });
+      expect(out).toMatchObject({
+        eventType: key,
+        eventLabel: entry.label,
+        companyId: expect.any(String),
+        connectionId: expect.any(String),
+      });
       expect(out.status).toBe(key === 'read.completed.unsuccessful' ? 'Complete, FetchError' : 'Complete');
     }
   });
@@ -122,10 +142,15 @@ describe('Codat event catalog', () => {
       expect(out.eventLabel).toBe(entry.label);
       expect(out.generatedDate).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/);
       if (entry.shape === 'write') {
-        expect(out).toMatchObject({ dataType: entry.key.split('.')[0], companyId: expect.any(String), connectionId: expect.any(String) });
+        expect(out).toMatchObject({
+          dataType: entry.key.split('.')[0],
+          companyId: expect.any(String),
+          connectionId: expect.any(String),
+        });
         expect(out.status).toBe(entry.key.endsWith('.unsuccessful') ? 'Failed' : 'Success');
       }
-      if (entry.shape === 'connection') expect(out).toMatchObject({ companyName: 'Toft Stores', status: expect.any(String) });
+      if (entry.shape === 'connection')
+        expect(out).toMatchObject({ companyName: 'Toft Stores', status: expect.any(String) });
       if (entry.shape === 'rule') expect(out.message).toEqual(expect.any(String));
     }
   });
@@ -142,9 +167,16 @@ describe('Codat event catalog', () => {
   it('offers "All Event Types" first, then every type once, grouped', () => {
     const choices = eventTypeChoices();
     expect(choices[0]).toEqual({ value: ALL_EVENT_TYPES, label: 'All Event Types', sample: ALL_EVENT_TYPES });
-    expect(choices.slice(1).map((c) => c.value).sort()).toEqual(CODAT_EVENT_TYPES.map((e) => e.key).sort());
+    expect(
+      choices
+        .slice(1)
+        .map((c) => c.value)
+        .sort(),
+    ).toEqual(CODAT_EVENT_TYPES.map((e) => e.key).sort());
     expect(choices.find((c) => c.value === 'bills.write.unsuccessful')?.label).toBe('Writes: Bills Write Unsuccessful');
-    expect(choices.find((c) => c.value === 'read.completed.unsuccessful')?.label).toBe('Reads: Read Completed Unsuccessfully');
+    expect(choices.find((c) => c.value === 'read.completed.unsuccessful')?.label).toBe(
+      'Reads: Read Completed Unsuccessfully',
+    );
     expect(choices.some((c) => /legacy|deprecated/i.test(c.label))).toBe(false);
     const groups = choices.slice(1).map((c) => c.label.split(':')[0]);
     // Grouped: once a group ends it never comes back.
@@ -155,10 +187,16 @@ describe('Codat event catalog', () => {
   it('output fields follow the chosen types, without duplicates, and never repeat the base fields', () => {
     const writeKeys = outputFieldsFor(['bills.write.successful']).map((f) => f.key);
     expect(writeKeys).toEqual(SHAPE_OUTPUT_FIELDS.write.map((f) => f.key));
-    expect(outputFieldsFor(['client.rateLimit.reached']).map((f) => f.key)).toEqual(['payload__dailyQuota', 'payload__quotaRemaining', 'payload__expiryDate']);
+    expect(outputFieldsFor(['client.rateLimit.reached']).map((f) => f.key)).toEqual([
+      'payload__dailyQuota',
+      'payload__quotaRemaining',
+      'payload__expiryDate',
+    ]);
     const all = outputFieldsFor([ALL_EVENT_TYPES]).map((f) => f.key);
     expect(new Set(all).size).toBe(all.length);
-    expect(all).toEqual(expect.arrayContaining(['payload__connection__platformName', 'message', 'payload__record__id']));
+    expect(all).toEqual(
+      expect.arrayContaining(['payload__connection__platformName', 'message', 'payload__record__id']),
+    );
     expect(all.filter((k) => BASE_OUTPUT_FIELDS.some((b) => b.key === k))).toEqual([]);
     expect(outputFieldsFor(['not.a.type'])).toEqual([]);
   });
@@ -198,17 +236,24 @@ describeReference("Codat event catalog against Codat's Webhooks spec", 'codat/We
 
   it("normalises Codat's AccountCategoriesUpdated example (the rule envelope still in use) to its event type", () => {
     const doc = JSON.parse(readFileSync(file, 'utf8')) as {
-      webhooks: Record<string, { post: { requestBody: { content: { 'application/json': { schema: { $ref?: string } } } } } }>;
+      webhooks: Record<
+        string,
+        { post: { requestBody: { content: { 'application/json': { schema: { $ref?: string } } } } } }
+      >;
       components: { schemas: Record<string, { examples?: unknown[] }> };
     };
     const post = doc.webhooks.AccountCategoriesUpdated!.post;
     const ref = post.requestBody.content['application/json'].schema.$ref?.split('/').pop();
     const examples = ((ref && doc.components.schemas[ref]?.examples) || []).filter(
-      (example): example is Record<string, unknown> => Boolean(example && typeof example === 'object' && 'RuleType' in example),
+      (example): example is Record<string, unknown> =>
+        Boolean(example && typeof example === 'object' && 'RuleType' in example),
     );
     expect(examples.length).toBeGreaterThan(0);
     for (const example of examples) {
-      const out = toEventOutput(parseEnvelope(example)!, { fallbackId: 'delivery-1', fallbackDate: '2024-01-01T00:00:00.000Z' });
+      const out = toEventOutput(parseEnvelope(example)!, {
+        fallbackId: 'delivery-1',
+        fallbackDate: '2024-01-01T00:00:00.000Z',
+      });
       expect(out).toMatchObject({
         id: example.AlertId,
         eventType: 'AccountCategoriesUpdated',

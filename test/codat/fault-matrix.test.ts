@@ -50,16 +50,25 @@ const HOOKS: Record<string, { inputData: Record<string, unknown>; examples: stri
     inputData: { connectionEvents: ['connection.connected', 'connection.deleted'] },
     examples: ['connection.connected', 'connection.deleted'],
   },
-  codat_data_sync_completed: { inputData: { outcome: 'unsuccessful', companyIds: ['co-1'] }, examples: ['read.completed.unsuccessful'] },
+  codat_data_sync_completed: {
+    inputData: { outcome: 'unsuccessful', companyIds: ['co-1'] },
+    examples: ['read.completed.unsuccessful'],
+  },
   codat_write_failed: { inputData: {}, examples: Object.keys(WRITE_DATA_TYPES).map((d) => `${d}.write.unsuccessful`) },
 };
 
 // As Zapier builds them: only unsubscribe (and perform) get subscribeData, with the signing secret.
 const bundle = (o: Operation) => ({
-  authData: { codatClientId: 'client-matrix', codatZapierKey: ZAPIER_KEY, ...(o.withoutApiKey ? {} : { codatApiKey: API_KEY }) },
+  authData: {
+    codatClientId: 'client-matrix',
+    codatZapierKey: ZAPIER_KEY,
+    ...(o.withoutApiKey ? {} : { codatApiKey: API_KEY }),
+  },
   inputData: o.inputData ?? {},
   targetUrl: 'https://hooks.zapier.com/hooks/standard/1/matrix/',
-  ...(o.unsubscribe ? { subscribeData: { id: 'ep_matrix', secret: WEBHOOK_SECRET, eventTypes: ['company.created'] } } : {}),
+  ...(o.unsubscribe
+    ? { subscribeData: { id: 'ep_matrix', secret: WEBHOOK_SECRET, eventTypes: ['company.created'] } }
+    : {}),
   meta: {},
 });
 
@@ -88,9 +97,29 @@ interface Operation {
 }
 
 const ALL_FAILURES = [
-  '400', '401', '403', '404', '409', '413', '422', '429 with Retry-After', '429 without Retry-After',
-  '500', '502', '503', '504', 'timeout', 'connection reset', 'slow body', 'slow headers, then slow body',
-  'connection drops mid-body', '302 to another host', '307 to another host', '308 to another host', 'non-JSON 200', 'partial data',
+  '400',
+  '401',
+  '403',
+  '404',
+  '409',
+  '413',
+  '422',
+  '429 with Retry-After',
+  '429 without Retry-After',
+  '500',
+  '502',
+  '503',
+  '504',
+  'timeout',
+  'connection reset',
+  'slow body',
+  'slow headers, then slow body',
+  'connection drops mid-body',
+  '302 to another host',
+  '307 to another host',
+  '308 to another host',
+  'non-JSON 200',
+  'partial data',
 ];
 
 const OPERATIONS: Record<string, Operation> = {
@@ -172,19 +201,28 @@ const OPERATIONS: Record<string, Operation> = {
 let sentSecret = '';
 /** Responses echo back every secret the request carried, to prove none reaches a message. */
 const echo = () => `key ${ZAPIER_KEY} secret ${sentSecret}`;
-const err = (name: Expected['name'], message: RegExp, extra: Partial<Expected> = {}): Expected => ({ name, message, ...extra });
+const err = (name: Expected['name'], message: RegExp, extra: Partial<Expected> = {}): Expected => ({
+  name,
+  message,
+  ...extra,
+});
 
 /** Svix's documented errors (reference/svix/openapi.json) and transport failures. */
 const FAILURES = (o: Operation): Failure[] => [
   {
     name: '400',
     reply: status(400, () => ({ code: 'bad_request', detail: `Invalid request (${echo()})` })),
-    expected: err('AppError', /Codat rejected the request to .* \(HTTP 400\): Invalid request/, { code: 'codat_request_rejected' }),
+    expected: err('AppError', /Codat rejected the request to .* \(HTTP 400\): Invalid request/, {
+      code: 'codat_request_rejected',
+    }),
   },
   {
     name: '401',
     reply: status(401, () => ({ code: 'authentication_failed', detail: `Invalid token ${echo()}` })),
-    expected: err('ExpiredAuthError', /Codat rejected the Zapier integration key for Client ID client-matrix.*Reconnect/),
+    expected: err(
+      'ExpiredAuthError',
+      /Codat rejected the Zapier integration key for Client ID client-matrix.*Reconnect/,
+    ),
   },
   {
     name: '403',
@@ -204,11 +242,15 @@ const FAILURES = (o: Operation): Failure[] => [
   {
     name: '413',
     reply: html(413, () => `Request Entity Too Large ${echo()}`),
-    expected: err('AppError', /\(HTTP 413\) with a text\/html body starting ".*Request Entity Too Large/, { code: 'codat_request_rejected' }),
+    expected: err('AppError', /\(HTTP 413\) with a text\/html body starting ".*Request Entity Too Large/, {
+      code: 'codat_request_rejected',
+    }),
   },
   {
     name: '422',
-    reply: status(422, () => ({ detail: [{ loc: ['body', 'url'], msg: `invalid or missing URL scheme (${echo()})`, type: 'value_error' }] })),
+    reply: status(422, () => ({
+      detail: [{ loc: ['body', 'url'], msg: `invalid or missing URL scheme (${echo()})`, type: 'value_error' }],
+    })),
     expected: err('AppError', /\(HTTP 422\): url: invalid or missing URL scheme/, { code: 'codat_request_rejected' }),
   },
   {
@@ -223,61 +265,83 @@ const FAILURES = (o: Operation): Failure[] => [
   },
   ...[500, 502, 503, 504].map((code) => ({
     name: String(code),
-    reply: status(code, () => ({ code: 'server_error', detail: echo() }), () => ({ 'svix-req-id': `req_${code}_${echo()}` })),
-    expected: err('AppError', new RegExp(`Codat's webhook service failed \\(HTTP ${code}\\) .*request id req_${code}_.*usually temporary`), {
-      code: 'codat_server_error',
-    }),
+    reply: status(
+      code,
+      () => ({ code: 'server_error', detail: echo() }),
+      () => ({ 'svix-req-id': `req_${code}_${echo()}` }),
+    ),
+    expected: err(
+      'AppError',
+      new RegExp(`Codat's webhook service failed \\(HTTP ${code}\\) .*request id req_${code}_.*usually temporary`),
+      {
+        code: 'codat_server_error',
+      },
+    ),
   })),
   {
     name: 'timeout',
     reply: late(),
     timeoutMs: TIMEOUT_MS,
-    expected: err('AppError', new RegExp(`Codat could not be reached .*no answer within ${TIMEOUT_MS} ms`), { code: 'network_error' }),
+    expected: err('AppError', new RegExp(`Codat could not be reached .*no answer within ${TIMEOUT_MS} ms`), {
+      code: 'network_error',
+    }),
   },
   {
     name: 'connection reset',
     reply: reset(),
-    expected: err('AppError', /Codat could not be reached .*the connection was reset.*try again/, { code: 'network_error' }),
+    expected: err('AppError', /Codat could not be reached .*the connection was reset.*try again/, {
+      code: 'network_error',
+    }),
   },
   {
     name: 'slow body',
     reply: slowBody(),
     timeoutMs: TIMEOUT_MS,
-    expected: err('AppError', new RegExp(`Codat could not be reached in time .*no answer within ${TIMEOUT_MS} ms`), { code: 'network_error' }),
+    expected: err('AppError', new RegExp(`Codat could not be reached in time .*no answer within ${TIMEOUT_MS} ms`), {
+      code: 'network_error',
+    }),
   },
   {
     name: 'slow headers, then slow body',
     reply: slowHeadersThenBody(TIMEOUT_MS),
     timeoutMs: TIMEOUT_MS,
-    expected: err('AppError', new RegExp(`Codat could not be reached in time .*no answer within ${TIMEOUT_MS} ms`), { code: 'network_error' }),
+    expected: err('AppError', new RegExp(`Codat could not be reached in time .*no answer within ${TIMEOUT_MS} ms`), {
+      code: 'network_error',
+    }),
   },
   {
     name: 'connection drops mid-body',
     reply: status(200, {}),
     loopback: 'drop',
-    expected: err('AppError', /Codat could not be reached .*the connection dropped before the whole answer arrived/, { code: 'network_error' }),
-  },
-  ...[302, 307, 308].map(
-    (code): Failure => ({
-      name: `${code} to another host`,
-      reply: redirect(code),
-      otherHost: true,
-      expected: err(
-        'AppError',
-        new RegExp(`Codat answered with a redirect \\(HTTP ${code}\\) to collector\\.evil\\.example .*credentials went only to codat-matrix\\.example\\.com`),
-        { code: 'unexpected_redirect' },
-      ),
+    expected: err('AppError', /Codat could not be reached .*the connection dropped before the whole answer arrived/, {
+      code: 'network_error',
     }),
-  ),
+  },
+  ...[302, 307, 308].map((code): Failure => ({
+    name: `${code} to another host`,
+    reply: redirect(code),
+    otherHost: true,
+    expected: err(
+      'AppError',
+      new RegExp(
+        `Codat answered with a redirect \\(HTTP ${code}\\) to collector\\.evil\\.example .*credentials went only to codat-matrix\\.example\\.com`,
+      ),
+      { code: 'unexpected_redirect' },
+    ),
+  })),
   {
     name: 'non-JSON 200',
     reply: html(200, () => `Maintenance ${echo()}`),
-    expected: err('AppError', /Codat answered with a text\/html body starting ".*Maintenance.*instead of JSON/, { code: 'codat_invalid_response' }),
+    expected: err('AppError', /Codat answered with a text\/html body starting ".*Maintenance.*instead of JSON/, {
+      code: 'codat_invalid_response',
+    }),
   },
   {
     name: 'partial data',
     reply: status(200, o.partial ?? {}),
-    expected: err('AppError', /Codat returned an unexpected response .*\((id|data|data\.0\.\w+): /, { code: 'codat_invalid_response' }),
+    expected: err('AppError', /Codat returned an unexpected response .*\((id|data|data\.0\.\w+): /, {
+      code: 'codat_invalid_response',
+    }),
   },
 ];
 
@@ -297,7 +361,10 @@ afterEach(() => {
 afterAll(async () => {
   await loopback.close();
   delete process.env.CODAT_WEBHOOKS_API_URL;
-  expectNoSecrets([...messages, ...results, ...runner.logs], [ZAPIER_KEY, WEBHOOK_SECRET, ...generated, ...codatApiKeyForms(API_KEY)]);
+  expectNoSecrets(
+    [...messages, ...results, ...runner.logs],
+    [ZAPIER_KEY, WEBHOOK_SECRET, ...generated, ...codatApiKeyForms(API_KEY)],
+  );
 });
 
 describe(`Codat fault matrix (${CASES.length} cases)`, () => {
@@ -329,7 +396,9 @@ describe(`Codat fault matrix (${CASES.length} cases)`, () => {
           expect(result).toEqual(o.success!(f.name));
           expect(ms).toBeLessThan(BOUND_SLACK_MS);
         } else {
-          const { value: e, ms } = await timed(() => withoutNock(() => failure(() => runner.run(o.fn, bundle(o)), messages)));
+          const { value: e, ms } = await timed(() =>
+            withoutNock(() => failure(() => runner.run(o.fn, bundle(o)), messages)),
+          );
           assertExpected(e, f.expected);
           expect(e.message).toMatch(o.action);
           expect(ms).toBeLessThan(BOUND_SLACK_MS);
@@ -342,12 +411,11 @@ describe(`Codat fault matrix (${CASES.length} cases)`, () => {
     }
     const guard = f.otherHost ? guardOtherHost() : undefined;
     const scope = f.reply(
-      nock(BASE)
-        .intercept(o.path, o.method, (body: { secret?: string }) => {
-          if (body?.secret) generated.push(body.secret);
-          sentSecret = body?.secret ?? (o.unsubscribe ? WEBHOOK_SECRET : '');
-          return true;
-        }),
+      nock(BASE).intercept(o.path, o.method, (body: { secret?: string }) => {
+        if (body?.secret) generated.push(body.secret);
+        sentSecret = body?.secret ?? (o.unsubscribe ? WEBHOOK_SECRET : '');
+        return true;
+      }),
     );
     const run = () => withTimeout(f.timeoutMs, () => runner.run(o.fn, bundle(o)));
     const started = Date.now();
@@ -379,8 +447,16 @@ describe(`Codat fault matrix (${CASES.length} cases)`, () => {
         return true;
       })
       .reply(400, body);
-    const e = await failure(() => runner.run(op.performSubscribe, bundle(OPERATIONS['codat_event subscribe']!)), messages);
-    assertExpected(e, err('AppError', /already has as many webhook consumers as Codat allows \(50 per client\).*Codat Portal/, { code: 'codat_consumer_limit' }));
+    const e = await failure(
+      () => runner.run(op.performSubscribe, bundle(OPERATIONS['codat_event subscribe']!)),
+      messages,
+    );
+    assertExpected(
+      e,
+      err('AppError', /already has as many webhook consumers as Codat allows \(50 per client\).*Codat Portal/, {
+        code: 'codat_consumer_limit',
+      }),
+    );
     expect(scope.isDone()).toBe(true);
   });
 });
@@ -393,12 +469,32 @@ describe('one deadline for the whole step', () => {
     const create = nock(BASE)
       .post(`${APP_PATH}/endpoint`)
       .delay(DEADLINE_MS * 0.6)
-      .reply(200, { id: 'ep_matrix', createdAt: '2026-01-01T00:00:00Z', metadata: { zapierSubscribeAttempt: 'an-earlier-attempt' } });
-    const secret = nock(BASE).get(`${APP_PATH}/endpoint/ep_matrix/secret`).delay(DEADLINE_MS * 0.6).reply(200, { key: WEBHOOK_SECRET });
+      .reply(200, {
+        id: 'ep_matrix',
+        createdAt: '2026-01-01T00:00:00Z',
+        metadata: { zapierSubscribeAttempt: 'an-earlier-attempt' },
+      });
+    const secret = nock(BASE)
+      .get(`${APP_PATH}/endpoint/ep_matrix/secret`)
+      .delay(DEADLINE_MS * 0.6)
+      .reply(200, { key: WEBHOOK_SECRET });
     const started = Date.now();
-    const e = await failure(() => withTimeout(DEADLINE_MS, () => runner.run(op.performSubscribe, bundle(OPERATIONS['codat_event subscribe']!))), messages);
+    const e = await failure(
+      () =>
+        withTimeout(DEADLINE_MS, () => runner.run(op.performSubscribe, bundle(OPERATIONS['codat_event subscribe']!))),
+      messages,
+    );
     expect(Date.now() - started).toBeLessThan(DEADLINE_MS + BOUND_SLACK_MS);
-    assertExpected(e, err('AppError', new RegExp(`could not be reached in time while trying to read the signing secret .*no answer within ${DEADLINE_MS} ms`), { code: 'network_error' }));
+    assertExpected(
+      e,
+      err(
+        'AppError',
+        new RegExp(
+          `could not be reached in time while trying to read the signing secret .*no answer within ${DEADLINE_MS} ms`,
+        ),
+        { code: 'network_error' },
+      ),
+    );
     expect(create.isDone()).toBe(true);
     expect(secret.isDone()).toBe(true);
   });

@@ -138,32 +138,49 @@ const messages: string[] = [];
 const results: string[] = [];
 /** Responses echo the key as sent and as stored, to prove neither reaches a message. */
 const echo = `key ${KEY}, header Basic ${B64}`;
-const err = (name: Expected['name'], message: RegExp, extra: Partial<Expected> = {}): Expected => ({ name, message, ...extra });
-const withEcho = (body: { error: string }, extra: Record<string, unknown> = {}) => () => ({ ...body, ...extra, error: `${body.error} (${echo})` });
+const err = (name: Expected['name'], message: RegExp, extra: Partial<Expected> = {}): Expected => ({
+  name,
+  message,
+  ...extra,
+});
+const withEcho =
+  (body: { error: string }, extra: Record<string, unknown> = {}) =>
+  () => ({ ...body, ...extra, error: `${body.error} (${echo})` });
 
 /** Codat's documented errors (Platform spec components/responses) and transport failures. */
 const FAILURES = (o: Operation): Failure[] => [
   {
     name: '400',
     reply: status(400, withEcho(F.ERROR_BAD_REQUEST)),
-    expected: err('AppError', /Codat rejected the request to .* \(HTTP 400\): Error processing request - not valid\..*correlation id bc997528/, {
-      code: 'codat_request_rejected',
-    }),
+    expected: err(
+      'AppError',
+      /Codat rejected the request to .* \(HTTP 400\): Error processing request - not valid\..*correlation id bc997528/,
+      {
+        code: 'codat_request_rejected',
+      },
+    ),
   },
   {
     name: '401',
     reply: status(401, withEcho(F.ERROR_UNAUTHORIZED)),
-    expected: err('ExpiredAuthError', /Codat rejected the Codat API Key \(HTTP 401\).*Developers > API keys.*reconnect/),
+    expected: err(
+      'ExpiredAuthError',
+      /Codat rejected the Codat API Key \(HTTP 401\).*Developers > API keys.*reconnect/,
+    ),
   },
   {
     name: '402',
     reply: status(402, withEcho(F.ERROR_PAYMENT_REQUIRED)),
-    expected: err('AppError', /account limit was reached: You have exceeded the 50-company limit/, { code: 'codat_limit_reached' }),
+    expected: err('AppError', /account limit was reached: You have exceeded the 50-company limit/, {
+      code: 'codat_limit_reached',
+    }),
   },
   {
     name: '403',
     reply: status(403, withEcho(F.ERROR_FORBIDDEN)),
-    expected: err('AppError', /Codat refused permission to .*: You are using an outdated API key/, { code: 'codat_forbidden' }),
+    expected: err('AppError', /Codat refused permission to .*: You are using an outdated API key/, {
+      code: 'codat_forbidden',
+    }),
   },
   {
     name: '404',
@@ -172,13 +189,20 @@ const FAILURES = (o: Operation): Failure[] => [
   },
   {
     name: '409',
-    reply: status(409, withEcho({ ...F.ERROR_BAD_REQUEST, error: 'A sync is already in progress' }, { statusCode: 409 })),
-    expected: err('AppError', /because of a conflict \(HTTP 409\): A sync is already in progress.*try again/, { code: 'codat_conflict' }),
+    reply: status(
+      409,
+      withEcho({ ...F.ERROR_BAD_REQUEST, error: 'A sync is already in progress' }, { statusCode: 409 }),
+    ),
+    expected: err('AppError', /because of a conflict \(HTTP 409\): A sync is already in progress.*try again/, {
+      code: 'codat_conflict',
+    }),
   },
   {
     name: '413',
     reply: html(413, `Request Entity Too Large ${echo}`),
-    expected: err('AppError', /\(HTTP 413\) with a text\/html body starting ".*Request Entity Too Large/, { code: 'codat_request_rejected' }),
+    expected: err('AppError', /\(HTTP 413\) with a text\/html body starting ".*Request Entity Too Large/, {
+      code: 'codat_request_rejected',
+    }),
   },
   {
     name: '429 with Retry-After',
@@ -192,10 +216,17 @@ const FAILURES = (o: Operation): Failure[] => [
   },
   ...[500, 502, 503, 504].map((code) => ({
     name: String(code),
-    reply: status(code, withEcho(code === 503 ? F.ERROR_UNAVAILABLE : F.ERROR_SERVER, { correlationId: `corr${code}` })),
-    expected: err('AppError', new RegExp(`Codat's API failed \\(HTTP ${code}\\) .*correlation id corr${code}.*usually temporary`), {
-      code: 'codat_server_error',
-    }),
+    reply: status(
+      code,
+      withEcho(code === 503 ? F.ERROR_UNAVAILABLE : F.ERROR_SERVER, { correlationId: `corr${code}` }),
+    ),
+    expected: err(
+      'AppError',
+      new RegExp(`Codat's API failed \\(HTTP ${code}\\) .*correlation id corr${code}.*usually temporary`),
+      {
+        code: 'codat_server_error',
+      },
+    ),
   })),
   {
     name: '502 from a proxy (HTML, request id header)',
@@ -206,22 +237,30 @@ const FAILURES = (o: Operation): Failure[] => [
     name: 'timeout',
     reply: late(),
     timeoutMs: TIMEOUT_MS,
-    expected: err('AppError', new RegExp(`Codat could not be reached .*no answer within ${TIMEOUT_MS} ms`), { code: 'network_error' }),
+    expected: err('AppError', new RegExp(`Codat could not be reached .*no answer within ${TIMEOUT_MS} ms`), {
+      code: 'network_error',
+    }),
   },
   {
     name: 'connection reset',
     reply: reset(),
-    expected: err('AppError', /Codat could not be reached .*the connection was reset.*try again/, { code: 'network_error' }),
+    expected: err('AppError', /Codat could not be reached .*the connection was reset.*try again/, {
+      code: 'network_error',
+    }),
   },
   {
     name: 'non-JSON 200',
     reply: html(200, `Maintenance ${echo}`),
-    expected: err('AppError', /Codat answered with a text\/html body starting ".*Maintenance.*instead of JSON/, { code: 'codat_invalid_response' }),
+    expected: err('AppError', /Codat answered with a text\/html body starting ".*Maintenance.*instead of JSON/, {
+      code: 'codat_invalid_response',
+    }),
   },
   {
     name: 'partial data',
     reply: status(200, o.partial ?? {}),
-    expected: err('AppError', /Codat returned an unexpected response .*\(\w+(\.\d+\.\w+)?: /, { code: 'codat_invalid_response' }),
+    expected: err('AppError', /Codat returned an unexpected response .*\(\w+(\.\d+\.\w+)?: /, {
+      code: 'codat_invalid_response',
+    }),
   },
 ];
 
@@ -253,10 +292,12 @@ describe(`Codat Platform fault matrix (${CASES.length} cases)`, () => {
   it.each(CASES.map((c) => [c.opName, c.f.name, c] as const))('%s x %s', async (_op, _f, { o, f }) => {
     let authorization: unknown;
     const scope = f.reply(
-      nock(BASE).intercept(o.path, o.method).matchHeader('authorization', (v) => {
-        authorization = v;
-        return true;
-      }),
+      nock(BASE)
+        .intercept(o.path, o.method)
+        .matchHeader('authorization', (v) => {
+          authorization = v;
+          return true;
+        }),
     );
     const bundle = { authData: { codatApiKey: KEY }, inputData: o.inputData ?? {}, meta: o.meta ?? {} };
     const run = () => withTimeout(f.timeoutMs, () => runner.run(o.fn, bundle));

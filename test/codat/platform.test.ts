@@ -35,7 +35,10 @@ describe('readApiKey', () => {
     expect(readApiKey(` ${B64} `)).toEqual({ state: 'ok', auth: { header: `Basic ${B64}`, secrets: [B64, KEY] } });
     // Padded Base64 of something no key is (bytes outside printable ASCII) stays a raw key.
     const binary = Buffer.from([0xff, 0x00, 0x10, 0x80]).toString('base64');
-    expect(readApiKey(binary)).toMatchObject({ state: 'ok', auth: { header: `Basic ${Buffer.from(binary).toString('base64')}` } });
+    expect(readApiKey(binary)).toMatchObject({
+      state: 'ok',
+      auth: { header: `Basic ${Buffer.from(binary).toString('base64')}` },
+    });
   });
 
   it('is empty when blank and refuses values no key has, without quoting them', () => {
@@ -62,7 +65,13 @@ describe('platformRequest', () => {
   const call = (authData: Record<string, unknown>) =>
     appTester(
       ((z: ZObject, bundle: Bundle) =>
-        platformRequest(z, bundle, { method: 'GET', path: '/companies/x', action: 'look up the company', notFound: 'the company x', schema })) as never,
+        platformRequest(z, bundle, {
+          method: 'GET',
+          path: '/companies/x',
+          action: 'look up the company',
+          notFound: 'the company x',
+          schema,
+        })) as never,
       { authData } as unknown as Bundle,
     );
 
@@ -85,7 +94,10 @@ describe('platformRequest', () => {
   });
 
   it('sends the pasted header unchanged to api.codat.io by default', async () => {
-    const scope = nock('https://api.codat.io').get('/companies/x').matchHeader('authorization', `Basic ${B64}`).reply(200, { id: 'x' });
+    const scope = nock('https://api.codat.io')
+      .get('/companies/x')
+      .matchHeader('authorization', `Basic ${B64}`)
+      .reply(200, { id: 'x' });
     await call({ codatApiKey: `Basic ${B64}` });
     scope.done();
   });
@@ -107,7 +119,12 @@ describe('platformRequest', () => {
   it('redacts every form of the key a response echoes', async () => {
     nock('https://api.codat.io')
       .get('/companies/x')
-      .reply(400, { statusCode: 400, service: 'PublicApi', error: `bad key ${KEY} / Basic ${B64}`, correlationId: 'c0ffee' });
+      .reply(400, {
+        statusCode: 400,
+        service: 'PublicApi',
+        error: `bad key ${KEY} / Basic ${B64}`,
+        correlationId: 'c0ffee',
+      });
     const err = await caught(call({ codatApiKey: KEY }));
     expect(err.message).toMatch(/\(HTTP 400\): bad key \[redacted\] \/ Basic \[redacted\] \(correlation id c0ffee\)/);
     for (const form of codatApiKeyForms(KEY)) expect(err.raw).not.toContain(form);

@@ -6,7 +6,12 @@ import { signatureHeaders, verifyDelivery } from '../../codat/signature.js';
 
 const z = { errors: zapier.errors } as unknown as ZObject;
 const SECRET = `whsec_${randomBytes(32).toString('base64')}`;
-const BODY = JSON.stringify({ id: 'evt-1', eventType: 'company.created', generatedDate: '2024-08-08T17:10:34.015Z', payload: {} });
+const BODY = JSON.stringify({
+  id: 'evt-1',
+  eventType: 'company.created',
+  generatedDate: '2024-08-08T17:10:34.015Z',
+  payload: {},
+});
 const MSG_ID = 'msg_2aBcDeFgHiJkLmNoPqRsTuVwXyZ';
 
 /** Headers as Zapier hands them over: `Http-` prefixed, Camel-Cased. */
@@ -32,7 +37,9 @@ function failure(fn: () => unknown): Error {
 
 describe('signatureHeaders', () => {
   it('reads webhook-* and svix-* names in any case, with or without the Http- prefix', () => {
-    expect(signatureHeaders({ 'Http-Webhook-Id': 'a', 'HTTP-WEBHOOK-TIMESTAMP': '1', 'webhook-signature': 'v1,x' })).toEqual({
+    expect(
+      signatureHeaders({ 'Http-Webhook-Id': 'a', 'HTTP-WEBHOOK-TIMESTAMP': '1', 'webhook-signature': 'v1,x' }),
+    ).toEqual({
       id: 'a',
       timestamp: '1',
       signature: 'v1,x',
@@ -66,25 +73,74 @@ describe('verifyDelivery', () => {
   });
 
   const cases: Array<[string, () => unknown, RegExp]> = [
-    ['a tampered body', () => verifyDelivery(z, { headers: zapierHeaders(), content: BODY.replace('evt-1', 'evt-2') }, SECRET), /signature does not match/],
-    ['a wrong secret', () => verifyDelivery(z, { headers: zapierHeaders({ secret: `whsec_${randomBytes(32).toString('base64')}` }), content: BODY }, SECRET), /signature does not match/],
-    ['a stale timestamp', () => verifyDelivery(z, { headers: zapierHeaders({ at: new Date(Date.now() - 6 * 60_000) }), content: BODY }, SECRET), /more than 5 minutes/],
-    ['a timestamp in the future', () => verifyDelivery(z, { headers: zapierHeaders({ at: new Date(Date.now() + 6 * 60_000) }), content: BODY }, SECRET), /more than 5 minutes/],
-    ['missing headers', () => verifyDelivery(z, { headers: { 'Content-Type': 'application/json' }, content: BODY }, SECRET), /no webhook-id, webhook-timestamp, webhook-signature header/],
+    [
+      'a tampered body',
+      () => verifyDelivery(z, { headers: zapierHeaders(), content: BODY.replace('evt-1', 'evt-2') }, SECRET),
+      /signature does not match/,
+    ],
+    [
+      'a wrong secret',
+      () =>
+        verifyDelivery(
+          z,
+          { headers: zapierHeaders({ secret: `whsec_${randomBytes(32).toString('base64')}` }), content: BODY },
+          SECRET,
+        ),
+      /signature does not match/,
+    ],
+    [
+      'a stale timestamp',
+      () =>
+        verifyDelivery(z, { headers: zapierHeaders({ at: new Date(Date.now() - 6 * 60_000) }), content: BODY }, SECRET),
+      /more than 5 minutes/,
+    ],
+    [
+      'a timestamp in the future',
+      () =>
+        verifyDelivery(z, { headers: zapierHeaders({ at: new Date(Date.now() + 6 * 60_000) }), content: BODY }, SECRET),
+      /more than 5 minutes/,
+    ],
+    [
+      'missing headers',
+      () => verifyDelivery(z, { headers: { 'Content-Type': 'application/json' }, content: BODY }, SECRET),
+      /no webhook-id, webhook-timestamp, webhook-signature header/,
+    ],
     // Every missing header's svix- twin, not only the first one's.
-    ['all headers missing, naming their svix- twins', () => verifyDelivery(z, { headers: {}, content: BODY }, SECRET), /\(nor svix-id, svix-timestamp, svix-signature\)/],
-    ['a missing signature header only', () => {
-      const { ['Http-Webhook-Signature']: _drop, ...headers } = zapierHeaders();
-      return verifyDelivery(z, { headers, content: BODY }, SECRET);
-    }, /no webhook-signature header \(nor svix-signature\)/],
-    ['a non-numeric timestamp', () => verifyDelivery(z, { headers: { ...zapierHeaders(), 'Http-Webhook-Timestamp': 'yesterday' }, content: BODY }, SECRET), /not a Unix timestamp/],
+    [
+      'all headers missing, naming their svix- twins',
+      () => verifyDelivery(z, { headers: {}, content: BODY }, SECRET),
+      /\(nor svix-id, svix-timestamp, svix-signature\)/,
+    ],
+    [
+      'a missing signature header only',
+      () => {
+        const { ['Http-Webhook-Signature']: _drop, ...headers } = zapierHeaders();
+        return verifyDelivery(z, { headers, content: BODY }, SECRET);
+      },
+      /no webhook-signature header \(nor svix-signature\)/,
+    ],
+    [
+      'a non-numeric timestamp',
+      () =>
+        verifyDelivery(
+          z,
+          { headers: { ...zapierHeaders(), 'Http-Webhook-Timestamp': 'yesterday' }, content: BODY },
+          SECRET,
+        ),
+      /not a Unix timestamp/,
+    ],
     ['no raw body', () => verifyDelivery(z, { headers: zapierHeaders() }, SECRET), /raw request body is missing/],
-    ['an unusable stored secret', () => verifyDelivery(z, { headers: zapierHeaders(), content: BODY }, 'whsec_'), /secret saved for this Zap is unusable/],
+    [
+      'an unusable stored secret',
+      () => verifyDelivery(z, { headers: zapierHeaders(), content: BODY }, 'whsec_'),
+      /secret saved for this Zap is unusable/,
+    ],
     // Beyond what a Date holds: formatting them in the refusal used to throw a RangeError (issue 13.1).
     ...['99999999999999', '-99999999999999', '8640000000001', '1e20', '12abc', ' 17e8'].map(
       (ts): [string, () => unknown, RegExp] => [
         `an unusable timestamp ${JSON.stringify(ts)}`,
-        () => verifyDelivery(z, { headers: { ...zapierHeaders(), 'Http-Webhook-Timestamp': ts }, content: BODY }, SECRET),
+        () =>
+          verifyDelivery(z, { headers: { ...zapierHeaders(), 'Http-Webhook-Timestamp': ts }, content: BODY }, SECRET),
         /webhook-timestamp header is not a Unix timestamp/,
       ],
     ),

@@ -63,7 +63,13 @@ describe('envelopes', () => {
   });
 
   it('keeps an unknown RuleType as the event type rather than dropping the event', () => {
-    const env = parseEnvelope({ RuleType: 'Something New', AlertId: 'a-1', CompanyId: 'co-1', Message: 'Hello', Data: { status: 'Done' } });
+    const env = parseEnvelope({
+      RuleType: 'Something New',
+      AlertId: 'a-1',
+      CompanyId: 'co-1',
+      Message: 'Hello',
+      Data: { status: 'Done' },
+    });
     expect(toEventOutput(env!, { fallbackId: 'x', fallbackDate: '2024-01-01T00:00:00.000Z' })).toEqual({
       id: 'a-1',
       eventType: 'Something New',
@@ -71,7 +77,13 @@ describe('envelopes', () => {
       generatedDate: '2024-01-01T00:00:00.000Z',
       companyId: 'co-1',
       message: 'Hello',
-      payload: { RuleType: 'Something New', AlertId: 'a-1', CompanyId: 'co-1', Message: 'Hello', Data: { status: 'Done' } },
+      payload: {
+        RuleType: 'Something New',
+        AlertId: 'a-1',
+        CompanyId: 'co-1',
+        Message: 'Hello',
+        Data: { status: 'Done' },
+      },
     });
   });
 

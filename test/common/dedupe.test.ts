@@ -13,7 +13,12 @@ const codatPerform = triggers.codat_event!.operation.perform;
 const bluePerform = triggers.new_todo!.operation.perform;
 
 const CODAT_SECRET = `whsec_${Buffer.from('dedupe-test-secret-0123456789abcdef').toString('base64')}`;
-const EVENT = { id: 'evt-1', eventType: 'company.created', generatedDate: '2026-11-30T10:00:00.000Z', payload: { referenceCompany: { id: 'co-1' } } };
+const EVENT = {
+  id: 'evt-1',
+  eventType: 'company.created',
+  generatedDate: '2026-11-30T10:00:00.000Z',
+  payload: { referenceCompany: { id: 'co-1' } },
+};
 
 function codatDelivery(msgId: string, opts: { endpoint?: string; body?: unknown; signWith?: string } = {}) {
   const content = JSON.stringify(opts.body ?? EVENT);
@@ -54,7 +59,9 @@ describe('Codat deliveries', () => {
     expect(await runner.run(codatPerform, codatDelivery('msg_A'), { rpc: sim.rpc })).toEqual([]);
     // Another message, or the same id for another Zap's consumer, is another delivery.
     expect(await runner.run(codatPerform, codatDelivery('msg_B'), { rpc: sim.rpc })).toHaveLength(1);
-    expect(await runner.run(codatPerform, codatDelivery('msg_A', { endpoint: 'ep_2' }), { rpc: sim.rpc })).toHaveLength(1);
+    expect(await runner.run(codatPerform, codatDelivery('msg_A', { endpoint: 'ep_2' }), { rpc: sim.rpc })).toHaveLength(
+      1,
+    );
   });
 
   it('set the key with nx and a TTL beyond Svix retry schedule (about 27.5 hours)', async () => {
@@ -77,7 +84,9 @@ describe('Codat deliveries', () => {
   });
 
   it('leave the cache alone for a forged delivery, so it cannot block the genuine one', async () => {
-    const forged = codatDelivery('msg_A', { signWith: `whsec_${Buffer.from('another-secret-0123456789abcdef').toString('base64')}` });
+    const forged = codatDelivery('msg_A', {
+      signWith: `whsec_${Buffer.from('another-secret-0123456789abcdef').toString('base64')}`,
+    });
     await expect(runner.run(codatPerform, forged, { rpc: sim.rpc })).rejects.toThrow(/signature does not match/);
     expect(sim.calls).toEqual([]);
     expect(await runner.run(codatPerform, codatDelivery('msg_A'), { rpc: sim.rpc })).toHaveLength(1);
@@ -87,14 +96,22 @@ describe('Codat deliveries', () => {
     sim.failing(true);
     expect(await runner.run(codatPerform, codatDelivery('msg_A'), { rpc: sim.rpc })).toHaveLength(1);
     expect(await runner.run(codatPerform, codatDelivery('msg_A'), { rpc: sim.rpc })).toHaveLength(1);
-    expect(runner.logs.filter((l) => /Could not check whether this codat delivery was seen before \(RPC request failed/.test(l))).toHaveLength(2);
+    expect(
+      runner.logs.filter((l) =>
+        /Could not check whether this codat delivery was seen before \(RPC request failed/.test(l),
+      ),
+    ).toHaveLength(2);
   });
 
   it('still start the Zap when the cache refuses the write (false without storing, e.g. over its rate limit)', async () => {
     sim.refusingWrites(true);
     expect(await runner.run(codatPerform, codatDelivery('msg_A'), { rpc: sim.rpc })).toHaveLength(1);
     expect(await runner.run(codatPerform, codatDelivery('msg_A'), { rpc: sim.rpc })).toHaveLength(1);
-    expect(runner.logs.filter((l) => /z.cache did not store this codat delivery \(answer false\) and holds no record of it/.test(l))).toHaveLength(2);
+    expect(
+      runner.logs.filter((l) =>
+        /z.cache did not store this codat delivery \(answer false\) and holds no record of it/.test(l),
+      ),
+    ).toHaveLength(2);
     // Once writes work again, the id is remembered.
     sim.refusingWrites(false);
     expect(await runner.run(codatPerform, codatDelivery('msg_A'), { rpc: sim.rpc })).toHaveLength(1);
@@ -115,8 +132,15 @@ describe('Blue deliveries', () => {
     expect(await runner.run(bluePerform, blueDelivery(created), { rpc: sim.rpc })).toEqual([]);
     const other = { ...created, currentValue: { ...TODO, updatedAt: '2026-12-01T00:00:00.000Z' } };
     expect(await runner.run(bluePerform, blueDelivery(other), { rpc: sim.rpc })).toHaveLength(1);
-    const otherZap = { id: 'wh-2', secret: 'whsec-blue-0123456789', projectId: 'proj-default', events: ['TODO_CREATED'] };
-    expect(await runner.run(bluePerform, blueDelivery(created, { subscribeData: otherZap }), { rpc: sim.rpc })).toHaveLength(1);
+    const otherZap = {
+      id: 'wh-2',
+      secret: 'whsec-blue-0123456789',
+      projectId: 'proj-default',
+      events: ['TODO_CREATED'],
+    };
+    expect(
+      await runner.run(bluePerform, blueDelivery(created, { subscribeData: otherZap }), { rpc: sim.rpc }),
+    ).toHaveLength(1);
   });
 
   it('still start the Zap when the cache fails', async () => {
@@ -127,9 +151,9 @@ describe('Blue deliveries', () => {
   });
 
   it('leave the cache alone for a delivery with a bad signature', async () => {
-    await expect(runner.run(bluePerform, blueDelivery(created, { signature: 'ab'.repeat(32) }), { rpc: sim.rpc })).rejects.toThrow(
-      /could not be verified/,
-    );
+    await expect(
+      runner.run(bluePerform, blueDelivery(created, { signature: 'ab'.repeat(32) }), { rpc: sim.rpc }),
+    ).rejects.toThrow(/could not be verified/);
     expect(sim.calls).toEqual([]);
   });
 });

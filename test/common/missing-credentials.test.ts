@@ -10,7 +10,12 @@ const appTester = zapier.createAppTester(App);
 const triggers = App.triggers as unknown as Record<string, { operation: Record<string, unknown> }>;
 const creates = App.creates as unknown as Record<string, { operation: Record<string, unknown> }>;
 
-const blueOnly = { blueTokenId: 'id', blueTokenSecret: 'SECRET-blue-123', blueCompanyId: 'acme', blueProjectId: 'sales' };
+const blueOnly = {
+  blueTokenId: 'id',
+  blueTokenSecret: 'SECRET-blue-123',
+  blueCompanyId: 'acme',
+  blueProjectId: 'sales',
+};
 const codatOnly = { codatClientId: 'client-1', codatZapierKey: 'sk_integ_SECRET123.eu' };
 
 function run(fn: unknown, bundle: Record<string, unknown>) {
@@ -72,7 +77,9 @@ describe('operations on a connection without that service', () => {
     ['codat_create_company', { name: 'Technicalium' }],
     ['codat_refresh_company_data', { companyId: '8a210b68-6988-11ed-a1eb-0242ac120002' }],
   ])('Codat action %s with trigger credentials only names "Codat API Key", without secrets', async (key, inputData) => {
-    const err = await caught(run(creates[key]!.operation.perform, { authData: { ...codatOnly, ...blueOnly }, inputData }));
+    const err = await caught(
+      run(creates[key]!.operation.perform, { authData: { ...codatOnly, ...blueOnly }, inputData }),
+    );
     expect(err.code).toBe('codat_api_key_missing');
     expect(err.message).toContain('"Codat API Key"');
     expect(err.message).toMatch(/Codat triggers work without it/);

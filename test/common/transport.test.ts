@@ -13,13 +13,18 @@ import { caught } from '../support/errors.js';
 const appTester = zapier.createAppTester(App);
 const API = 'https://api.example.com';
 const SECRET = 'tok-SECRET-0123456789abcdefghij';
-const ctx = { service: 'Blue', action: 'do the thing', secrets: [SECRET], headerFields: { 'x-token': 'Blue Token Secret' } };
+const ctx = {
+  service: 'Blue',
+  action: 'do the thing',
+  secrets: [SECRET],
+  headerFields: { 'x-token': 'Blue Token Secret' },
+};
 
 /** Runs `fn` as an operation of the app, with core's z (its z.request and middlewares). */
 function step<T>(fn: (z: ZObject, bundle: Bundle) => Promise<T>, budgetMs?: number): Promise<T> {
   const before = process.env.APP_HTTP_TIMEOUT_MS;
   if (budgetMs !== undefined) process.env.APP_HTTP_TIMEOUT_MS = String(budgetMs);
-  return (appTester<T, Bundle>(fn as never, { authData: {} } as never)).finally(() => {
+  return appTester<T, Bundle>(fn as never, { authData: {} } as never).finally(() => {
     if (before === undefined) delete process.env.APP_HTTP_TIMEOUT_MS;
     else process.env.APP_HTTP_TIMEOUT_MS = before;
   });
@@ -73,17 +78,24 @@ describe('redaction', () => {
 });
 
 describe('redirects', () => {
-  it.each([301, 302, 303, 307, 308])('never follows a %i to another host: an error names that host, nothing reaches it', async (code) => {
-    const api = nock(API).get('/x').reply(code, '', { Location: 'https://collector.evil.example/steal?x=1' });
-    const evil = nock('https://collector.evil.example').get(/.*/).reply(200, '{}');
-    const err = await caught(step((z) => get(z)));
-    expect(err.name).toBe('AppError');
-    expect(err.code).toBe('unexpected_redirect');
-    expect(err.message).toMatch(new RegExp(`Blue answered with a redirect \\(HTTP ${code}\\) to collector\\.evil\\.example while trying to do the thing`));
-    expect(err.message).toMatch(/credentials went only to api\.example\.com/);
-    expect(api.isDone()).toBe(true);
-    expect(evil.isDone()).toBe(false);
-  });
+  it.each([301, 302, 303, 307, 308])(
+    'never follows a %i to another host: an error names that host, nothing reaches it',
+    async (code) => {
+      const api = nock(API).get('/x').reply(code, '', { Location: 'https://collector.evil.example/steal?x=1' });
+      const evil = nock('https://collector.evil.example').get(/.*/).reply(200, '{}');
+      const err = await caught(step((z) => get(z)));
+      expect(err.name).toBe('AppError');
+      expect(err.code).toBe('unexpected_redirect');
+      expect(err.message).toMatch(
+        new RegExp(
+          `Blue answered with a redirect \\(HTTP ${code}\\) to collector\\.evil\\.example while trying to do the thing`,
+        ),
+      );
+      expect(err.message).toMatch(/credentials went only to api\.example\.com/);
+      expect(api.isDone()).toBe(true);
+      expect(evil.isDone()).toBe(false);
+    },
+  );
 
   it('refuses a redirect on the same host too (nothing is done twice or elsewhere)', async () => {
     nock(API).post('/x').reply(307, '', { Location: '/y' });
@@ -98,7 +110,9 @@ describe('one deadline per step', () => {
     const started = Date.now();
     const err = await caught(step((z) => get(z), 150));
     expect(Date.now() - started).toBeLessThan(1_000);
-    expect(err.message).toMatch(/Blue could not be reached in time while trying to do the thing \(no answer within 150 ms/);
+    expect(err.message).toMatch(
+      /Blue could not be reached in time while trying to do the thing \(no answer within 150 ms/,
+    );
   });
 
   it('shares one deadline across sequential calls of the step', async () => {
@@ -165,7 +179,9 @@ describe('a connection that drops mid-body', () => {
     const err = await caught(step((z) => get(z, `${base}/x`), 10_000));
     expect(Date.now() - started).toBeLessThan(2_000);
     expect(err.code).toBe('network_error');
-    expect(err.message).toMatch(/Blue could not be reached while trying to do the thing \(the connection dropped before the whole answer arrived\)/);
+    expect(err.message).toMatch(
+      /Blue could not be reached while trying to do the thing \(the connection dropped before the whole answer arrived\)/,
+    );
   });
 });
 

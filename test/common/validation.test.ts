@@ -23,6 +23,8 @@ describe('summarizeIssues', () => {
   });
 
   it('calls a failure at the top level "body"', () => {
-    expect(summarizeIssues(schema.safeParse('text').error!)).toBe('body: Invalid input: expected object, received string');
+    expect(summarizeIssues(schema.safeParse('text').error!)).toBe(
+      'body: Invalid input: expected object, received string',
+    );
   });
 });

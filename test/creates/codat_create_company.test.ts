@@ -20,7 +20,8 @@ const KEY = 'f00dfeedf00dfeedf00dfeedf00dfeedf00dfeed';
 const authData = { codatApiKey: KEY };
 const spec = platformSpec();
 
-const run = (inputData: Record<string, unknown>) => appTester(perform as never, { authData, inputData } as unknown as Bundle);
+const run = (inputData: Record<string, unknown>) =>
+  appTester(perform as never, { authData, inputData } as unknown as Bundle);
 
 function codat(reply: [number, unknown]) {
   const calls: { body: Record<string, unknown>; headers: Record<string, unknown> }[] = [];
@@ -40,7 +41,11 @@ afterAll(() => nock.enableNetConnect());
 describe('codat_create_company', () => {
   it('sends name, description and tags as the spec body, with Basic auth, and returns the company', async () => {
     const { calls, scope } = codat([200, COMPANY_WITH_TAG]);
-    const result = await run({ name: '  Technicalium ', description: 'CRM lead 42', tags: { region: 'us', ' uid ': 'lead-42', '': '' } });
+    const result = await run({
+      name: '  Technicalium ',
+      description: 'CRM lead 42',
+      tags: { region: 'us', ' uid ': 'lead-42', '': '' },
+    });
     scope.done();
     expect(calls).toHaveLength(1);
     const body = calls[0]!.body;
@@ -84,7 +89,11 @@ describe('codat_create_company', () => {
       ['a name Codat would empty', { name: '(株式会社)' }, /no character Codat keeps/],
       ['11 tags', { name: 'A', tags: tooMany }, /at most 10 tags per company, not 11/],
       ['a 28-character tag key', { name: 'A', tags: { ['k'.repeat(28)]: 'v' } }, /longer than Codat's 27 characters/],
-      ['a 101-character tag value', { name: 'A', tags: { region: 'x'.repeat(101) } }, /longer than Codat's 100 characters/],
+      [
+        'a 101-character tag value',
+        { name: 'A', tags: { region: 'x'.repeat(101) } },
+        /longer than Codat's 100 characters/,
+      ],
       ['a tag value without key', { name: 'A', tags: { ' ': 'orphan' } }, /has no key/],
       ['tags that are not pairs', { name: 'A', tags: 'region=uk' }, /key\/value pairs/],
     ];
@@ -97,7 +106,12 @@ describe('codat_create_company', () => {
     });
 
     it(spec ? 'the spec refuses those bodies too' : 'spec absent: the pinned limits refuse those bodies', () => {
-      const bodies = [{ name: '(株式会社)' }, { name: 'A', tags: tooMany }, { name: 'A', tags: { ['k'.repeat(28)]: 'v' } }, { name: 'A', tags: { region: 'x'.repeat(101) } }];
+      const bodies = [
+        { name: '(株式会社)' },
+        { name: 'A', tags: tooMany },
+        { name: 'A', tags: { ['k'.repeat(28)]: 'v' } },
+        { name: 'A', tags: { region: 'x'.repeat(101) } },
+      ];
       for (const body of bodies) {
         if (spec) expect(spec.errors('/components/schemas/CompanyRequestBody', body)).not.toEqual([]);
         else expect(() => createCompanyBody(fakeZ, body)).toThrow();

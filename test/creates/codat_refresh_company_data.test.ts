@@ -15,7 +15,8 @@ const authData = { codatApiKey: 'f00dfeedf00dfeedf00dfeedf00dfeedf00dfeed' };
 const COMPANY = '4645bd78-8988-45bc-ac9e-67ba5df6e4e5';
 const CONNECTION = '51baa045-4836-4317-a42e-3542e991e581';
 
-const run = (inputData: Record<string, unknown>) => appTester(action.operation.perform as never, { authData, inputData } as unknown as Bundle);
+const run = (inputData: Record<string, unknown>) =>
+  appTester(action.operation.perform as never, { authData, inputData } as unknown as Bundle);
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
@@ -48,7 +49,10 @@ describe('codat_refresh_company_data', () => {
   });
 
   it('one data type on one connection: connectionId in the query, the pull operation out', async () => {
-    const scope = nock(API).post(`/companies/${COMPANY}/data/queue/invoices`).query({ connectionId: CONNECTION }).reply(200, PULL_OPERATION);
+    const scope = nock(API)
+      .post(`/companies/${COMPANY}/data/queue/invoices`)
+      .query({ connectionId: CONNECTION })
+      .reply(200, PULL_OPERATION);
     const result = await run({ companyId: COMPANY, dataType: 'invoices', connectionId: CONNECTION });
     scope.done();
     expect(result).toEqual({
@@ -70,7 +74,9 @@ describe('codat_refresh_company_data', () => {
       .post(`/companies/${COMPANY}/data/queue/banking-accounts`)
       .query((q) => Object.keys(q).length === 0)
       .reply(200, { ...PULL_OPERATION, dataType: 'banking-accounts' });
-    await expect(run({ companyId: COMPANY, dataType: 'banking-accounts' })).resolves.toMatchObject({ dataType: 'banking-accounts' });
+    await expect(run({ companyId: COMPANY, dataType: 'banking-accounts' })).resolves.toMatchObject({
+      dataType: 'banking-accounts',
+    });
     scope.done();
   });
 
@@ -83,7 +89,11 @@ describe('codat_refresh_company_data', () => {
   });
 
   it('offers every data type as a choice; the company and connection as dropdowns', () => {
-    const fields = action.operation.inputFields as { key: string; dynamic?: string; choices?: Record<string, string> }[];
+    const fields = action.operation.inputFields as {
+      key: string;
+      dynamic?: string;
+      choices?: Record<string, string>;
+    }[];
     expect(fields.find((f) => f.key === 'companyId')?.dynamic).toBe('codat_company_list.id.label');
     expect(fields.find((f) => f.key === 'connectionId')?.dynamic).toBe('codat_connection_list.id.label');
     const choices = fields.find((f) => f.key === 'dataType')?.choices ?? {};
@@ -96,8 +106,16 @@ describe('codat_refresh_company_data', () => {
       ['no company', { companyId: '' }, /Company is empty/],
       ['a company that is not an ID', { companyId: 'Technicalium' }, /not a Codat company ID/],
       ['an unknown data type', { companyId: COMPANY, dataType: 'invoice' }, /"invoice" is not a Codat data type/],
-      ['a connection without data type', { companyId: COMPANY, connectionId: CONNECTION }, /Connection needs a Data Type/],
-      ['a connection that is not an ID', { companyId: COMPANY, dataType: 'invoices', connectionId: 'Xero' }, /"Xero" is not a Codat connection ID/],
+      [
+        'a connection without data type',
+        { companyId: COMPANY, connectionId: CONNECTION },
+        /Connection needs a Data Type/,
+      ],
+      [
+        'a connection that is not an ID',
+        { companyId: COMPANY, dataType: 'invoices', connectionId: 'Xero' },
+        /"Xero" is not a Codat connection ID/,
+      ],
     ];
     it.each(cases)('%s', async (_name, inputData, message) => {
       const err = await caught(run(inputData));

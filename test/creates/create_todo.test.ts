@@ -47,7 +47,11 @@ function blue(reply: { status?: number; body: unknown; headers?: Record<string, 
     .times(times)
     .reply(function (_uri, body) {
       calls.push({ body: body as Captured['body'], headers: this.req.headers });
-      return [reply.status ?? 200, JSON.stringify(reply.body), { 'content-type': 'application/json', ...reply.headers }];
+      return [
+        reply.status ?? 200,
+        JSON.stringify(reply.body),
+        { 'content-type': 'application/json', ...reply.headers },
+      ];
     });
   return { calls, scope };
 }
@@ -103,7 +107,9 @@ describe('create_todo perform', () => {
       customFields: [{ id: 'cf-1', name: 'Budget', type: 'CURRENCY', value: '100.5 EUR' }],
       customFieldsByName: { Budget: '100.5 EUR' },
     });
-    expect(Object.keys(result as object).sort()).toEqual(Object.keys(createTodoAction.operation.sample as object).sort());
+    expect(Object.keys(result as object).sort()).toEqual(
+      Object.keys(createTodoAction.operation.sample as object).sort(),
+    );
     expect(calls).toHaveLength(1);
     const call = calls[0]!;
     expect(call.body.query).toMatch(/^mutation ZapierCreateTodo\(\$input: CreateTodoInput!\)/);
@@ -169,7 +175,7 @@ describe('create_todo perform', () => {
     });
   });
 
-  it('serialises a value of every custom field type to Blue\'s string format', async () => {
+  it("serialises a value of every custom field type to Blue's string format", async () => {
     const { calls } = blue({ body: { data: { createTodo: createdTodo } } });
     await run({
       todoListId: 'list-1',
@@ -248,31 +254,54 @@ describe('create_todo perform', () => {
     ['checkbox', { cf_CHECKBOX_f11: 'maybe' }, /checkbox custom field \(id f11\).*"maybe" is not a yes\/no value/],
     ['date', { cf_DATE_f13: 'next tuesday-ish' }, /date custom field \(id f13\).*is not a date/],
     ['date range end only', { cfend_DATE_f13: '2026-03-01' }, /needs its start/],
-    ['date range reversed', { cf_DATE_f13: '2026-03-05', cfend_DATE_f13: '2026-03-01' }, /end of the date range is before its start/],
+    [
+      'date range reversed',
+      { cf_DATE_f13: '2026-03-05', cfend_DATE_f13: '2026-03-01' },
+      /end of the date range is before its start/,
+    ],
     ['email', { cf_EMAIL_f3: 'jane at example' }, /email custom field \(id f3\)/],
     ['url', { cf_URL_f4: 'example dot com' }, /url custom field \(id f4\)/],
     ['phone without country code', { cf_PHONE_f5: '(234) 567-8900' }, /phone custom field \(id f5\).*country code/],
-    ['single select with two options', { cf_SELECT_SINGLE_f15: ['a', 'b'] }, /select single custom field \(id f15\).*exactly one/],
+    [
+      'single select with two options',
+      { cf_SELECT_SINGLE_f15: ['a', 'b'] },
+      /select single custom field \(id f15\).*exactly one/,
+    ],
     ['country', { cf_COUNTRY_f18: '12' }, /country custom field \(id f18\)/],
     ['location', { cf_LOCATION_f20: '48.8' }, /location custom field \(id f20\).*latitude,longitude/],
     ['location out of range', { cf_LOCATION_f20: '95,10' }, /location custom field/],
   ];
 
-  it.each(invalid)('fails before any request on an invalid %s value, naming the field', async (_name, fields, message) => {
-    const { scope } = blue({ body: { data: { createTodo: createdTodo } } });
-    const err = await caught(run({ todoListId: 'list-1', title: 'T', ...fields }));
-    expect(err.name).toBe('AppError');
-    expect(err.code).toBe('blue_custom_field_invalid');
-    expect(err.message).toMatch(message);
-    expect(err.message).toContain('nothing was sent to Blue');
-    expect(scope.isDone()).toBe(false);
-  });
+  it.each(invalid)(
+    'fails before any request on an invalid %s value, naming the field',
+    async (_name, fields, message) => {
+      const { scope } = blue({ body: { data: { createTodo: createdTodo } } });
+      const err = await caught(run({ todoListId: 'list-1', title: 'T', ...fields }));
+      expect(err.name).toBe('AppError');
+      expect(err.code).toBe('blue_custom_field_invalid');
+      expect(err.message).toMatch(message);
+      expect(err.message).toContain('nothing was sent to Blue');
+      expect(scope.isDone()).toBe(false);
+    },
+  );
 
   it.each([
     ['an empty title', { todoListId: 'list-1', title: '  ' }, /Title is empty/],
-    ['an invalid due date', { todoListId: 'list-1', title: 'T', duedAt: 'soonish' }, /Due Date "soonish" is not a date/],
-    ['a due date before the start', { todoListId: 'list-1', title: 'T', startedAt: '2026-03-05', duedAt: '2026-03-01' }, /before Start Date/],
-    ['an unknown placement', { todoListId: 'list-1', title: 'T', placement: 'middle' }, /Placement must be Top or Bottom/],
+    [
+      'an invalid due date',
+      { todoListId: 'list-1', title: 'T', duedAt: 'soonish' },
+      /Due Date "soonish" is not a date/,
+    ],
+    [
+      'a due date before the start',
+      { todoListId: 'list-1', title: 'T', startedAt: '2026-03-05', duedAt: '2026-03-01' },
+      /before Start Date/,
+    ],
+    [
+      'an unknown placement',
+      { todoListId: 'list-1', title: 'T', placement: 'middle' },
+      /Placement must be Top or Bottom/,
+    ],
   ])('fails before any request on %s', async (_name, inputData, message) => {
     const { scope } = blue({ body: { data: { createTodo: createdTodo } } });
     const err = await caught(run(inputData));
@@ -280,14 +309,36 @@ describe('create_todo perform', () => {
     expect(scope.isDone()).toBe(false);
   });
 
-  const gqlError = (code: string, message: string) => ({ body: { data: null, errors: [{ message, extensions: { code } }] } });
+  const gqlError = (code: string, message: string) => ({
+    body: { data: null, errors: [{ message, extensions: { code } }] },
+  });
 
   it.each([
-    ['TODO_LIST_NOT_FOUND', 'Todo list not found', 'blue_not_found', /could not find the list while trying to create the record.*pick it again/],
-    ['CUSTOM_FIELD_VALUE_PARSE_ERROR', 'Invalid value', 'blue_custom_field_value', /could not read a custom field value.*format/],
+    [
+      'TODO_LIST_NOT_FOUND',
+      'Todo list not found',
+      'blue_not_found',
+      /could not find the list while trying to create the record.*pick it again/,
+    ],
+    [
+      'CUSTOM_FIELD_VALUE_PARSE_ERROR',
+      'Invalid value',
+      'blue_custom_field_value',
+      /could not read a custom field value.*format/,
+    ],
     ['PLAN_LIMIT_REACHED', 'Record limit reached', 'blue_plan_limit', /plan's limit was reached.*Upgrade/],
-    ['FORBIDDEN', 'Not allowed', 'blue_forbidden', /refused permission to create the record.*Blue Company ID \("acme"\) and Blue Project ID \("cproj00000000000000000001"\)/],
-    ['PROJECT_NOT_FOUND', 'Project not found', 'blue_not_found', /could not find the project.*Blue Company ID \("acme"\) and Blue Project ID \("cproj00000000000000000001"\)/],
+    [
+      'FORBIDDEN',
+      'Not allowed',
+      'blue_forbidden',
+      /refused permission to create the record.*Blue Company ID \("acme"\) and Blue Project ID \("cproj00000000000000000001"\)/,
+    ],
+    [
+      'PROJECT_NOT_FOUND',
+      'Project not found',
+      'blue_not_found',
+      /could not find the project.*Blue Company ID \("acme"\) and Blue Project ID \("cproj00000000000000000001"\)/,
+    ],
   ])('turns %s into a clear error after exactly one request', async (code, message, zapierCode, expected) => {
     const { calls } = blue(gqlError(code, message), 2);
     const err = await caught(run({ todoListId: 'list-1', title: 'T' }));
@@ -307,7 +358,10 @@ describe('create_todo perform', () => {
   });
 
   it('turns HTTP 429 into a ThrottledError with Retry-After, without resending', async () => {
-    const { calls } = blue({ status: 429, body: { error: 'RATE_LIMITED', retryAfter: 30 }, headers: { 'Retry-After': '42' } }, 2);
+    const { calls } = blue(
+      { status: 429, body: { error: 'RATE_LIMITED', retryAfter: 30 }, headers: { 'Retry-After': '42' } },
+      2,
+    );
     const err = await caught(run({ todoListId: 'list-1', title: 'T' }));
     expect(err.name).toBe('ThrottledError');
     expect(err.delay).toBe(42);
@@ -324,7 +378,9 @@ describe('create_todo perform', () => {
       .on('request', () => attempts++);
     const err = await caught(run({ todoListId: 'list-1', title: 'T' }));
     expect(err.code).toBe('network_error');
-    expect(err.message).toMatch(/Blue could not be reached while trying to create the record \(the connection was reset\)/);
+    expect(err.message).toMatch(
+      /Blue could not be reached while trying to create the record \(the connection was reset\)/,
+    );
     expect(err.message).toMatch(/The record may have been created anyway: check the list in Blue before replaying/);
     expect(attempts).toBe(1);
   });
@@ -397,16 +453,27 @@ describe('create_todo input fields', () => {
               field('ms', 'SELECT_MULTI', { customFieldOptions: [option('o3', 'Red')] }),
               field('co', 'COUNTRY'),
               field('l', 'LOCATION'),
-              ...['UNIQUE_ID', 'FILE', 'FORMULA', 'REFERENCE', 'LOOKUP', 'TIME_DURATION', 'BUTTON', 'CURRENCY_CONVERSION', 'SOMETHING_NEW'].map(
-                (type) => field(`x-${type}`, type),
-              ),
+              ...[
+                'UNIQUE_ID',
+                'FILE',
+                'FORMULA',
+                'REFERENCE',
+                'LOOKUP',
+                'TIME_DURATION',
+                'BUTTON',
+                'CURRENCY_CONVERSION',
+                'SOMETHING_NEW',
+              ].map((type) => field(`x-${type}`, type)),
             ],
             pageInfo: { hasNextPage: false },
           },
         },
       },
     });
-    const fields = await appTester<Record<string, unknown>[], Bundle>(inputFields as never, { authData, inputData: {} } as never);
+    const fields = await appTester<Record<string, unknown>[], Bundle>(
+      inputFields as never,
+      { authData, inputData: {} } as never,
+    );
     expect(calls).toHaveLength(1);
     expect(calls[0]!.body.query).toMatch(/query ZapierListCustomFields/);
     expect(calls[0]!.body.variables).toEqual({ projectId: 'cproj00000000000000000001', skip: 0, take: 500 });
@@ -452,24 +519,49 @@ describe('create_todo input fields', () => {
   });
 
   it('pages through custom fields when the project has more than one page', async () => {
-    const { calls } = blue({ body: { data: { customFields: { items: [field('a', 'NUMBER')], pageInfo: { hasNextPage: true } } } } });
-    const { calls: second } = blue({ body: { data: { customFields: { items: [field('b', 'CHECKBOX')], pageInfo: { hasNextPage: false } } } } });
-    const fields = await appTester<Record<string, unknown>[], Bundle>(inputFields as never, { authData, inputData: {} } as never);
+    const { calls } = blue({
+      body: { data: { customFields: { items: [field('a', 'NUMBER')], pageInfo: { hasNextPage: true } } } },
+    });
+    const { calls: second } = blue({
+      body: { data: { customFields: { items: [field('b', 'CHECKBOX')], pageInfo: { hasNextPage: false } } } },
+    });
+    const fields = await appTester<Record<string, unknown>[], Bundle>(
+      inputFields as never,
+      { authData, inputData: {} } as never,
+    );
     expect(calls[0]!.body.variables).toEqual({ projectId: 'cproj00000000000000000001', skip: 0, take: 500 });
-    expect(second.map((c) => c.body.variables)).toEqual([{ projectId: 'cproj00000000000000000001', skip: 500, take: 500 }]);
+    expect(second.map((c) => c.body.variables)).toEqual([
+      { projectId: 'cproj00000000000000000001', skip: 500, take: 500 },
+    ]);
     expect(fields.map((f) => f.key)).toEqual(expect.arrayContaining(['cf_NUMBER_a', 'cf_CHECKBOX_b']));
   });
 
   it('a value entered in each generated field converts back through the same key', async () => {
     // Round trip: keys made by the form are the keys perform reads (ids with dashes and underscores).
     const { calls: listCalls } = blue({
-      body: { data: { customFields: { items: [field('c_1-x', 'SELECT_MULTI'), field('d_2', 'DATE')], pageInfo: { hasNextPage: false } } } },
+      body: {
+        data: {
+          customFields: {
+            items: [field('c_1-x', 'SELECT_MULTI'), field('d_2', 'DATE')],
+            pageInfo: { hasNextPage: false },
+          },
+        },
+      },
     });
-    const fields = await appTester<{ key: string }[], Bundle>(inputFields as never, { authData, inputData: {} } as never);
+    const fields = await appTester<{ key: string }[], Bundle>(
+      inputFields as never,
+      { authData, inputData: {} } as never,
+    );
     expect(listCalls).toHaveLength(1);
     const keys = fields.map((f) => f.key).filter((k) => k.startsWith('cf'));
     const { calls } = blue({ body: { data: { createTodo: createdTodo } } });
-    await run({ todoListId: 'list-1', title: 'T', [keys[0]!]: ['o1', 'o2'], [keys[1]!]: '2026-01-01', [keys[2]!]: '2026-01-02' });
+    await run({
+      todoListId: 'list-1',
+      title: 'T',
+      [keys[0]!]: ['o1', 'o2'],
+      [keys[1]!]: '2026-01-01',
+      [keys[2]!]: '2026-01-02',
+    });
     expect(calls[0]!.body.variables.input.customFields).toEqual([
       { customFieldId: 'c_1-x', value: 'o1,o2' },
       { customFieldId: 'd_2', value: '2026-01-01T00:00:00.000Z,2026-01-02T00:00:00.000Z' },

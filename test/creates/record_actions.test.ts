@@ -27,7 +27,8 @@ useNock();
 
 type Creates = Record<string, { operation: { perform: unknown } }>;
 const perform = (key: string) => (App.creates as unknown as Creates)[key]!.operation.perform as never;
-const run = (key: string, inputData: Record<string, unknown>) => appTester(perform(key), { authData: AUTH, inputData } as never);
+const run = (key: string, inputData: Record<string, unknown>) =>
+  appTester(perform(key), { authData: AUTH, inputData } as never);
 
 const ID = 'ctodo0000000000000000000001';
 
@@ -79,7 +80,9 @@ describe('update_record', () => {
 
   it('sends assignees and custom fields before editTodo, in one document, only for what was filled in', async () => {
     const calls: CapturedCall[] = [];
-    replyOnce(calls, 200, { data: { assignees: { success: true }, cf0: true, cf1: true, record: record({ title: 'Renamed' }) } });
+    replyOnce(calls, 200, {
+      data: { assignees: { success: true }, cf0: true, cf1: true, record: record({ title: 'Renamed' }) },
+    });
     const result = await run('update_record', {
       recordId: ` ${ID} `,
       title: ' Renamed ',
@@ -97,7 +100,9 @@ describe('update_record', () => {
     });
     expect(calls).toHaveLength(1);
     expect(calls[0]!.query).toBe(updateRecordDocument({ assignees: true, customFields: 2 }));
-    expect(calls[0]!.query).toMatch(/assignees: setTodoAssignees[\s\S]*cf0: setTodoCustomField[\s\S]*cf1: setTodoCustomField[\s\S]*record: editTodo/);
+    expect(calls[0]!.query).toMatch(
+      /assignees: setTodoAssignees[\s\S]*cf0: setTodoCustomField[\s\S]*cf1: setTodoCustomField[\s\S]*record: editTodo/,
+    );
     expect(calls[0]!.variables).toEqual({
       edit: {
         todoId: ID,
@@ -113,11 +118,15 @@ describe('update_record', () => {
       cf0: { todoId: ID, customFieldId: 'cf-amount', number: 2500.5, currency: 'USD' },
       cf1: { todoId: ID, customFieldId: 'cf-stage', customFieldOptionId: 'opt-kyc' },
     });
-    expect(calls[0]!.headers).toMatchObject({ 'x-bloo-token-id': AUTH.blueTokenId, 'x-bloo-company-id': AUTH.blueCompanyId, 'x-bloo-project-id': AUTH.blueProjectId });
+    expect(calls[0]!.headers).toMatchObject({
+      'x-bloo-token-id': AUTH.blueTokenId,
+      'x-bloo-company-id': AUTH.blueCompanyId,
+      'x-bloo-project-id': AUTH.blueProjectId,
+    });
     expect(result).toMatchObject({ ...RECORD_OUT, title: 'Renamed' });
   });
 
-  it('sends editTodo alone for a title, to the step\'s project when one is picked', async () => {
+  it("sends editTodo alone for a title, to the step's project when one is picked", async () => {
     const calls: CapturedCall[] = [];
     replyOnce(calls, 200, { data: { record: RECORD } });
     await run('update_record', { projectId: 'sales-pipeline', recordId: ID, title: 'T' });
@@ -126,20 +135,30 @@ describe('update_record', () => {
     expect(calls[0]!.headers['x-bloo-project-id']).toBe('sales-pipeline');
   });
 
-  it('New Tag Titles alone replace the record\'s tags (editTodo tags), and the field\'s help says so', async () => {
+  it("New Tag Titles alone replace the record's tags (editTodo tags), and the field's help says so", async () => {
     const calls: CapturedCall[] = [];
     replyOnce(calls, 200, { data: { record: RECORD } });
     await run('update_record', { recordId: ID, tagTitles: ['VIP'] });
     expect(calls[0]!.variables).toEqual({ edit: { todoId: ID, tags: [{ title: 'VIP' }] } });
-    const fields = (App.creates as unknown as Record<string, { operation: { inputFields: unknown[] } }>).update_record!.operation.inputFields as { key?: string; helpText?: string }[];
-    expect(fields.find((f) => f.key === 'tagTitles')!.helpText).toMatch(/replace the record's tags \(even when Tags is empty\): to add one and keep the others, use Add Tag to Record/);
+    const fields = (App.creates as unknown as Record<string, { operation: { inputFields: unknown[] } }>).update_record!
+      .operation.inputFields as { key?: string; helpText?: string }[];
+    expect(fields.find((f) => f.key === 'tagTitles')!.helpText).toMatch(
+      /replace the record's tags \(even when Tags is empty\): to add one and keep the others, use Add Tag to Record/,
+    );
   });
 
   it('refuses a step with nothing to change, reversed dates, a bad custom field value, a list of records', async () => {
     await refused('update_record', { recordId: ID, title: '  ', tagIds: [''] }, /Nothing to update/);
-    await refused('update_record', { recordId: ID, startedAt: '2026-03-05', duedAt: '2026-03-01' }, /Due Date .* is before Start Date/);
+    await refused(
+      'update_record',
+      { recordId: ID, startedAt: '2026-03-05', duedAt: '2026-03-01' },
+      /Due Date .* is before Start Date/,
+    );
     const date = await caught(run('update_record', { recordId: ID, duedAt: 'next week' }));
-    expect([date.code, date.message]).toEqual(['invalid_input', expect.stringMatching(/Due Date "next week" is not a date/)]);
+    expect([date.code, date.message]).toEqual([
+      'invalid_input',
+      expect.stringMatching(/Due Date "next week" is not a date/),
+    ]);
     await refused('update_record', { recordId: 'a, b', title: 'T' }, /Record "a, b" is not one Blue ID/);
     await refused('update_record', { title: 'T' }, /Record is empty/);
     const err = await caught(run('update_record', { recordId: ID, [amount]: 'lots' }));
@@ -159,7 +178,14 @@ describe('update_record', () => {
     data: null,
     errors: [{ message, path: [alias], extensions: { code } }],
   });
-  const filled = { recordId: ID, title: 'Renamed', todoListId: 'list-9', assigneeIds: ['user-2'], [amount]: '10', [stage]: 'opt-x' };
+  const filled = {
+    recordId: ID,
+    title: 'Renamed',
+    todoListId: 'list-9',
+    assigneeIds: ['user-2'],
+    [amount]: '10',
+    [stage]: 'opt-x',
+  };
 
   it('says which change failed and which were already saved when a later mutation fails', async () => {
     replyOnce([], 200, failedAt('cf1', 'CUSTOM_FIELD_NOT_FOUND', 'Custom field was not found.'));
@@ -170,11 +196,13 @@ describe('update_record', () => {
     );
   });
 
-  it('names the record\'s own fields when editTodo (last) fails after the others were saved', async () => {
+  it("names the record's own fields when editTodo (last) fails after the others were saved", async () => {
     replyOnce([], 200, failedAt('record', 'TODO_LIST_NOT_FOUND', 'List not found'));
     const err = await caught(run('update_record', filled));
     expect(err.message).toMatch(/could not find the list while trying to update record/);
-    expect(err.message).toMatch(/Blue stopped at the title and list\. Saved before it: the assignees, custom field cf-amount and custom field cf-stage\./);
+    expect(err.message).toMatch(
+      /Blue stopped at the title and list\. Saved before it: the assignees, custom field cf-amount and custom field cf-stage\./,
+    );
   });
 
   it('says nothing was changed when the first mutation fails, and adds nothing to errors without a path', async () => {
@@ -190,7 +218,11 @@ describe('update_record', () => {
 describe('move_record', () => {
   it('moves with editTodo (which answers the record) in one request', async () => {
     const calls: CapturedCall[] = [];
-    replyOnce(calls, 200, { data: { record: record({ todoList: { id: 'list-2', title: 'Shipped', project: { id: 'proj-1', name: 'Sales' } } }) } });
+    replyOnce(calls, 200, {
+      data: {
+        record: record({ todoList: { id: 'list-2', title: 'Shipped', project: { id: 'proj-1', name: 'Sales' } } }),
+      },
+    });
     const result = await run('move_record', { recordId: ID, todoListId: 'list-2' });
     expect(calls[0]!.query).toBe(EDIT_RECORD);
     expect(calls[0]!.variables).toEqual({ input: { todoId: ID, todoListId: 'list-2' } });
@@ -201,7 +233,9 @@ describe('move_record', () => {
     await refused('move_record', { recordId: ID }, /List is empty/);
     replyOnce([], 200, gqlError('TODO_LIST_NOT_FOUND', 'List not found'));
     const err = await caught(run('move_record', { recordId: ID, todoListId: 'list-gone' }));
-    expect(err.message).toMatch(new RegExp(`could not find the list while trying to move record ${ID} to list list-gone`));
+    expect(err.message).toMatch(
+      new RegExp(`could not find the list while trying to move record ${ID} to list list-gone`),
+    );
   });
 });
 
@@ -255,22 +289,33 @@ describe('add_comment', () => {
     expect(calls[0]!.variables).toEqual({
       input: { html: '<p>Paid: <b>1,250 USD</b></p>', text: 'Paid: 1,250 USD', category: 'TODO', categoryId: ID },
     });
-    expect(result).toMatchObject({ id: 'comment-1', text: 'Paid: 1,250 USD', user: { fullName: 'Ada Lovelace' }, todo: { id: ID, title: 'Order #1042' } });
+    expect(result).toMatchObject({
+      id: 'comment-1',
+      text: 'Paid: 1,250 USD',
+      user: { fullName: 'Ada Lovelace' },
+      todo: { id: ID, title: 'Order #1042' },
+    });
   });
 
   it('turns plain text into escaped paragraphs', async () => {
     const calls: CapturedCall[] = [];
     replyOnce(calls, 200, { data: { comment: COMMENT } });
     await run('add_comment', { recordId: ID, text: 'a < b\nline two' });
-    expect(calls[0]!.variables).toMatchObject({ input: { html: '<p>a &lt; b<br>line two</p>', text: 'a < b\nline two' } });
+    expect(calls[0]!.variables).toMatchObject({
+      input: { html: '<p>a &lt; b<br>line two</p>', text: 'a < b\nline two' },
+    });
   });
 
   it('refuses an empty comment, and warns that a retry after a dropped connection may post it twice', async () => {
     await refused('add_comment', { recordId: ID, text: '   ' }, /Comment is empty/);
-    nock(BLUE_URL).post('/graphql').replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+    nock(BLUE_URL)
+      .post('/graphql')
+      .replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
     const err = await caught(run('add_comment', { recordId: ID, text: 'Hi' }));
     expect(err.code).toBe('network_error');
-    expect(err.message).toMatch(new RegExp(`add a comment to record ${ID}.*may have been added anyway.*may appear twice`));
+    expect(err.message).toMatch(
+      new RegExp(`add a comment to record ${ID}.*may have been added anyway.*may appear twice`),
+    );
   });
 });
 
@@ -281,10 +326,13 @@ describe('add_tag / remove_tag', () => {
     await run('add_tag', { recordId: ID, tagId: 'tag-2' });
     expect(calls).toHaveLength(1);
     expect(calls[0]!.query).toBe(UPDATE_TODOS_RECORD);
-    expect(calls[0]!.variables).toEqual({ update: { tagId: 'tag-2', filter: { todoIds: [ID] } }, record: { todoId: ID } });
+    expect(calls[0]!.variables).toEqual({
+      update: { tagId: 'tag-2', filter: { todoIds: [ID] } },
+      record: { todoId: ID },
+    });
   });
 
-  it('adds a new tag by title: reads the record\'s tags (the one read) and sends them back with it', async () => {
+  it("adds a new tag by title: reads the record's tags (the one read) and sends them back with it", async () => {
     const calls: CapturedCall[] = [];
     replyOnce(calls, 200, { data: { todo: { id: ID, tags: [{ id: 'tag-1', title: 'Priority' }] } } });
     replyOnce(calls, 200, { data: { record: RECORD } });
@@ -316,7 +364,10 @@ describe('add_tag / remove_tag', () => {
     replyOnce(calls, 200, { data: { applied: true, record: record({ tags: [] }) } });
     const result = await run('remove_tag', { recordId: ID, tagId: 'tag-1' });
     expect(calls[0]!.query).toBe(UPDATE_TODOS_RECORD);
-    expect(calls[0]!.variables).toEqual({ update: { removeTagId: 'tag-1', filter: { todoIds: [ID] } }, record: { todoId: ID } });
+    expect(calls[0]!.variables).toEqual({
+      update: { removeTagId: 'tag-1', filter: { todoIds: [ID] } },
+      record: { todoId: ID },
+    });
     expect(result).toMatchObject({ tags: [], tagTitles: '' });
   });
 });
@@ -330,7 +381,10 @@ describe('add_assignee / remove_assignee', () => {
     replyOnce(calls, 200, { data: { applied: { success: true }, record: RECORD } });
     const result = await run(key, { recordId: ID, assigneeIds: ['user-1', 'user-2, user-1'] });
     expect(calls[0]!.query).toBe(query);
-    expect(calls[0]!.variables).toEqual({ assignees: { todoId: ID, assigneeIds: ['user-1', 'user-2'] }, record: { todoId: ID } });
+    expect(calls[0]!.variables).toEqual({
+      assignees: { todoId: ID, assigneeIds: ['user-1', 'user-2'] },
+      record: { todoId: ID },
+    });
     expect(result).toMatchObject(RECORD_OUT);
   });
 
@@ -338,27 +392,53 @@ describe('add_assignee / remove_assignee', () => {
     await refused('add_assignee', { recordId: ID, assigneeIds: [] }, /Users is empty/);
     replyOnce([], 200, gqlError('USER_NOT_FOUND', 'User not found'));
     const err = await caught(run('add_assignee', { recordId: ID, assigneeIds: ['user-9'] }));
-    expect(err.message).toMatch(new RegExp(`could not find the user while trying to assign user user-9 to record ${ID}`));
+    expect(err.message).toMatch(
+      new RegExp(`could not find the user while trying to assign user user-9 to record ${ID}`),
+    );
   });
 });
 
 describe('add_checklist_item', () => {
   const checklists = (list: unknown[]) => ({ data: { todo: { id: ID, checklists: list } } });
   const itemReply = (checklistId: string, title: string) => ({
-    data: { item: { id: 'item-9', uid: 'iu-9', title: 'Passport', position: 196605, done: false, checklist: { id: checklistId, title, todo: RECORD } } },
+    data: {
+      item: {
+        id: 'item-9',
+        uid: 'iu-9',
+        title: 'Passport',
+        position: 196605,
+        done: false,
+        checklist: { id: checklistId, title, todo: RECORD },
+      },
+    },
   });
 
-  it('adds to the record\'s checklist of that name (ignoring case), after its last item: one read, one write', async () => {
+  it("adds to the record's checklist of that name (ignoring case), after its last item: one read, one write", async () => {
     const calls: CapturedCall[] = [];
-    replyOnce(calls, 200, checklists([
-      { id: 'cl-1', title: 'Other', position: 65535, checklistItems: [] },
-      { id: 'cl-2', title: 'KYC', position: 131070, checklistItems: [{ id: 'i1', position: 65535 }, { id: 'i2', position: 131070 }] },
-    ]));
+    replyOnce(
+      calls,
+      200,
+      checklists([
+        { id: 'cl-1', title: 'Other', position: 65535, checklistItems: [] },
+        {
+          id: 'cl-2',
+          title: 'KYC',
+          position: 131070,
+          checklistItems: [
+            { id: 'i1', position: 65535 },
+            { id: 'i2', position: 131070 },
+          ],
+        },
+      ]),
+    );
     replyOnce(calls, 200, itemReply('cl-2', 'KYC'));
     const result = await run('add_checklist_item', { recordId: ID, checklistTitle: ' kyc ', itemTitle: 'Passport' });
     expect(calls.map((c) => c.query)).toEqual([RECORD_CHECKLISTS, ADD_CHECKLIST_ITEM]);
     expect(calls[1]!.variables).toEqual({ input: { checklistId: 'cl-2', title: 'Passport', position: 196605 } });
-    expect(result).toMatchObject({ ...RECORD_OUT, checklistItem: { id: 'item-9', title: 'Passport', done: false, checklist: { id: 'cl-2', title: 'KYC' } } });
+    expect(result).toMatchObject({
+      ...RECORD_OUT,
+      checklistItem: { id: 'item-9', title: 'Passport', done: false, checklist: { id: 'cl-2', title: 'KYC' } },
+    });
   });
 
   it('creates a missing checklist after the last one first (its id cannot feed the same document)', async () => {
@@ -372,13 +452,15 @@ describe('add_checklist_item', () => {
     expect(calls[2]!.variables).toEqual({ input: { checklistId: 'cl-new', title: 'Passport', position: 65535 } });
   });
 
-  it('warns that a replay may add the item twice when the item\'s write gets no answer (a gateway 504)', async () => {
+  it("warns that a replay may add the item twice when the item's write gets no answer (a gateway 504)", async () => {
     const calls: CapturedCall[] = [];
     replyOnce(calls, 200, checklists([{ id: 'cl-2', title: 'KYC', position: 65535, checklistItems: [] }]));
     replyOnce(calls, 504, '<html>Gateway Timeout</html>', { 'content-type': 'text/html' });
     const err = await caught(run('add_checklist_item', { recordId: ID, checklistTitle: 'KYC', itemTitle: 'Passport' }));
     expect(err.code).toBe('blue_server_error');
-    expect(err.message).toMatch(new RegExp(`add an item to checklist "KYC" of record ${ID}.*may have been added anyway.*may appear twice`));
+    expect(err.message).toMatch(
+      new RegExp(`add an item to checklist "KYC" of record ${ID}.*may have been added anyway.*may appear twice`),
+    );
   });
 
   it('refuses an empty checklist name or item, and names the record Blue cannot find', async () => {
@@ -386,7 +468,9 @@ describe('add_checklist_item', () => {
     await refused('add_checklist_item', { recordId: ID, checklistTitle: 'KYC' }, /Item is empty/);
     replyOnce([], 200, gqlError('TODO_NOT_FOUND', 'Todo not found'));
     const err = await caught(run('add_checklist_item', { recordId: ID, checklistTitle: 'KYC', itemTitle: 'x' }));
-    expect(err.message).toMatch(new RegExp(`could not find the record while trying to read the checklists of record ${ID}`));
+    expect(err.message).toMatch(
+      new RegExp(`could not find the record while trying to read the checklists of record ${ID}`),
+    );
   });
 });
 
@@ -399,13 +483,20 @@ describe('plainText', () => {
 describe('update_record custom field inputs', () => {
   type Fn = (z: unknown, bundle: unknown) => Promise<{ key: string }[]>;
   const dynamicOf = (key: string) =>
-    ((App.creates as unknown as Record<string, { operation: { inputFields: unknown[] } }>)[key]!.operation.inputFields.find((f) => typeof f === 'function')) as Fn;
+    (App.creates as unknown as Record<string, { operation: { inputFields: unknown[] } }>)[
+      key
+    ]!.operation.inputFields.find((f) => typeof f === 'function') as Fn;
   const FIELDS = {
     data: {
       customFields: {
         items: [
           { id: 'cf-amount', name: 'Amount', type: 'CURRENCY', currency: 'USD', customFieldOptions: [] },
-          { id: 'cf-stage', name: 'Stage', type: 'SELECT_SINGLE', customFieldOptions: [{ id: 'opt-1', title: 'New', color: '#fff' }] },
+          {
+            id: 'cf-stage',
+            name: 'Stage',
+            type: 'SELECT_SINGLE',
+            customFieldOptions: [{ id: 'opt-1', title: 'New', color: '#fff' }],
+          },
           { id: 'cf-formula', name: 'Score', type: 'FORMULA', customFieldOptions: [] },
         ],
         pageInfo: { hasNextPage: false },
@@ -413,11 +504,14 @@ describe('update_record custom field inputs', () => {
     },
   };
 
-  it('are Create\'s inputs exactly, for the project picked in the step', async () => {
+  it("are Create's inputs exactly, for the project picked in the step", async () => {
     const calls: CapturedCall[] = [];
     replyOnce(calls, 200, FIELDS);
     replyOnce(calls, 200, FIELDS);
-    const update = await appTester(dynamicOf('update_record') as never, { authData: AUTH, inputData: { projectId: 'cprojpicked00000000000001' } } as never);
+    const update = await appTester(
+      dynamicOf('update_record') as never,
+      { authData: AUTH, inputData: { projectId: 'cprojpicked00000000000001' } } as never,
+    );
     const create = await appTester(dynamicOf('create_todo') as never, { authData: AUTH, inputData: {} } as never);
     expect(update).toEqual(create);
     expect((update as { key: string }[]).map((f) => f.key)).toEqual([

@@ -8,7 +8,13 @@ export const FUZZ_SEED = Number(process.env.FUZZ_SEED ?? 20261123);
 export const FUZZ_RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
 
 /** The errors core knows how to report to a Zap user (z.errors.*). */
-export const ZAPIER_ERRORS = new Set(['AppError', 'HaltedError', 'ExpiredAuthError', 'ThrottledError', 'RefreshAuthError']);
+export const ZAPIER_ERRORS = new Set([
+  'AppError',
+  'HaltedError',
+  'ExpiredAuthError',
+  'ThrottledError',
+  'RefreshAuthError',
+]);
 
 /** Strings that break naive code: unicode, controls, JSON look-alikes, huge ones. */
 export const hostileString: fc.Arbitrary<string> = fc.oneof(
@@ -64,17 +70,17 @@ export const junkBody: fc.Arbitrary<string> = fc.oneof(
   { weight: 1, arbitrary: hugeString },
   { weight: 3, arbitrary: fc.jsonValue({ maxDepth: 4 }).map((v) => JSON.stringify(v) ?? 'null') },
   { weight: 1, arbitrary: deeplyNested },
-  { weight: 2, arbitrary: fc.constantFrom('', '{', '{"a":1', '[]', '{}', '"just a string"', '1e999', 'true', '\u0000\u0000') },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom('', '{', '{"a":1', '[]', '{}', '"just a string"', '1e999', 'true', '\u0000\u0000'),
+  },
 );
 
 /** A header name spelled the way Zapier, a proxy or a test client might: case and `Http-` prefix. */
 export function headerSpelling(name: string): fc.Arbitrary<string> {
   const camel = name.replace(/(^|-)([a-z])/g, (_m, dash: string, c: string) => dash + c.toUpperCase());
   return fc
-    .tuple(
-      fc.constantFrom('', 'Http-', 'http-', 'HTTP-'),
-      fc.constantFrom(name, name.toUpperCase(), camel),
-    )
+    .tuple(fc.constantFrom('', 'Http-', 'http-', 'HTTP-'), fc.constantFrom(name, name.toUpperCase(), camel))
     .map(([prefix, n]) => prefix + n);
 }
 
@@ -115,7 +121,12 @@ export function check(condition: boolean, message: string): asserts condition {
  * What holds for every delivery: errors are z.errors.* with a clear message holding no secret;
  * every item has a non-empty string id and an event type the Zap subscribed to.
  */
-export function checkOutcome(out: Outcome, secrets: readonly string[], typeKey: string, subscribed: (type: string) => boolean): void {
+export function checkOutcome(
+  out: Outcome,
+  secrets: readonly string[],
+  typeKey: string,
+  subscribed: (type: string) => boolean,
+): void {
   if (out.error) {
     check(ZAPIER_ERRORS.has(out.error.name), `threw ${out.error.name}: ${out.error.message}`);
     check(isClearMessage(out.error.message), `unclear message: ${out.error.message.slice(0, 300)}`);

@@ -24,8 +24,20 @@ import {
 
 const runner = coreRunner(App);
 const TOKEN_SECRET = 'blue-token-secret-FUZZ-5d1e0c7b';
-const AUTH = { blueTokenId: 'tok-fuzz', blueTokenSecret: TOKEN_SECRET, blueCompanyId: 'acme', blueProjectId: 'cprojfuzz0000000000000001' };
-const SECRETS = Array.from({ length: 16 }, (_, i) => `bluewh_${createHash('sha256').update(`blue-fuzz-${i}`).digest('hex').slice(0, 24 + i)}`);
+const AUTH = {
+  blueTokenId: 'tok-fuzz',
+  blueTokenSecret: TOKEN_SECRET,
+  blueCompanyId: 'acme',
+  blueProjectId: 'cprojfuzz0000000000000001',
+};
+const SECRETS = Array.from(
+  { length: 16 },
+  (_, i) =>
+    `bluewh_${createHash('sha256')
+      .update(`blue-fuzz-${i}`)
+      .digest('hex')
+      .slice(0, 24 + i)}`,
+);
 
 /** Each hook trigger with the events it subscribes to; blue_event's come from its input. */
 const TRIGGERS: Record<string, readonly string[] | 'input'> = {
@@ -36,10 +48,19 @@ const TRIGGERS: Record<string, readonly string[] | 'input'> = {
   new_comment: ['COMMENT_CREATED'],
   custom_field_changed: ['TODO_CUSTOM_FIELD_UPDATED'],
 };
-const performOf = (key: string) => (App.triggers as unknown as Record<string, { operation: { perform: unknown } }>)[key]!.operation.perform;
+const performOf = (key: string) =>
+  (App.triggers as unknown as Record<string, { operation: { perform: unknown } }>)[key]!.operation.perform;
 
 const messages: string[] = [];
-const tally = { cases: 0, accepted: 0, acceptedWithBom: 0, refusedForged: 0, skipped: 0, fetches: 0, byTrigger: {} as Record<string, number> };
+const tally = {
+  cases: 0,
+  accepted: 0,
+  acceptedWithBom: 0,
+  refusedForged: 0,
+  skipped: 0,
+  fetches: 0,
+  byTrigger: {} as Record<string, number>,
+};
 
 // A delivery lacking names makes perform fetch the record (todo(id:)): Blue answers with the
 // record, or fails (a 500, or the record gone); the Zap must start either way.
@@ -53,8 +74,22 @@ function answerFetches(): void {
       const sent = (body as { variables?: { id?: unknown } }).variables?.id;
       const id = typeof sent === 'string' ? sent : '';
       if (id.startsWith('0') || id.startsWith('1')) return [500, 'oops', { 'content-type': 'text/plain' }];
-      if (id.startsWith('2')) return [200, JSON.stringify({ data: null, errors: [{ message: 'gone', extensions: { code: 'TODO_NOT_FOUND' } }] }), {}];
-      const todo = { id, title: 'Fetched', done: false, createdAt: '2026-01-01T00:00:00.000Z', todoList: { id: 'l', title: 'List' }, users: [], tags: [], customFields: [] };
+      if (id.startsWith('2'))
+        return [
+          200,
+          JSON.stringify({ data: null, errors: [{ message: 'gone', extensions: { code: 'TODO_NOT_FOUND' } }] }),
+          {},
+        ];
+      const todo = {
+        id,
+        title: 'Fetched',
+        done: false,
+        createdAt: '2026-01-01T00:00:00.000Z',
+        todoList: { id: 'l', title: 'List' },
+        users: [],
+        tags: [],
+        customFields: [],
+      };
       return [200, JSON.stringify({ data: { todo } }), { 'content-type': 'application/json' }];
     });
 }
@@ -63,24 +98,47 @@ function answerFetches(): void {
 
 // Blue's stored entity (API notes, section 4): join rows in the plausible forms, the list with or
 // without its project; some deliveries carry everything (no request), others only ids.
-const joinRows = <T>(row: fc.Arbitrary<T>) => fc.option(fc.array(fc.oneof({ weight: 5, arbitrary: row }, { weight: 1, arbitrary: wrongTyped }), { maxLength: 3 }), { nil: undefined });
+const joinRows = <T>(row: fc.Arbitrary<T>) =>
+  fc.option(fc.array(fc.oneof({ weight: 5, arbitrary: row }, { weight: 1, arbitrary: wrongTyped }), { maxLength: 3 }), {
+    nil: undefined,
+  });
 const named = fc.oneof(hostileString, wrongTyped);
 
 const recordArb = fc
   .record({
     id: fc.oneof({ weight: 4, arbitrary: fc.uuid() }, { weight: 1, arbitrary: wrongTyped }),
-    updatedAt: fc.option(fc.date({ noInvalidDate: true }).map((d) => d.toISOString()), { nil: undefined }),
-    createdAt: fc.option(fc.date({ noInvalidDate: true }).map((d) => d.toISOString()), { nil: undefined }),
+    updatedAt: fc.option(
+      fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+      { nil: undefined },
+    ),
+    createdAt: fc.option(
+      fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+      { nil: undefined },
+    ),
     title: fc.oneof(hostileString, wrongTyped),
     done: fc.boolean(),
     position: fc.option(fc.oneof(fc.double().map(String), wrongTyped), { nil: undefined }),
     todoListId: fc.option(fc.uuid(), { nil: undefined }),
     todoList: fc.option(
-      fc.record({ id: fc.uuid(), title: named, project: fc.option(fc.record({ id: fc.uuid(), name: named }), { nil: undefined }) }),
+      fc.record({
+        id: fc.uuid(),
+        title: named,
+        project: fc.option(fc.record({ id: fc.uuid(), name: named }), { nil: undefined }),
+      }),
       { nil: undefined },
     ),
-    todoUsers: joinRows(fc.oneof(fc.record({ userId: fc.uuid() }), fc.record({ userId: fc.uuid(), user: fc.record({ fullName: named, email: named }) }))),
-    todoTags: joinRows(fc.oneof(fc.record({ tagId: fc.uuid() }), fc.record({ tagId: fc.uuid(), tag: fc.record({ title: named, color: named }) }))),
+    todoUsers: joinRows(
+      fc.oneof(
+        fc.record({ userId: fc.uuid() }),
+        fc.record({ userId: fc.uuid(), user: fc.record({ fullName: named, email: named }) }),
+      ),
+    ),
+    todoTags: joinRows(
+      fc.oneof(
+        fc.record({ tagId: fc.uuid() }),
+        fc.record({ tagId: fc.uuid(), tag: fc.record({ title: named, color: named }) }),
+      ),
+    ),
     todoCustomFields: joinRows(
       fc.oneof(
         fc.record({ customFieldId: fc.constantFrom('cf-1', 'cf-2'), value: named }),
@@ -110,20 +168,32 @@ const payloadBody = (subscribed: readonly string[]): fc.Arbitrary<Body> =>
       placement: fc.constantFrom('natural', 'natural', 'natural', 'both', 'none', 'wrong-type'),
       wrong: fc.oneof(hostileString, fc.array(fc.integer(), { maxLength: 3 })),
       webhook: fc.option(fc.record({ id: fc.uuid(), name: hostileString }), { nil: undefined }),
-      extra: fc.dictionary(fc.constantFrom('projectId', 'companyId', 'timestamp', 'x'), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 2 }),
+      extra: fc.dictionary(fc.constantFrom('projectId', 'companyId', 'timestamp', 'x'), fc.jsonValue({ maxDepth: 2 }), {
+        maxKeys: 2,
+      }),
     })
     .map((r) => {
       const body: Record<string, unknown> = { ...r.extra, event: r.event };
       if (r.webhook) body.webhook = r.webhook;
       const side = isDeleteEvent(r.event) ? 'previousValue' : 'currentValue';
       if (r.placement === 'natural') body[side] = r.record;
-      if (r.placement === 'both') Object.assign(body, { previousValue: { ...r.record, title: 'before' }, currentValue: r.record });
+      if (r.placement === 'both')
+        Object.assign(body, { previousValue: { ...r.record, title: 'before' }, currentValue: r.record });
       if (r.placement === 'wrong-type') body[side] = r.wrong;
       const hasRecord = r.placement === 'natural' || r.placement === 'both';
       return { raw: JSON.stringify(body), event: r.event, hasRecord, done: r.record.done === true };
     });
 
-const MUTATIONS = ['drop-header', 'other-body', 'other-secret', 'garbage', 'truncated', 'no-zap-secret', 'no-raw-body', 'two-signatures'] as const;
+const MUTATIONS = [
+  'drop-header',
+  'other-body',
+  'other-secret',
+  'garbage',
+  'truncated',
+  'no-zap-secret',
+  'no-raw-body',
+  'two-signatures',
+] as const;
 
 const deliveryArb = fc
   .record({
@@ -134,9 +204,18 @@ const deliveryArb = fc
     prefix: fc.constantFrom('', 'sha256=', 'SHA256='),
     upper: fc.boolean(),
     asArray: fc.boolean(),
-    filter: fc.option(fc.record({ customFieldId: fc.constantFrom('cf-1', 'cf-2'), customFieldValue: fc.option(hostileString, { nil: undefined }) }), { nil: undefined }),
+    filter: fc.option(
+      fc.record({
+        customFieldId: fc.constantFrom('cf-1', 'cf-2'),
+        customFieldValue: fc.option(hostileString, { nil: undefined }),
+      }),
+      { nil: undefined },
+    ),
     mutation: fc.option(fc.constantFrom(...MUTATIONS), { nil: undefined, freq: 2 }),
-    garbage: fc.oneof(hostileString, fc.uint8Array({ minLength: 32, maxLength: 32 }).map((b) => Buffer.from(b).toString('hex'))),
+    garbage: fc.oneof(
+      hostileString,
+      fc.uint8Array({ minLength: 32, maxLength: 32 }).map((b) => Buffer.from(b).toString('hex')),
+    ),
     junk: fc.oneof({ weight: 5, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
     // A UTF-8 BOM before the JSON, covered by the signature: verified as sent, parsed without it.
     bom: fc.boolean(),
@@ -176,7 +255,12 @@ function build(d: Delivery): { bundle: Record<string, unknown>; forged: boolean 
     bundle: {
       authData: AUTH,
       inputData,
-      subscribeData: { id: 'wh-fuzz', ...(m === 'no-zap-secret' ? {} : { secret: d.secret }), projectId: 'cprojfuzz0000000000000001', events: [...d.subscribed] },
+      subscribeData: {
+        id: 'wh-fuzz',
+        ...(m === 'no-zap-secret' ? {} : { secret: d.secret }),
+        projectId: 'cprojfuzz0000000000000001',
+        events: [...d.subscribed],
+      },
       rawRequest: { method: 'POST', querystring: '', headers, ...(m === 'no-raw-body' ? {} : { content: d.body.raw }) },
       cleanedRequest: {},
     },
@@ -205,7 +289,8 @@ describe(`Blue delivery fuzzing (${FUZZ_RUNS} cases, seed ${FUZZ_SEED})`, () => 
   });
   afterAll(() => {
     // FUZZ_REPORT=1 prints what the run covered (the README's Reliability numbers come from it).
-    if (process.env.FUZZ_REPORT) console.log(JSON.stringify({ tally, messages: messages.length, logs: runner.logs.length }));
+    if (process.env.FUZZ_REPORT)
+      console.log(JSON.stringify({ tally, messages: messages.length, logs: runner.logs.length }));
     expectNoSecrets([...messages, ...runner.logs], [TOKEN_SECRET, ...SECRETS]);
   });
 
@@ -217,7 +302,8 @@ describe(`Blue delivery fuzzing (${FUZZ_RUNS} cases, seed ${FUZZ_SEED})`, () => 
         const out = await outcome(() => runner.run(performOf(d.trigger), bundle), messages);
         // At most one request per delivery, and none for a deletion or a refused one.
         check(fetchesThisCase <= 1, `${fetchesThisCase} requests for one delivery`);
-        if (forged || (d.body.event && isDeleteEvent(d.body.event))) check(fetchesThisCase === 0, 'a forged delivery or a deletion made a request');
+        if (forged || (d.body.event && isDeleteEvent(d.body.event)))
+          check(fetchesThisCase === 0, 'a forged delivery or a deletion made a request');
         tally.fetches += fetchesThisCase;
         tally.cases++;
         tally.byTrigger[d.trigger] = (tally.byTrigger[d.trigger] ?? 0) + 1;
@@ -228,7 +314,10 @@ describe(`Blue delivery fuzzing (${FUZZ_RUNS} cases, seed ${FUZZ_SEED})`, () => 
           check(!out.error || out.error.name === 'HaltedError', `a forged delivery threw ${out.error?.name}`);
           tally.refusedForged++;
         } else if (mustStart(d)) {
-          check(!out.error && items.length === 1, `a signed ${d.body.event} delivery did not start ${d.trigger}: ${out.error?.message}`);
+          check(
+            !out.error && items.length === 1,
+            `a signed ${d.body.event} delivery did not start ${d.trigger}: ${out.error?.message}`,
+          );
           check(items[0]!.event === d.body.event, `event ${String(items[0]!.event)} instead of ${d.body.event}`);
           tally.accepted++;
           if (d.body.raw.startsWith('\uFEFF')) tally.acceptedWithBom++;

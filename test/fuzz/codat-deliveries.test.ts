@@ -58,7 +58,9 @@ interface Filter {
 const filterArb: fc.Arbitrary<Filter> = fc
   .record({
     // Ids as Codat writes them, or upper-cased (a user pasting one).
-    companyIds: fc.subarray(POOL.map((c) => c.id)).chain((ids) => fc.tuple(...ids.map((id) => fc.constantFrom(id, id.toUpperCase())))),
+    companyIds: fc
+      .subarray(POOL.map((c) => c.id))
+      .chain((ids) => fc.tuple(...ids.map((id) => fc.constantFrom(id, id.toUpperCase())))),
     companyTags: fc.subarray(['region:uk', 'region:fr', 'tier:gold', 'tier:silver', 'Region:uk']),
   })
   .filter((f) => f.companyIds.length + f.companyTags.length > 0);
@@ -68,18 +70,39 @@ function passes(filter: Filter | undefined, company: PoolCompany | undefined): b
   if (!filter) return true;
   if (!company) return false;
   if (filter.companyIds.length && !filter.companyIds.some((id) => id.toLowerCase() === company.id)) return false;
-  if (filter.companyTags.length && !filter.companyTags.some((t) => Object.entries(company.tags).some(([k, v]) => `${k}:${v}` === t))) return false;
+  if (
+    filter.companyTags.length &&
+    !filter.companyTags.some((t) => Object.entries(company.tags).some(([k, v]) => `${k}:${v}` === t))
+  )
+    return false;
   return true;
 }
 
 const messages: string[] = [];
-const tally = { cases: 0, accepted: 0, acceptedWithBom: 0, refusedForged: 0, unusableTimestamps: 0, validFiltered: 0, validHalted: 0, companyFiltered: 0, companyPassed: 0, triggers: new Set<string>() };
+const tally = {
+  cases: 0,
+  accepted: 0,
+  acceptedWithBom: 0,
+  refusedForged: 0,
+  unusableTimestamps: 0,
+  validFiltered: 0,
+  validHalted: 0,
+  companyFiltered: 0,
+  companyPassed: 0,
+  triggers: new Set<string>(),
+};
 
 // ---- generators --------------------------------------------------------------------------
 
 // A pool of distinctive secrets (24 to 48 bytes), so every message can be scanned for all of them.
-const SECRETS = Array.from({ length: 16 }, (_, i) =>
-  `whsec_${createHash('sha512').update(`fuzz-secret-${i}`).digest().subarray(0, 24 + i * 1.5).toString('base64')}`,
+const SECRETS = Array.from(
+  { length: 16 },
+  (_, i) =>
+    `whsec_${createHash('sha512')
+      .update(`fuzz-secret-${i}`)
+      .digest()
+      .subarray(0, 24 + i * 1.5)
+      .toString('base64')}`,
 );
 const ID_CHARS = [...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-'];
 const msgIdArb = fc
@@ -94,10 +117,15 @@ const subscribedArb = (trigger: string): fc.Arbitrary<string[]> =>
       );
 
 /** Optional field: absent, a proper value, or a value of the wrong type. */
-const field = <T>(good: fc.Arbitrary<T>) =>
-  fc.oneof(fc.constant(undefined), good, wrongTyped).map((v) => v);
+const field = <T>(good: fc.Arbitrary<T>) => fc.oneof(fc.constant(undefined), good, wrongTyped).map((v) => v);
 
-const extraKeys = fc.dictionary(fc.string({ maxLength: 12 }).filter((k) => !['id', 'eventType', 'type', 'generatedDate', 'payload', 'RuleType', '__proto__'].includes(k)), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 4 });
+const extraKeys = fc.dictionary(
+  fc
+    .string({ maxLength: 12 })
+    .filter((k) => !['id', 'eventType', 'type', 'generatedDate', 'payload', 'RuleType', '__proto__'].includes(k)),
+  fc.jsonValue({ maxDepth: 2 }),
+  { maxKeys: 4 },
+);
 
 const payloadArb = fc.oneof(
   { weight: 4, arbitrary: fc.jsonValue({ maxDepth: 4 }) },
@@ -108,7 +136,11 @@ const payloadArb = fc.oneof(
     arbitrary: fc.record({
       companyId: field(fc.uuid()),
       referenceCompany: field(fc.record({ id: fc.uuid(), name: hostileString })),
-      dataTypes: field(fc.array(fc.record({ dataType: hostileString, connectionId: fc.uuid(), status: hostileString }), { maxLength: 3 })),
+      dataTypes: field(
+        fc.array(fc.record({ dataType: hostileString, connectionId: fc.uuid(), status: hostileString }), {
+          maxLength: 3,
+        }),
+      ),
       status: field(hostileString),
     }),
   },
@@ -119,7 +151,10 @@ type Body = { raw: string; expectedType?: string; company?: PoolCompany };
 
 /** Makes a payload about a pool company: company.* events carry the company itself, others reference it. */
 function aboutCompany(eventType: string, payload: unknown, company: PoolCompany): Record<string, unknown> {
-  const base = payload && typeof payload === 'object' && !Array.isArray(payload) ? { ...(payload as Record<string, unknown>) } : {};
+  const base =
+    payload && typeof payload === 'object' && !Array.isArray(payload)
+      ? { ...(payload as Record<string, unknown>) }
+      : {};
   const details = { id: company.id, name: `Company ${company.id.slice(0, 4)}`, tags: company.tags };
   if (eventType.startsWith('company.')) {
     delete base.referenceCompany;
@@ -132,7 +167,10 @@ function aboutCompany(eventType: string, payload: unknown, company: PoolCompany)
 const currentBody = (types: string[], company: PoolCompany | undefined): fc.Arbitrary<Body> =>
   fc
     .record({
-      eventType: fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...types) }, { weight: 1, arbitrary: fc.constantFrom(...CURRENT) }),
+      eventType: fc.oneof(
+        { weight: 5, arbitrary: fc.constantFrom(...types) },
+        { weight: 1, arbitrary: fc.constantFrom(...CURRENT) },
+      ),
       key: fc.constantFrom('eventType', 'type'),
       id: field(fc.uuid()),
       generatedDate: field(fc.date({ noInvalidDate: true }).map((d) => d.toISOString())),
@@ -157,13 +195,19 @@ const currentBody = (types: string[], company: PoolCompany | undefined): fc.Arbi
     });
 
 const ruleBody = (company: PoolCompany | undefined): fc.Arbitrary<Body> =>
-  fc.record({ type: fc.constantFrom(...RULE), extra: extraKeys, alert: field(fc.uuid()) }).map(({ type, extra, alert }) => {
-    const body: Record<string, unknown> = { ...extra, ...type.example };
-    if (alert !== undefined) body.AlertId = alert;
-    // The rule envelope names its company by id only: it carries no tags.
-    if (company) body.CompanyId = company.id;
-    return { raw: JSON.stringify(body), expectedType: type.key, ...(company ? { company: { id: company.id, tags: {} } } : {}) };
-  });
+  fc
+    .record({ type: fc.constantFrom(...RULE), extra: extraKeys, alert: field(fc.uuid()) })
+    .map(({ type, extra, alert }) => {
+      const body: Record<string, unknown> = { ...extra, ...type.example };
+      if (alert !== undefined) body.AlertId = alert;
+      // The rule envelope names its company by id only: it carries no tags.
+      if (company) body.CompanyId = company.id;
+      return {
+        raw: JSON.stringify(body),
+        expectedType: type.key,
+        ...(company ? { company: { id: company.id, tags: {} } } : {}),
+      };
+    });
 
 const bodyArb = (types: string[], company: PoolCompany | undefined) =>
   fc.oneof(
@@ -174,7 +218,10 @@ const bodyArb = (types: string[], company: PoolCompany | undefined) =>
       weight: 1,
       arbitrary: fc
         .tuple(fc.constantFrom(...(types.includes('all') ? CURRENT : types)), deeplyNested)
-        .map(([type, payload]): Body => ({ raw: `{"eventType":${JSON.stringify(type)},"payload":${payload}}`, expectedType: type })),
+        .map(([type, payload]): Body => ({
+          raw: `{"eventType":${JSON.stringify(type)},"payload":${payload}}`,
+          expectedType: type,
+        })),
     },
     { weight: 2, arbitrary: junkBody.map((raw): Body => ({ raw })) },
   );
@@ -221,37 +268,44 @@ const deliveryArb = fc
   )
   .chain((z) =>
     fc.record({
-    trigger: fc.constant(z.trigger),
-    filter: fc.constant(z.filter),
-    company: fc.constant(
-      z.filter && z.named && z.filter.companyIds.length
-        ? POOL.find((c) => c.id === z.filter!.companyIds[0]!.toLowerCase())
-        : z.filter
-          ? z.company
-          : undefined,
-    ),
-    secrets: fc.tuple(fc.nat(SECRETS.length - 1), fc.integer({ min: 1, max: SECRETS.length - 1 })),
-    subscribed: fc.constant(z.subscribed),
-    msgId: msgIdArb,
-    skewSeconds: fc.integer({ min: -240, max: 240 }),
-    names: headerNames,
-    decoys: fc.array(fc.uint8Array({ minLength: 32, maxLength: 32 }).map((b) => `v1,${Buffer.from(b).toString('base64')}`), { maxLength: 3 }),
-    signatureAsArray: fc.boolean(),
-    duplicateSameValue: fc.boolean(),
-    extraHeaders: fc.dictionary(fc.constantFrom('X-Forwarded-For', 'Http-User-Agent', 'Http-X-Request-Id', 'Accept', 'Http-Content-Length'), fc.string({ maxLength: 30 }), { maxKeys: 3 }),
-    mutation: fc.option(fc.constantFrom(...MUTATIONS), { nil: undefined, freq: 2 }),
-    dropped: fc.subarray([...PARTS], { minLength: 1 }),
-    staleBy: fc.integer({ min: 301, max: 10_000_000 }).chain((s) => fc.constantFrom(s, -s)),
-    // Beyond what a Date holds, or not a plain number of seconds (issue 13.1: formatting them crashed).
-    unusableTimestamp: fc.oneof(
-      fc.constantFrom('99999999999999', '-99999999999999', '8640000000001', '1e20', '0x10', ' ', '+1', '١٢٣'),
-      fc.bigInt({ min: 8_640_000_000_001n, max: 10n ** 30n }).map((n) => String(n)),
-      fc.bigInt({ min: -(10n ** 30n), max: -1n }).map((n) => String(n)),
-      hostileString,
-    ),
-    // A UTF-8 BOM before the JSON: signed with it, so it must verify and then parse without it.
-    bom: fc.boolean(),
-    garbage: fc.oneof(hostileString, fc.base64String({ maxLength: 60 })),
+      trigger: fc.constant(z.trigger),
+      filter: fc.constant(z.filter),
+      company: fc.constant(
+        z.filter && z.named && z.filter.companyIds.length
+          ? POOL.find((c) => c.id === z.filter!.companyIds[0]!.toLowerCase())
+          : z.filter
+            ? z.company
+            : undefined,
+      ),
+      secrets: fc.tuple(fc.nat(SECRETS.length - 1), fc.integer({ min: 1, max: SECRETS.length - 1 })),
+      subscribed: fc.constant(z.subscribed),
+      msgId: msgIdArb,
+      skewSeconds: fc.integer({ min: -240, max: 240 }),
+      names: headerNames,
+      decoys: fc.array(
+        fc.uint8Array({ minLength: 32, maxLength: 32 }).map((b) => `v1,${Buffer.from(b).toString('base64')}`),
+        { maxLength: 3 },
+      ),
+      signatureAsArray: fc.boolean(),
+      duplicateSameValue: fc.boolean(),
+      extraHeaders: fc.dictionary(
+        fc.constantFrom('X-Forwarded-For', 'Http-User-Agent', 'Http-X-Request-Id', 'Accept', 'Http-Content-Length'),
+        fc.string({ maxLength: 30 }),
+        { maxKeys: 3 },
+      ),
+      mutation: fc.option(fc.constantFrom(...MUTATIONS), { nil: undefined, freq: 2 }),
+      dropped: fc.subarray([...PARTS], { minLength: 1 }),
+      staleBy: fc.integer({ min: 301, max: 10_000_000 }).chain((s) => fc.constantFrom(s, -s)),
+      // Beyond what a Date holds, or not a plain number of seconds (issue 13.1: formatting them crashed).
+      unusableTimestamp: fc.oneof(
+        fc.constantFrom('99999999999999', '-99999999999999', '8640000000001', '1e20', '0x10', ' ', '+1', '١٢٣'),
+        fc.bigInt({ min: 8_640_000_000_001n, max: 10n ** 30n }).map((n) => String(n)),
+        fc.bigInt({ min: -(10n ** 30n), max: -1n }).map((n) => String(n)),
+        hostileString,
+      ),
+      // A UTF-8 BOM before the JSON: signed with it, so it must verify and then parse without it.
+      bom: fc.boolean(),
+      garbage: fc.oneof(hostileString, fc.base64String({ maxLength: 60 })),
     }),
   )
   .chain((d) =>
@@ -284,7 +338,8 @@ function build(d: Delivery): Built {
 
   const values: Record<Part, string | string[]> = {
     id: d.msgId,
-    timestamp: m === 'unusable-timestamp' ? d.unusableTimestamp : String(m === 'timestamp-edited' ? timestamp + 1 : timestamp),
+    timestamp:
+      m === 'unusable-timestamp' ? d.unusableTimestamp : String(m === 'timestamp-edited' ? timestamp + 1 : timestamp),
     // Several signatures (key rotation) are space separated; a proxy may split them into a list.
     signature: d.signatureAsArray ? [...d.decoys, signature] : [...d.decoys, signature].join(' '),
   };
@@ -297,13 +352,22 @@ function build(d: Delivery): Built {
   }
   if (d.duplicateSameValue && m !== 'drop-header') {
     // The same header twice under another spelling (a proxy re-adding it): same value.
-    headers[d.names.signature.toLowerCase() === d.names.signature ? d.names.signature.toUpperCase() : d.names.signature.toLowerCase()] =
-      values.signature;
+    headers[
+      d.names.signature.toLowerCase() === d.names.signature
+        ? d.names.signature.toUpperCase()
+        : d.names.signature.toLowerCase()
+    ] = values.signature;
   }
   if (m === 'conflicting-duplicate') {
     // Every signature header the app could read carries a signature that does not verify.
     for (const name of Object.keys(headers)) if (/signature/i.test(name)) delete headers[name];
-    for (const name of ['webhook-signature', 'svix-signature', 'Http-Webhook-Signature', 'Http-Svix-Signature', d.names.signature]) {
+    for (const name of [
+      'webhook-signature',
+      'svix-signature',
+      'Http-Webhook-Signature',
+      'Http-Svix-Signature',
+      d.names.signature,
+    ]) {
       headers[name] = `v1,${Buffer.from(d.garbage).toString('base64')}`;
     }
   }
@@ -317,7 +381,11 @@ function build(d: Delivery): Built {
     bundle: {
       authData: AUTH,
       inputData: { eventTypes: d.subscribed, ...(d.filter ?? {}) },
-      subscribeData: { id: 'ep_fuzz', ...(zapSecret !== undefined ? { secret: zapSecret } : {}), eventTypes: d.subscribed },
+      subscribeData: {
+        id: 'ep_fuzz',
+        ...(zapSecret !== undefined ? { secret: zapSecret } : {}),
+        eventTypes: d.subscribed,
+      },
       rawRequest: { method: 'POST', querystring: '', headers, ...(m === 'no-raw-body' ? {} : { content: d.body.raw }) },
       cleanedRequest: {},
     },
@@ -339,7 +407,14 @@ function subscribedTo(subscribed: string[], type: string): boolean {
 describe(`Codat delivery fuzzing (${FUZZ_RUNS} cases, seed ${FUZZ_SEED})`, () => {
   afterAll(() => {
     // FUZZ_REPORT=1 prints what the run covered (the README's Reliability numbers come from it).
-    if (process.env.FUZZ_REPORT) console.log(JSON.stringify({ tally: { ...tally, triggers: [...tally.triggers] }, messages: messages.length, logs: runner.logs.length }));
+    if (process.env.FUZZ_REPORT)
+      console.log(
+        JSON.stringify({
+          tally: { ...tally, triggers: [...tally.triggers] },
+          messages: messages.length,
+          logs: runner.logs.length,
+        }),
+      );
     expectNoSecrets([...messages, ...runner.logs], [ZAPIER_KEY, ...SECRETS]);
   });
 
@@ -356,7 +431,10 @@ describe(`Codat delivery fuzzing (${FUZZ_RUNS} cases, seed ${FUZZ_SEED})`, () =>
         if (forged) {
           // A forged or unverifiable delivery halts (or yields nothing): it never starts the Zap.
           check(items.length === 0, 'a forged delivery started the Zap');
-          check(!out.error || out.error.name === 'HaltedError', `a forged delivery threw ${out.error?.name}, not HaltedError`);
+          check(
+            !out.error || out.error.name === 'HaltedError',
+            `a forged delivery threw ${out.error?.name}, not HaltedError`,
+          );
           tally.refusedForged++;
           if (d.mutation === 'unusable-timestamp') tally.unusableTimestamps++;
           return;
@@ -364,13 +442,22 @@ describe(`Codat delivery fuzzing (${FUZZ_RUNS} cases, seed ${FUZZ_SEED})`, () =>
         const expected = d.body.expectedType;
         if (expected && subscribedTo(d.subscribed, expected) && !passes(d.filter, d.body.company)) {
           // Another company's event: skipped quietly, never an error.
-          check(!out.error && items.length === 0, `a ${expected} delivery about another company was not skipped quietly: ${out.error?.message ?? 'it started the Zap'}`);
+          check(
+            !out.error && items.length === 0,
+            `a ${expected} delivery about another company was not skipped quietly: ${out.error?.message ?? 'it started the Zap'}`,
+          );
           tally.companyFiltered++;
         } else if (expected && subscribedTo(d.subscribed, expected)) {
-          check(!out.error && items.length === 1, `a signed ${expected} delivery did not start the Zap: ${out.error?.message}`);
+          check(
+            !out.error && items.length === 1,
+            `a signed ${expected} delivery did not start the Zap: ${out.error?.message}`,
+          );
           check(items[0]!.eventType === expected, `event type ${String(items[0]!.eventType)} instead of ${expected}`);
           if (d.filter) {
-            check(String(items[0]!.companyId).toLowerCase() === d.body.company!.id, `the item is about ${String(items[0]!.companyId)}, not the filtered company`);
+            check(
+              String(items[0]!.companyId).toLowerCase() === d.body.company!.id,
+              `the item is about ${String(items[0]!.companyId)}, not the filtered company`,
+            );
             tally.companyPassed++;
           }
           tally.accepted++;

@@ -51,18 +51,32 @@ describe('10 MB deliveries', () => {
       rawRequest: {
         method: 'POST',
         querystring: '',
-        headers: { 'Http-Webhook-Id': 'msg_large', 'Http-Webhook-Timestamp': String(timestamp), 'Http-Webhook-Signature': signature },
+        headers: {
+          'Http-Webhook-Id': 'msg_large',
+          'Http-Webhook-Timestamp': String(timestamp),
+          'Http-Webhook-Signature': signature,
+        },
         content,
       },
       cleanedRequest: {},
     });
 
-    const items = await appTester<Record<string, unknown>[], Bundle>(triggers.codat_event!.operation.perform, bundle(body, sign(body)) as never);
+    const items = await appTester<Record<string, unknown>[], Bundle>(
+      triggers.codat_event!.operation.perform,
+      bundle(body, sign(body)) as never,
+    );
     expect(items).toHaveLength(1);
-    expect(items[0]).toMatchObject({ id: 'evt-large', eventType: 'company.created', companyId: 'co-1', companyName: 'Large Co' });
+    expect(items[0]).toMatchObject({
+      id: 'evt-large',
+      eventType: 'company.created',
+      companyId: 'co-1',
+      companyName: 'Large Co',
+    });
     expect(items[0]!.payload).toEqual((JSON.parse(body) as { payload: unknown }).payload);
 
-    const err = await caught(appTester(triggers.codat_event!.operation.perform, bundle(altered(body), sign(body)) as never));
+    const err = await caught(
+      appTester(triggers.codat_event!.operation.perform, bundle(altered(body), sign(body)) as never),
+    );
     expect(err.name).toBe('HaltedError');
     expect(err.message).toMatch(/webhook-signature does not match/);
   });
@@ -96,12 +110,17 @@ describe('10 MB deliveries', () => {
       cleanedRequest: {},
     });
 
-    const items = await appTester<Record<string, unknown>[], Bundle>(triggers.blue_event!.operation.perform, bundle(body, sign(body)) as never);
+    const items = await appTester<Record<string, unknown>[], Bundle>(
+      triggers.blue_event!.operation.perform,
+      bundle(body, sign(body)) as never,
+    );
     expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({ recordId: 'todo-large', event: 'TODO_CREATED', title: 'Large' });
     expect(items[0]!.text).toBe((JSON.parse(body) as { currentValue: { text: string } }).currentValue.text);
 
-    const err = await caught(appTester(triggers.blue_event!.operation.perform, bundle(altered(body), sign(body)) as never));
+    const err = await caught(
+      appTester(triggers.blue_event!.operation.perform, bundle(altered(body), sign(body)) as never),
+    );
     expect(err.name).toBe('HaltedError');
     expect(err.message).toMatch(/does not match the body/);
   });

@@ -21,26 +21,53 @@ const RUNS = Number(process.env.FUZZ_RUNS_REDIRECTS ?? 300);
 
 const triggers = App.triggers as unknown as Record<string, { operation: Record<string, unknown> }>;
 const codatAuth = { codatClientId: 'client-r', codatZapierKey: ZAPIER_KEY };
-const blueAuth = { blueTokenId: 'tok-r', blueTokenSecret: TOKEN_SECRET, blueCompanyId: 'acme', blueProjectId: 'cprojredirect000000000001' };
+const blueAuth = {
+  blueTokenId: 'tok-r',
+  blueTokenSecret: TOKEN_SECRET,
+  blueCompanyId: 'acme',
+  blueProjectId: 'cprojredirect000000000001',
+};
 
 const OPERATIONS = [
-  { name: 'codat auth test', base: CODAT, method: 'GET', path: /^\/api\/v1\/app\/client-r\/endpoint/, fn: App.authentication!.test, bundle: { authData: codatAuth } },
+  {
+    name: 'codat auth test',
+    base: CODAT,
+    method: 'GET',
+    path: /^\/api\/v1\/app\/client-r\/endpoint/,
+    fn: App.authentication!.test,
+    bundle: { authData: codatAuth },
+  },
   {
     name: 'codat unsubscribe',
     base: CODAT,
     method: 'DELETE',
     path: /^\/api\/v1\/app\/client-r\/endpoint\/ep_r$/,
     fn: triggers.codat_event!.operation.performUnsubscribe,
-    bundle: { authData: codatAuth, inputData: {}, subscribeData: { id: 'ep_r', secret: WEBHOOK_SECRET, eventTypes: ['all'] } },
+    bundle: {
+      authData: codatAuth,
+      inputData: {},
+      subscribeData: { id: 'ep_r', secret: WEBHOOK_SECRET, eventTypes: ['all'] },
+    },
   },
-  { name: 'blue auth test', base: BLUE, method: 'POST', path: /^\/graphql$/, fn: App.authentication!.test, bundle: { authData: blueAuth } },
+  {
+    name: 'blue auth test',
+    base: BLUE,
+    method: 'POST',
+    path: /^\/graphql$/,
+    fn: App.authentication!.test,
+    bundle: { authData: blueAuth },
+  },
   {
     name: 'blue unsubscribe',
     base: BLUE,
     method: 'POST',
     path: /^\/graphql$/,
     fn: triggers.new_todo!.operation.performUnsubscribe,
-    bundle: { authData: blueAuth, inputData: {}, subscribeData: { id: 'wh-r', secret: WEBHOOK_SECRET, projectId: 'cprojredirect000000000001' } },
+    bundle: {
+      authData: blueAuth,
+      inputData: {},
+      subscribeData: { id: 'wh-r', secret: WEBHOOK_SECRET, projectId: 'cprojredirect000000000001' },
+    },
   },
 ] as const;
 
@@ -93,8 +120,13 @@ describe(`redirect fuzzing (${RUNS} answers, seed ${FUZZ_SEED})`, () => {
           nock.cleanAll();
           const headers: Record<string, string> = {};
           // Header values must be sendable; a hostile one is carried base64url-encoded.
-          if (location !== undefined) headers.Location = /^[\t\x20-\x7e]*$/.test(location) ? location : Buffer.from(location).toString('base64url');
-          const scope = nock(o.base).intercept(o.path, o.method).reply(code, `moved ${ZAPIER_KEY} ${TOKEN_SECRET}`, headers);
+          if (location !== undefined)
+            headers.Location = /^[\t\x20-\x7e]*$/.test(location)
+              ? location
+              : Buffer.from(location).toString('base64url');
+          const scope = nock(o.base)
+            .intercept(o.path, o.method)
+            .reply(code, `moved ${ZAPIER_KEY} ${TOKEN_SECRET}`, headers);
           const hitsBefore = otherHits;
           let error: ReturnType<typeof readError> | undefined;
           try {
@@ -107,7 +139,9 @@ describe(`redirect fuzzing (${RUNS} answers, seed ${FUZZ_SEED})`, () => {
           tally.cases++;
           expect(error.name).toBe('AppError');
           expect(error.code).toBe('unexpected_redirect');
-          expect(error.message).toMatch(new RegExp(`answered with a redirect \\(HTTP ${code}\\) (to |without a target)`));
+          expect(error.message).toMatch(
+            new RegExp(`answered with a redirect \\(HTTP ${code}\\) (to |without a target)`),
+          );
           if (/without a target/.test(error.message)) tally.noTarget++;
           else tally.namedHost++;
           expect(scope.isDone()).toBe(true);

@@ -29,7 +29,12 @@ function perform(key: string, payload: Out, inputData: Out = {}): Promise<Out[]>
     authData: demoAuthData(),
     inputData,
     subscribeData: { id: 'wh-1', secret: SECRET, projectId: DEMO.ids.project, events: [payload.event] },
-    rawRequest: { method: 'POST', headers: { 'Content-Type': 'application/json', 'Http-X-Signature': signature }, content, querystring: '' },
+    rawRequest: {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Http-X-Signature': signature },
+      content,
+      querystring: '',
+    },
     cleanedRequest: payload,
   };
   const op = (App.triggers as unknown as Record<string, { operation: { perform: never } }>)[key]!.operation;
@@ -48,7 +53,13 @@ async function createTodo(stageOption: string): Promise<string> {
     },
     body: JSON.stringify({
       query: 'mutation C($input: CreateTodoInput!) { createTodo(input: $input) { id } }',
-      variables: { input: { title: 'Bank of Dave', assigneeIds: [DEMO.ids.user], customFields: [{ customFieldId: DEMO.ids.fieldStage, value: stageOption }] } },
+      variables: {
+        input: {
+          title: 'Bank of Dave',
+          assigneeIds: [DEMO.ids.user],
+          customFields: [{ customFieldId: DEMO.ids.fieldStage, value: stageOption }],
+        },
+      },
     }),
   });
   const body = (await resp.json()) as { data: { createTodo: { id: string } } };
@@ -64,14 +75,19 @@ describe('Custom Field Changed on a sandbox delivery', () => {
     const currentValue = server.todoJson(stored);
     const previousValue = server.todoJson({ ...stored, values: { ...stored.values, [DEMO.ids.fieldStage]: from } });
     // What the app relies on: the option by id only, no field name.
-    expect(currentValue.todoCustomFields).toEqual([expect.objectContaining({ customFieldId: DEMO.ids.fieldStage, value: to })]);
+    expect(currentValue.todoCustomFields).toEqual([
+      expect.objectContaining({ customFieldId: DEMO.ids.fieldStage, value: to }),
+    ]);
     return { event: 'TODO_CUSTOM_FIELD_UPDATED', webhook: { id: 'wh-1' }, previousValue, currentValue };
   }
 
   it('matches the option title with one todo(id:) request, and shows titles', async () => {
     const payload = await change(DEMO.ids.fieldStageNew, DEMO.ids.fieldStageKyc);
     const before = server.operations.length;
-    const out = await perform('custom_field_changed', payload, { customFieldId: DEMO.ids.fieldStage, customFieldValue: 'kyc' });
+    const out = await perform('custom_field_changed', payload, {
+      customFieldId: DEMO.ids.fieldStage,
+      customFieldValue: 'kyc',
+    });
     expect(opsAfter(before)).toEqual(['ZapierGetTodo']);
     expect(out).toHaveLength(1);
     expect(out[0]).toMatchObject({ customFieldsByName: { Stage: 'KYC' }, assigneeNames: 'Ada Lovelace' });
@@ -81,7 +97,9 @@ describe('Custom Field Changed on a sandbox delivery', () => {
   it('does not start for another title, after the same one request', async () => {
     const payload = await change(DEMO.ids.fieldStageKyc, DEMO.ids.fieldStageNew);
     const before = server.operations.length;
-    expect(await perform('custom_field_changed', payload, { customFieldId: 'Stage', customFieldValue: 'KYC' })).toEqual([]);
+    expect(await perform('custom_field_changed', payload, { customFieldId: 'Stage', customFieldValue: 'KYC' })).toEqual(
+      [],
+    );
     expect(opsAfter(before)).toEqual(['ZapierGetTodo']);
   });
 });
@@ -89,10 +107,28 @@ describe('Custom Field Changed on a sandbox delivery', () => {
 describe('New Comment on a comment entity', () => {
   it('names the author and the record with one request', async () => {
     const todoId = await createTodo(DEMO.ids.fieldStageNew);
-    const comment = { id: 'ccomment000000000000000001', uid: 'cu1', html: '<p>KYC done</p>', text: 'KYC done', category: 'TODO', categoryId: todoId, userId: DEMO.ids.user2, createdAt: '2026-01-05T10:00:00.000Z', updatedAt: '2026-01-05T10:00:00.000Z' };
+    const comment = {
+      id: 'ccomment000000000000000001',
+      uid: 'cu1',
+      html: '<p>KYC done</p>',
+      text: 'KYC done',
+      category: 'TODO',
+      categoryId: todoId,
+      userId: DEMO.ids.user2,
+      createdAt: '2026-01-05T10:00:00.000Z',
+      updatedAt: '2026-01-05T10:00:00.000Z',
+    };
     const before = server.operations.length;
-    const out = await perform('new_comment', { event: 'COMMENT_CREATED', webhook: { id: 'wh-1' }, previousValue: null, currentValue: comment });
+    const out = await perform('new_comment', {
+      event: 'COMMENT_CREATED',
+      webhook: { id: 'wh-1' },
+      previousValue: null,
+      currentValue: comment,
+    });
     expect(opsAfter(before)).toEqual(['ZapierCommentAuthorAndRecord']);
-    expect(out[0]).toMatchObject({ user: { id: DEMO.ids.user2, fullName: 'Grace Hopper', email: 'grace@example.com' }, todo: { id: todoId, title: 'Bank of Dave' } });
+    expect(out[0]).toMatchObject({
+      user: { id: DEMO.ids.user2, fullName: 'Grace Hopper', email: 'grace@example.com' },
+      todo: { id: todoId, title: 'Bank of Dave' },
+    });
   });
 });

@@ -47,7 +47,8 @@ function differences(subset: GraphQLSchema, full: GraphQLSchema): string[] {
     if (isScalarType(type)) continue;
     if (isEnumType(type) && isEnumType(ref)) {
       const known = new Set(ref.getValues().map((v) => v.name));
-      for (const v of type.getValues()) if (!known.has(v.name)) problems.push(`enum ${name} has no value ${v.name} in Blue's schema`);
+      for (const v of type.getValues())
+        if (!known.has(v.name)) problems.push(`enum ${name} has no value ${v.name} in Blue's schema`);
       continue;
     }
     if ((isObjectType(type) || isInterfaceType(type)) && (isObjectType(ref) || isInterfaceType(ref))) {
@@ -58,17 +59,22 @@ function differences(subset: GraphQLSchema, full: GraphQLSchema): string[] {
           problems.push(`${name}.${field.name} does not exist in Blue's schema`);
           continue;
         }
-        if (String(field.type) !== String(r.type)) problems.push(`${name}.${field.name}: ${String(field.type)} here, ${String(r.type)} in Blue's schema`);
+        if (String(field.type) !== String(r.type))
+          problems.push(`${name}.${field.name}: ${String(field.type)} here, ${String(r.type)} in Blue's schema`);
         for (const arg of field.args) {
           const ra = r.args.find((a) => a.name === arg.name);
           if (!ra) {
             problems.push(`${name}.${field.name}(${arg.name}) does not exist in Blue's schema`);
             continue;
           }
-          if (String(arg.type) !== String(ra.type)) problems.push(`${name}.${field.name}(${arg.name}): ${String(arg.type)} here, ${String(ra.type)} in Blue's schema`);
+          if (String(arg.type) !== String(ra.type))
+            problems.push(
+              `${name}.${field.name}(${arg.name}): ${String(arg.type)} here, ${String(ra.type)} in Blue's schema`,
+            );
           const mine = defaultText(arg.defaultValue, arg.type);
           const theirs = defaultText(ra.defaultValue, ra.type);
-          if (mine !== theirs) problems.push(`${name}.${field.name}(${arg.name}) default ${mine} here, ${theirs} in Blue's schema`);
+          if (mine !== theirs)
+            problems.push(`${name}.${field.name}(${arg.name}) default ${mine} here, ${theirs} in Blue's schema`);
         }
         for (const ra of r.args) {
           if (isNonNullType(ra.type) && ra.defaultValue === undefined && !field.args.some((a) => a.name === ra.name)) {
@@ -83,7 +89,8 @@ function differences(subset: GraphQLSchema, full: GraphQLSchema): string[] {
       for (const field of Object.values(type.getFields())) {
         const r = refFields[field.name];
         if (!r) problems.push(`input ${name}.${field.name} does not exist in Blue's schema`);
-        else if (String(field.type) !== String(r.type)) problems.push(`input ${name}.${field.name}: ${String(field.type)} here, ${String(r.type)} in Blue's schema`);
+        else if (String(field.type) !== String(r.type))
+          problems.push(`input ${name}.${field.name}: ${String(field.type)} here, ${String(r.type)} in Blue's schema`);
       }
       for (const r of Object.values(refFields)) {
         if (isNonNullType(r.type) && r.defaultValue === undefined && !type.getFields()[r.name]) {

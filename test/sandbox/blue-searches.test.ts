@@ -25,18 +25,27 @@ type Out = { id: string; recordId?: string; title?: string };
 
 it('creates records, then finds them, polls them and finds a member', async () => {
   const create = (title: string, extra: Record<string, unknown> = {}) =>
-    runner.run<Out>(runner.fn('creates', 'create_todo', 'perform'), { authData: servers.authData, inputData: { todoListId: DEMO.ids.listNew, title, ...extra } });
+    runner.run<Out>(runner.fn('creates', 'create_todo', 'perform'), {
+      authData: servers.authData,
+      inputData: { todoListId: DEMO.ids.listNew, title, ...extra },
+    });
   const a = await create('Onboard ACME', { assigneeIds: [DEMO.ids.user2] });
   const b = await create('Onboard Globex', { tagIds: [DEMO.ids.tagCodat] });
 
   expect((await run<Out[]>('searches', 'find_todo', { title: 'onboard acme' })).map((r) => r.id)).toEqual([a.id]);
-  expect((await run<Out[]>('searches', 'find_todo', { recordId: b.id })).map((r) => r.title)).toEqual(['Onboard Globex']);
+  expect((await run<Out[]>('searches', 'find_todo', { recordId: b.id })).map((r) => r.title)).toEqual([
+    'Onboard Globex',
+  ]);
   expect(await run<Out[]>('searches', 'find_todo', { title: 'Onboard', done: 'done' })).toEqual([]);
 
   const polled = await run<Out[]>('triggers', 'new_todo_polling', {});
   expect(polled.map((r) => r.id).sort()).toEqual([a.id, b.id].sort());
-  expect((await run<Out[]>('triggers', 'new_todo_polling', { tagId: DEMO.ids.tagCodat })).map((r) => r.id)).toEqual([b.id]);
-  expect((await run<Out[]>('triggers', 'new_todo_polling', { assigneeId: DEMO.ids.user2 })).map((r) => r.id)).toEqual([a.id]);
+  expect((await run<Out[]>('triggers', 'new_todo_polling', { tagId: DEMO.ids.tagCodat })).map((r) => r.id)).toEqual([
+    b.id,
+  ]);
+  expect((await run<Out[]>('triggers', 'new_todo_polling', { assigneeId: DEMO.ids.user2 })).map((r) => r.id)).toEqual([
+    a.id,
+  ]);
 
   // Nothing edited yet; then one edit is one new item.
   expect(await run<Out[]>('triggers', 'updated_todo_polling', {})).toEqual([]);
@@ -44,7 +53,12 @@ it('creates records, then finds them, polls them and finds a member', async () =
   expect((await run<Out[]>('triggers', 'updated_todo_polling', {})).map((r) => r.recordId)).toEqual([a.id]);
 
   expect(await run<{ id: string }[]>('searches', 'find_user', { email: 'GRACE@example.com' })).toEqual([
-    { id: DEMO.ids.user2, fullName: 'Grace Hopper', email: 'grace@example.com', label: 'Grace Hopper (grace@example.com)' },
+    {
+      id: DEMO.ids.user2,
+      fullName: 'Grace Hopper',
+      email: 'grace@example.com',
+      label: 'Grace Hopper (grace@example.com)',
+    },
   ]);
   expect(await run('searches', 'find_user', { name: 'Grace' })).toEqual([]);
   const codes = servers.blue.operations.flatMap((o) => o.codes);

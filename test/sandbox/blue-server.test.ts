@@ -28,7 +28,11 @@ interface GqlResponse {
   errors?: { message: string; extensions: { code: string } }[];
 }
 
-async function gql(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = goodHeaders): Promise<GqlResponse> {
+async function gql(
+  query: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = goodHeaders,
+): Promise<GqlResponse> {
   const resp = await fetch(server.url, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', ...headers },
@@ -41,7 +45,9 @@ const codes = (r: GqlResponse) => (r.errors ?? []).map((e) => e.extensions.code)
 
 describe('authentication and errors', () => {
   it('answers the current user and project for valid headers (project by slug)', async () => {
-    const r = await gql('query Q($p: String) { currentUser { id fullName email } project(id: $p) { id name slug } }', { p: DEMO.blue.projectId });
+    const r = await gql('query Q($p: String) { currentUser { id fullName email } project(id: $p) { id name slug } }', {
+      p: DEMO.blue.projectId,
+    });
     expect(r.status).toBe(200);
     expect(r.data).toEqual({
       currentUser: { id: DEMO.ids.user, fullName: 'Ada Lovelace', email: 'ada@example.com' },
@@ -59,7 +65,9 @@ describe('authentication and errors', () => {
   });
 
   it('answers FORBIDDEN for an unknown company and PROJECT_NOT_FOUND for an unknown project', async () => {
-    expect(codes(await gql('query Q { currentUser { id } }', {}, { ...goodHeaders, 'X-Bloo-Company-ID': 'other' }))).toEqual(['FORBIDDEN']);
+    expect(
+      codes(await gql('query Q { currentUser { id } }', {}, { ...goodHeaders, 'X-Bloo-Company-ID': 'other' })),
+    ).toEqual(['FORBIDDEN']);
     expect(codes(await gql('query Q { project(id: "nope") { id } }'))).toEqual(['PROJECT_NOT_FOUND']);
   });
 
@@ -122,7 +130,10 @@ describe('reads', () => {
     expect(bySlug.errors).toBeUndefined();
     expect(bySlug.data).toEqual({ tagList: { items: [] }, todoQueries: { todos: { items: [] } } });
     const byId = await gql(query, { c: DEMO.ids.company, p: DEMO.ids.project });
-    expect(byId.data).toMatchObject({ tagList: { items: [{ id: DEMO.ids.tagCodat }] }, todoQueries: { todos: { items: [{ id: expect.any(String) }] } } });
+    expect(byId.data).toMatchObject({
+      tagList: { items: [{ id: DEMO.ids.tagCodat }] },
+      todoQueries: { todos: { items: [{ id: expect.any(String) }] } },
+    });
   });
 
   it('resolves a company id or slug with company(id:), and matches nothing for a company slug in the companyIds filters', async () => {
@@ -141,7 +152,10 @@ describe('reads', () => {
     expect(bySlug.errors).toBeUndefined();
     expect(bySlug.data).toEqual({ projectList: { items: [] }, todoQueries: { todos: { items: [] } } });
     const byId = await gql(query, { c: DEMO.ids.company });
-    expect(byId.data).toEqual({ projectList: { items: [{ id: DEMO.ids.project }] }, todoQueries: { todos: { items: [{ id: expect.any(String) }] } } });
+    expect(byId.data).toEqual({
+      projectList: { items: [{ id: DEMO.ids.project }] },
+      todoQueries: { todos: { items: [{ id: expect.any(String) }] } },
+    });
   });
 });
 
@@ -151,7 +165,12 @@ describe('record searches', () => {
       const r = await gql('mutation C($input: CreateTodoInput!) { createTodo(input: $input) { id } }', { input });
       return (r.data as { createTodo: { id: string } }).createTodo.id;
     };
-    const a = await make({ title: 'Onboard ACME', todoListId: DEMO.ids.listNew, assigneeIds: [DEMO.ids.user2], tags: [{ id: DEMO.ids.tagCodat }] });
+    const a = await make({
+      title: 'Onboard ACME',
+      todoListId: DEMO.ids.listNew,
+      assigneeIds: [DEMO.ids.user2],
+      tags: [{ id: DEMO.ids.tagCodat }],
+    });
     const b = await make({ title: 'Onboard Globex', todoListId: DEMO.ids.listDone });
     // The older record was edited last.
     server.store.todos.find((t) => t.id === a)!.updatedAt = '2099-01-01T00:00:00.000Z';
@@ -161,7 +180,9 @@ describe('record searches', () => {
         { f: { companyIds: [DEMO.ids.company], projectIds: [DEMO.ids.project], ...filter } },
       );
       expect(r.errors).toBeUndefined();
-      return (r.data as { todoQueries: { todos: { items: { id: string }[] } } }).todoQueries.todos.items.map((t) => t.id);
+      return (r.data as { todoQueries: { todos: { items: { id: string }[] } } }).todoQueries.todos.items.map(
+        (t) => t.id,
+      );
     };
     expect(await find({})).toEqual([b, a]);
     expect(await find({ todoListIds: [DEMO.ids.listDone] })).toEqual([b]);
@@ -196,7 +217,11 @@ describe('createTodo', () => {
       },
     });
     expect(r.errors).toBeUndefined();
-    const todo = (r.data as { createTodo: { id: string; tags: { title: string }[]; customFields: { id: string; value: unknown }[] } }).createTodo;
+    const todo = (
+      r.data as {
+        createTodo: { id: string; tags: { title: string }[]; customFields: { id: string; value: unknown }[] };
+      }
+    ).createTodo;
     expect(todo.tags.map((t) => t.title)).toEqual(['Codat', 'Loan']);
     expect(todo.customFields).toEqual(
       expect.arrayContaining([
@@ -281,9 +306,14 @@ describe('webhooks', () => {
       });
       for (const graphqlName of ['users', 'tags', 'customFields']) expect(current).not.toHaveProperty(graphqlName);
       // todo(id:) serves the record in GraphQL form.
-      const one = await gql('query G($id: String!) { todo(id: $id) { id title todoList { title project { name } } users { id } } }', { id: current.id });
+      const one = await gql(
+        'query G($id: String!) { todo(id: $id) { id title todoList { title project { name } } users { id } } }',
+        { id: current.id },
+      );
       expect(one.data).toMatchObject({ todo: { id: current.id, title: 'Hello', users: [] } });
-      expect(codes(await gql('query G($id: String!) { todo(id: $id) { id } }', { id: 'nope' }))).toEqual(['TODO_NOT_FOUND']);
+      expect(codes(await gql('query G($id: String!) { todo(id: $id) { id } }', { id: 'nope' }))).toEqual([
+        'TODO_NOT_FOUND',
+      ]);
 
       const del = 'mutation D($input: DeleteWebhookInput!) { deleteWebhook(input: $input) { success } }';
       expect((await gql(del, { input: { webhookId: hook.id } })).data).toEqual({ deleteWebhook: { success: true } });
@@ -306,7 +336,8 @@ describe('webhooks', () => {
 });
 
 describe('record mutations', () => {
-  const VIEW = 'id title text done todoList { id } users { id } tags { id title } customFields { id value } checklists { title checklistItems { title } }';
+  const VIEW =
+    'id title text done todoList { id } users { id } tags { id title } customFields { id value } checklists { title checklistItems { title } }';
   async function created(): Promise<string> {
     const r = await gql(CREATE, { input: { todoListId: DEMO.ids.listNew, title: 'Onboard Bank of Dave' } });
     return (r.data as { createTodo: { id: string } }).createTodo.id;
@@ -333,7 +364,13 @@ describe('record mutations', () => {
     );
     expect(r.errors).toBeUndefined();
     const record = (r.data as { record: Record<string, unknown> }).record;
-    expect(record).toMatchObject({ title: 'Renamed', text: 'Hi', done: true, todoList: { id: DEMO.ids.listDone }, users: [{ id: DEMO.ids.user2 }] });
+    expect(record).toMatchObject({
+      title: 'Renamed',
+      text: 'Hi',
+      done: true,
+      todoList: { id: DEMO.ids.listDone },
+      users: [{ id: DEMO.ids.user2 }],
+    });
     expect((record.tags as { title: string }[]).map((t) => t.title)).toEqual(['Codat', 'Loan']);
     expect(record.customFields).toEqual(
       expect.arrayContaining([
@@ -345,7 +382,10 @@ describe('record mutations', () => {
 
   it('updateTodos sets done (never toggles) and adds/removes one tag', async () => {
     const id = await created();
-    const run = (input: Record<string, unknown>) => gql('mutation D($i: UpdateTodosInput!) { updateTodos(input: $i) }', { i: { ...input, filter: { todoIds: [id] } } });
+    const run = (input: Record<string, unknown>) =>
+      gql('mutation D($i: UpdateTodosInput!) { updateTodos(input: $i) }', {
+        i: { ...input, filter: { todoIds: [id] } },
+      });
     await run({ done: true });
     await run({ done: true });
     expect(server.store.todos[0]!.done).toBe(true);
@@ -357,27 +397,63 @@ describe('record mutations', () => {
 
   it('comments on a record and adds checklist items, answering with the record through the item', async () => {
     const id = await created();
-    const c = await gql('mutation C($i: CreateCommentInput!) { createComment(input: $i) { id text category user { id } todo { id } } }', {
-      i: { html: '<p>Paid</p>', text: 'Paid', category: 'TODO', categoryId: id },
+    const c = await gql(
+      'mutation C($i: CreateCommentInput!) { createComment(input: $i) { id text category user { id } todo { id } } }',
+      {
+        i: { html: '<p>Paid</p>', text: 'Paid', category: 'TODO', categoryId: id },
+      },
+    );
+    expect(c.data).toMatchObject({
+      createComment: { text: 'Paid', category: 'TODO', user: { id: DEMO.ids.user }, todo: { id } },
     });
-    expect(c.data).toMatchObject({ createComment: { text: 'Paid', category: 'TODO', user: { id: DEMO.ids.user }, todo: { id } } });
-    const list = await gql('mutation L($i: CreateChecklistInput!) { createChecklist(input: $i) { id title } }', { i: { todoId: id, title: 'KYC', position: 65535 } });
+    const list = await gql('mutation L($i: CreateChecklistInput!) { createChecklist(input: $i) { id title } }', {
+      i: { todoId: id, title: 'KYC', position: 65535 },
+    });
     const checklistId = (list.data as { createChecklist: { id: string } }).createChecklist.id;
-    const item = await gql(`mutation I($i: CreateChecklistItemInput!) { createChecklistItem(input: $i) { title checklist { title todo { ${VIEW} } } } }`, {
-      i: { checklistId, title: 'Passport', position: 65535 },
-    });
+    const item = await gql(
+      `mutation I($i: CreateChecklistItemInput!) { createChecklistItem(input: $i) { title checklist { title todo { ${VIEW} } } } }`,
+      {
+        i: { checklistId, title: 'Passport', position: 65535 },
+      },
+    );
     expect(item.data).toMatchObject({
-      createChecklistItem: { title: 'Passport', checklist: { title: 'KYC', todo: { id, checklists: [{ title: 'KYC', checklistItems: [{ title: 'Passport' }] }] } } },
+      createChecklistItem: {
+        title: 'Passport',
+        checklist: {
+          title: 'KYC',
+          todo: { id, checklists: [{ title: 'KYC', checklistItems: [{ title: 'Passport' }] }] },
+        },
+      },
     });
   });
 
   it.each([
     ['editTodo', 'TODO_NOT_FOUND', 'mutation E { editTodo(input: { todoId: "nope" }) { id } }'],
-    ['editTodo list', 'TODO_LIST_NOT_FOUND', 'mutation E($id: String!) { editTodo(input: { todoId: $id, todoListId: "nope" }) { id } }'],
-    ['updateTodos tag', 'TAG_NOT_FOUND', 'mutation E($id: String!) { updateTodos(input: { tagId: "nope", filter: { todoIds: [$id] } }) }'],
-    ['addTodoAssignees', 'USER_NOT_FOUND', 'mutation E($id: String!) { addTodoAssignees(input: { todoId: $id, assigneeIds: ["nope"] }) { success } }'],
-    ['createChecklistItem', 'CHECKLIST_NOT_FOUND', 'mutation E { createChecklistItem(input: { checklistId: "nope", title: "x", position: 1 }) { id } }'],
-    ['setTodoCustomField type', 'BAD_USER_INPUT', `mutation E($id: String!) { setTodoCustomField(input: { todoId: $id, customFieldId: "${DEMO.ids.fieldAmount}", text: "x" }) }`],
+    [
+      'editTodo list',
+      'TODO_LIST_NOT_FOUND',
+      'mutation E($id: String!) { editTodo(input: { todoId: $id, todoListId: "nope" }) { id } }',
+    ],
+    [
+      'updateTodos tag',
+      'TAG_NOT_FOUND',
+      'mutation E($id: String!) { updateTodos(input: { tagId: "nope", filter: { todoIds: [$id] } }) }',
+    ],
+    [
+      'addTodoAssignees',
+      'USER_NOT_FOUND',
+      'mutation E($id: String!) { addTodoAssignees(input: { todoId: $id, assigneeIds: ["nope"] }) { success } }',
+    ],
+    [
+      'createChecklistItem',
+      'CHECKLIST_NOT_FOUND',
+      'mutation E { createChecklistItem(input: { checklistId: "nope", title: "x", position: 1 }) { id } }',
+    ],
+    [
+      'setTodoCustomField type',
+      'BAD_USER_INPUT',
+      `mutation E($id: String!) { setTodoCustomField(input: { todoId: $id, customFieldId: "${DEMO.ids.fieldAmount}", text: "x" }) }`,
+    ],
   ])('%s: answers %s for what does not exist or does not fit', async (_name, code, query) => {
     const id = await created();
     expect(codes(await gql(query, { id }))).toEqual([code]);
@@ -397,20 +473,48 @@ describe('record mutation webhooks', () => {
       const id = (r.data as { createTodo: { id: string } }).createTodo.id;
       await server.settled();
       await gql('mutation W($i: CreateWebhookInput!) { createWebhook(input: $i) { id } }', {
-        i: { url, events: ['TODO_DONE_STATUS_UPDATED', 'TODO_NAME_CHANGED', 'TODO_CUSTOM_FIELD_UPDATED', 'COMMENT_CREATED'], projectIds: [DEMO.ids.project] },
+        i: {
+          url,
+          events: ['TODO_DONE_STATUS_UPDATED', 'TODO_NAME_CHANGED', 'TODO_CUSTOM_FIELD_UPDATED', 'COMMENT_CREATED'],
+          projectIds: [DEMO.ids.project],
+        },
       });
       const before = server.store.todos[0]!.updatedAt;
       await gql('mutation N($id: String!) { editTodo(input: { todoId: $id }) { id } }', { id });
       expect(server.store.todos[0]!.updatedAt).toBe(before);
-      await gql('mutation D($id: String!) { updateTodos(input: { done: true, filter: { todoIds: [$id] } }) editTodo(input: { todoId: $id, title: "Onboarded" }) { id } }', { id });
-      await gql('mutation C($i: CreateCommentInput!) { createComment(input: $i) { id } }', { i: { html: '<p>Hi</p>', text: 'Hi', category: 'TODO', categoryId: id } });
+      await gql(
+        'mutation D($id: String!) { updateTodos(input: { done: true, filter: { todoIds: [$id] } }) editTodo(input: { todoId: $id, title: "Onboarded" }) { id } }',
+        { id },
+      );
+      await gql('mutation C($i: CreateCommentInput!) { createComment(input: $i) { id } }', {
+        i: { html: '<p>Hi</p>', text: 'Hi', category: 'TODO', categoryId: id },
+      });
       await server.settled();
-      expect(server.deliveries.map((d) => d.event)).toEqual(['TODO_DONE_STATUS_UPDATED', 'TODO_NAME_CHANGED', 'COMMENT_CREATED']);
-      const done = JSON.parse(server.deliveries[0]!.body) as { previousValue: { done: boolean; todoListId: string }; currentValue: { done: boolean } };
-      expect([done.previousValue.done, done.currentValue.done, done.previousValue.todoListId]).toEqual([false, true, DEMO.ids.listNew]);
-      const comment = JSON.parse(server.deliveries[2]!.body) as { previousValue: null; currentValue: Record<string, unknown> };
+      expect(server.deliveries.map((d) => d.event)).toEqual([
+        'TODO_DONE_STATUS_UPDATED',
+        'TODO_NAME_CHANGED',
+        'COMMENT_CREATED',
+      ]);
+      const done = JSON.parse(server.deliveries[0]!.body) as {
+        previousValue: { done: boolean; todoListId: string };
+        currentValue: { done: boolean };
+      };
+      expect([done.previousValue.done, done.currentValue.done, done.previousValue.todoListId]).toEqual([
+        false,
+        true,
+        DEMO.ids.listNew,
+      ]);
+      const comment = JSON.parse(server.deliveries[2]!.body) as {
+        previousValue: null;
+        currentValue: Record<string, unknown>;
+      };
       expect(comment.previousValue).toBeNull();
-      expect(comment.currentValue).toMatchObject({ text: 'Hi', category: 'TODO', categoryId: id, userId: DEMO.ids.user });
+      expect(comment.currentValue).toMatchObject({
+        text: 'Hi',
+        category: 'TODO',
+        categoryId: id,
+        userId: DEMO.ids.user,
+      });
     } finally {
       await new Promise((resolve) => catcher.close(resolve));
     }

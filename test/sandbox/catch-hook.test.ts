@@ -20,7 +20,12 @@ describe('zapierHeaderName', () => {
 
 describe('toRawRequest / toCleanedRequest', () => {
   it('keeps the raw body and query string, and parses JSON', () => {
-    const raw = toRawRequest('POST', '/hooks/catch/x/?a=1&b=2', { 'content-type': 'application/json', 'x-signature': 'abc' }, '{"n": 1}');
+    const raw = toRawRequest(
+      'POST',
+      '/hooks/catch/x/?a=1&b=2',
+      { 'content-type': 'application/json', 'x-signature': 'abc' },
+      '{"n": 1}',
+    );
     expect(raw).toEqual({
       method: 'POST',
       querystring: 'a=1&b=2',
@@ -71,7 +76,11 @@ describe('CatchHook over HTTP', () => {
   it('runs perform with the bundle Zapier builds and records the result', async () => {
     const { hookId, url } = hooks.create({ triggerKey: 'echo', authData: { k: 'v' }, inputData: { i: 1 } });
     hooks.setSubscribeData(hookId, { id: 'sub-1' });
-    const resp = await fetch(`${url}?x=1`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Webhook-Id': 'msg_1' }, body: '{"a":1}' });
+    const resp = await fetch(`${url}?x=1`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Webhook-Id': 'msg_1' },
+      body: '{"a":1}',
+    });
     expect(resp.status).toBe(200);
     expect(hooks.runs).toHaveLength(1);
     expect(hooks.runs[0]?.result).toEqual([{ id: 'e1' }]);
@@ -87,7 +96,11 @@ describe('CatchHook over HTTP', () => {
 
   it('records perform errors and still answers 200, like Zapier', async () => {
     const { hookId, url } = hooks.create({ triggerKey: 'echo', authData: {} });
-    const resp = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"fail":true}' });
+    const resp = await fetch(url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"fail":true}',
+    });
     expect(resp.status).toBe(200);
     expect(hooks.runsFor(hookId)[0]?.error?.message).toMatch(/refused/);
   });
@@ -109,7 +122,9 @@ describe('CatchHook over HTTP', () => {
   it('records a clear "not implemented yet" for a trigger the app does not have', async () => {
     const { hookId, url } = hooks.create({ triggerKey: 'missing', authData: {} });
     await fetch(url, { method: 'POST', body: '{}' });
-    expect(hooks.runsFor(hookId)[0]?.error?.message).toMatch(/triggers\.missing\.operation\.perform: not implemented yet/);
+    expect(hooks.runsFor(hookId)[0]?.error?.message).toMatch(
+      /triggers\.missing\.operation\.perform: not implemented yet/,
+    );
   });
 
   it('waitForRuns rejects after its bound when nothing arrives', async () => {

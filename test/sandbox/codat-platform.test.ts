@@ -23,7 +23,11 @@ afterAll(() => {
   nock.enableNetConnect();
 });
 beforeEach(async () => {
-  server = await new CodatServer({ appId: 'app', apiKey: 'sk_integ_x.us', platform: { apiKey: KEY, companies: demoPlatformCompanies() } }).start();
+  server = await new CodatServer({
+    appId: 'app',
+    apiKey: 'sk_integ_x.us',
+    platform: { apiKey: KEY, companies: demoPlatformCompanies() },
+  }).start();
 });
 afterEach(async () => {
   await server.close();
@@ -55,10 +59,19 @@ describe('sandbox Codat Platform API', () => {
   });
 
   it('creates a company as the spec describes: forbidden characters dropped, Link URL in redirect', async () => {
-    const r = await call('POST', '/companies', { name: 'Company (Codat[1])', description: 'x', tags: { region: 'uk' } });
+    const r = await call('POST', '/companies', {
+      name: 'Company (Codat[1])',
+      description: 'x',
+      tags: { region: 'uk' },
+    });
     expect(r.status).toBe(200);
     expectShape('Company', r.body, ['id', 'name', 'redirect']);
-    expect(r.body).toMatchObject({ name: 'Company Codat1', description: 'x', tags: { region: 'uk' }, redirect: `https://link.codat.io/company/${String(r.body!.id)}` });
+    expect(r.body).toMatchObject({
+      name: 'Company Codat1',
+      description: 'x',
+      tags: { region: 'uk' },
+      redirect: `https://link.codat.io/company/${String(r.body!.id)}`,
+    });
   });
 
   it.each([
@@ -76,7 +89,12 @@ describe('sandbox Codat Platform API', () => {
     await call('POST', '/companies', { name: 'Second', tags: { region: 'uk' } });
     const all = await call('GET', '/companies?page=1&pageSize=1');
     expectShape('Companies', all.body, ['results', 'pageNumber', 'pageSize', 'totalResults', '_links']);
-    expect(all.body).toMatchObject({ pageNumber: 1, pageSize: 1, totalResults: 2, _links: { next: { href: '/companies?page=2&pageSize=1' } } });
+    expect(all.body).toMatchObject({
+      pageNumber: 1,
+      pageSize: 1,
+      totalResults: 2,
+      _links: { next: { href: '/companies?page=2&pageSize=1' } },
+    });
     const byName = await call('GET', `/companies?query=${encodeURIComponent('name=bank of dave')}`);
     expect((byName.body!.results as { id: string }[]).map((c) => c.id)).toEqual([seeded.id]);
     const byTag = await call('GET', `/companies?tags=${encodeURIComponent('region=uk')}`);
@@ -99,11 +117,31 @@ describe('sandbox Codat Platform API', () => {
     const all = await call('POST', `/companies/${seeded.id}/data/all`);
     expect(all).toEqual({ status: 204, body: undefined });
     expect(server.platform!.pullOperations.length).toBeGreaterThan(0);
-    const one = await call('POST', `/companies/${seeded.id}/data/queue/invoices?connectionId=${seeded.dataConnections[0]!.id}`);
+    const one = await call(
+      'POST',
+      `/companies/${seeded.id}/data/queue/invoices?connectionId=${seeded.dataConnections[0]!.id}`,
+    );
     expect(one.status).toBe(200);
-    expectShape('PullOperation', one.body, ['id', 'companyId', 'connectionId', 'dataType', 'status', 'requested', 'progress', 'isCompleted', 'isErrored']);
+    expectShape('PullOperation', one.body, [
+      'id',
+      'companyId',
+      'connectionId',
+      'dataType',
+      'status',
+      'requested',
+      'progress',
+      'isCompleted',
+      'isErrored',
+    ]);
     expect((await call('POST', `/companies/${seeded.id}/data/queue/invoice`)).status).toBe(400);
-    expect((await call('POST', `/companies/${seeded.id}/data/queue/invoices?connectionId=a22dd66b-564a-4832-9b37-7b3ce4aeb7de`)).status).toBe(404);
+    expect(
+      (
+        await call(
+          'POST',
+          `/companies/${seeded.id}/data/queue/invoices?connectionId=a22dd66b-564a-4832-9b37-7b3ce4aeb7de`,
+        )
+      ).status,
+    ).toBe(404);
   });
 });
 
@@ -119,28 +157,53 @@ describe("the app's Codat actions against the sandbox", () => {
   });
 
   it('company dropdown, connection dropdown, then a refresh of one data type on that connection', async () => {
-    const companies = await runner.run<{ id: string; label: string }[]>(runner.fn('triggers', 'codat_company_list', 'perform'), { authData, meta: { page: 0 } });
+    const companies = await runner.run<{ id: string; label: string }[]>(
+      runner.fn('triggers', 'codat_company_list', 'perform'),
+      { authData, meta: { page: 0 } },
+    );
     expect(companies).toEqual([{ id: seeded.id, name: 'Bank of Dave', label: 'Bank of Dave (created 2026-01-05)' }]);
-    const connections = await runner.run<{ id: string; label: string }[]>(runner.fn('triggers', 'codat_connection_list', 'perform'), {
-      authData,
-      inputData: { companyId: seeded.id },
-      meta: { page: 0 },
+    const connections = await runner.run<{ id: string; label: string }[]>(
+      runner.fn('triggers', 'codat_connection_list', 'perform'),
+      {
+        authData,
+        inputData: { companyId: seeded.id },
+        meta: { page: 0 },
+      },
+    );
+    expect(connections).toEqual([
+      { id: seeded.dataConnections[0]!.id, platformName: 'Xero', label: 'Xero (Accounting, Linked)' },
+    ]);
+    const refreshed = await runner.run<Record<string, unknown>>(
+      runner.fn('creates', 'codat_refresh_company_data', 'perform'),
+      {
+        authData,
+        inputData: { companyId: seeded.id, dataType: 'invoices', connectionId: connections[0]!.id },
+      },
+    );
+    expect(refreshed).toMatchObject({
+      companyId: seeded.id,
+      dataType: 'invoices',
+      connectionId: connections[0]!.id,
+      status: 'Queued',
     });
-    expect(connections).toEqual([{ id: seeded.dataConnections[0]!.id, platformName: 'Xero', label: 'Xero (Accounting, Linked)' }]);
-    const refreshed = await runner.run<Record<string, unknown>>(runner.fn('creates', 'codat_refresh_company_data', 'perform'), {
-      authData,
-      inputData: { companyId: seeded.id, dataType: 'invoices', connectionId: connections[0]!.id },
-    });
-    expect(refreshed).toMatchObject({ companyId: seeded.id, dataType: 'invoices', connectionId: connections[0]!.id, status: 'Queued' });
     expect(server.platform!.pullOperations.map((o) => o.id)).toEqual([refreshed.id]);
   });
 
   it('Find Company by tag and by ID; refresh all', async () => {
     const find = runner.fn('searches', 'codat_find_company', 'perform');
-    await expect(runner.run(find, { authData, inputData: { tagFilter: 'customerRegion=us' } })).resolves.toEqual([expect.objectContaining({ id: seeded.id })]);
-    await expect(runner.run(find, { authData, inputData: { companyId: seeded.id } })).resolves.toEqual([expect.objectContaining({ name: 'Bank of Dave' })]);
-    await expect(runner.run(find, { authData, inputData: { companyId: '846ed55c-974b-4392-a1f1-87b6fdbf3c5e' } })).resolves.toEqual([]);
-    const all = await runner.run(runner.fn('creates', 'codat_refresh_company_data', 'perform'), { authData, inputData: { companyId: seeded.id } });
+    await expect(runner.run(find, { authData, inputData: { tagFilter: 'customerRegion=us' } })).resolves.toEqual([
+      expect.objectContaining({ id: seeded.id }),
+    ]);
+    await expect(runner.run(find, { authData, inputData: { companyId: seeded.id } })).resolves.toEqual([
+      expect.objectContaining({ name: 'Bank of Dave' }),
+    ]);
+    await expect(
+      runner.run(find, { authData, inputData: { companyId: '846ed55c-974b-4392-a1f1-87b6fdbf3c5e' } }),
+    ).resolves.toEqual([]);
+    const all = await runner.run(runner.fn('creates', 'codat_refresh_company_data', 'perform'), {
+      authData,
+      inputData: { companyId: seeded.id },
+    });
     expect(all).toMatchObject({ dataType: 'all', status: 'Queued' });
   });
 });

@@ -60,7 +60,12 @@ describe('auth and routing', () => {
 
   it('validates limit as Svix does', async () => {
     expect((await call('GET', `/api/v1/app/${APP}/endpoint?limit=0`)).status).toBe(422);
-    expect((await call('GET', `/api/v1/app/${APP}/endpoint?limit=1`)).body).toEqual({ data: [], iterator: null, prevIterator: null, done: true });
+    expect((await call('GET', `/api/v1/app/${APP}/endpoint?limit=1`)).body).toEqual({
+      data: [],
+      iterator: null,
+      prevIterator: null,
+      done: true,
+    });
   });
 });
 
@@ -75,7 +80,11 @@ describe('endpoints', () => {
       secret,
     });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ url: 'http://127.0.0.1:1/hook', filterTypes: ['company.created'], description: 'Zapier: company.created' });
+    expect(created.body).toMatchObject({
+      url: 'http://127.0.0.1:1/hook',
+      filterTypes: ['company.created'],
+      description: 'Zapier: company.created',
+    });
     expect(String(created.body?.id)).toMatch(/^ep_[A-Za-z0-9]{27}$/);
     expect(created.body).not.toHaveProperty('secret');
     expect(server.endpoints.get(String(created.body?.id))?.secret).toBe(secret);
@@ -138,7 +147,11 @@ describe('messages and delivery', () => {
     try {
       const secret = newSigningSecret();
       await call('POST', `/api/v1/app/${APP}/endpoint`, { url: rx.url, filterTypes: ['company.created'], secret });
-      await call('POST', `/api/v1/app/${APP}/endpoint`, { url: rx.url, filterTypes: ['company.deleted'], secret: newSigningSecret() });
+      await call('POST', `/api/v1/app/${APP}/endpoint`, {
+        url: rx.url,
+        filterTypes: ['company.deleted'],
+        secret: newSigningSecret(),
+      });
       const envelope = codatEnvelope('company.created', { id: 'c1', name: 'Bank of Dave' });
       const { message, delivered } = server.emit('company.created', envelope);
       const [delivery] = await delivered;
@@ -201,7 +214,13 @@ describe('event types and company tags', () => {
     expect(page.status).toBe(200);
     expect(page.body).toMatchObject({ done: false, iterator: expect.any(String) });
     expect(page.body?.data).toEqual([
-      expect.objectContaining({ name: 'company.created', description: expect.any(String), archived: false, deprecated: false, groupName: 'company' }),
+      expect.objectContaining({
+        name: 'company.created',
+        description: expect.any(String),
+        archived: false,
+        deprecated: false,
+        groupName: 'company',
+      }),
       expect.objectContaining({ name: 'company.deleted' }),
     ]);
     const all = await call('GET', '/api/v1/event-type?limit=250');
@@ -216,18 +235,31 @@ describe('event types and company tags', () => {
     const rx = await receiver([200]);
     try {
       const uk = await call('POST', `/api/v1/app/${APP}/endpoint`, { url: rx.url, channels: ['region:uk'] });
-      const fr = await call('POST', `/api/v1/app/${APP}/endpoint`, { url: rx.url, channels: ['region:fr', 'tier:gold'] });
+      const fr = await call('POST', `/api/v1/app/${APP}/endpoint`, {
+        url: rx.url,
+        channels: ['region:fr', 'tier:gold'],
+      });
       const any = await call('POST', `/api/v1/app/${APP}/endpoint`, { url: rx.url });
       expect(uk.body?.channels).toEqual(['region:uk']);
-      const read = codatEnvelope('read.completed', { referenceCompany: { id: 'c1', name: 'Toft', tags: { region: 'uk', tier: 'gold' } } });
+      const read = codatEnvelope('read.completed', {
+        referenceCompany: { id: 'c1', name: 'Toft', tags: { region: 'uk', tier: 'gold' } },
+      });
       const { message, delivered } = server.emit('read.completed', read);
       expect(message.channels).toEqual(['region:uk', 'tier:gold']);
-      expect((await delivered).map((d) => d.endpointId).sort()).toEqual([uk.body?.id, fr.body?.id, any.body?.id].sort());
+      expect((await delivered).map((d) => d.endpointId).sort()).toEqual(
+        [uk.body?.id, fr.body?.id, any.body?.id].sort(),
+      );
       // A company event carries the company itself, tags included.
-      const created = server.emit('company.created', codatEnvelope('company.created', { id: 'c2', tags: { region: 'fr' } }));
+      const created = server.emit(
+        'company.created',
+        codatEnvelope('company.created', { id: 'c2', tags: { region: 'fr' } }),
+      );
       expect((await created.delivered).map((d) => d.endpointId).sort()).toEqual([fr.body?.id, any.body?.id].sort());
       // No company, no channels: only the endpoint without channels.
-      const quota = server.emit('client.rateLimit.reached', codatEnvelope('client.rateLimit.reached', { dailyQuota: 1 }));
+      const quota = server.emit(
+        'client.rateLimit.reached',
+        codatEnvelope('client.rateLimit.reached', { dailyQuota: 1 }),
+      );
       expect(quota.message.channels).toBeNull();
       expect((await quota.delivered).map((d) => d.endpointId)).toEqual([any.body?.id]);
     } finally {
@@ -236,14 +268,23 @@ describe('event types and company tags', () => {
   });
 
   it('refuses channels Svix would refuse (a space, more than 10)', async () => {
-    const spaced = await call('POST', `/api/v1/app/${APP}/endpoint`, { url: 'http://127.0.0.1/h', channels: ['region:north america'] });
+    const spaced = await call('POST', `/api/v1/app/${APP}/endpoint`, {
+      url: 'http://127.0.0.1/h',
+      channels: ['region:north america'],
+    });
     expect(spaced.status).toBe(422);
-    const many = await call('POST', `/api/v1/app/${APP}/endpoint`, { url: 'http://127.0.0.1/h', channels: Array.from({ length: 11 }, (_, i) => `k:${i}`) });
+    const many = await call('POST', `/api/v1/app/${APP}/endpoint`, {
+      url: 'http://127.0.0.1/h',
+      channels: Array.from({ length: 11 }, (_, i) => `k:${i}`),
+    });
     expect(many.status).toBe(422);
   });
 
   it('refuses a retired rule type in filterTypes with 422, as Svix does for unknown types', async () => {
-    const r = await call('POST', `/api/v1/app/${APP}/endpoint`, { url: 'http://127.0.0.1/h', filterTypes: ['NewCompanySynchronized'] });
+    const r = await call('POST', `/api/v1/app/${APP}/endpoint`, {
+      url: 'http://127.0.0.1/h',
+      filterTypes: ['NewCompanySynchronized'],
+    });
     expect(r.status).toBe(422);
   });
 });

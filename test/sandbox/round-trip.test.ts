@@ -30,7 +30,9 @@ it('runs all 10 steps, in order, each passing', () => {
 
 it('step 1: auth test reached both servers with the connection credentials', () => {
   expect(step(1)?.lines.join('\n')).toContain('Codat sandbox-client-0001 + Blue Client Onboarding (Ada Lovelace)');
-  const codatAuth = sb.codat.requests.find((r) => r.method === 'GET' && r.path.startsWith(`/api/v1/app/${DEMO.codat.clientId}/endpoint`));
+  const codatAuth = sb.codat.requests.find(
+    (r) => r.method === 'GET' && r.path.startsWith(`/api/v1/app/${DEMO.codat.clientId}/endpoint`),
+  );
   expect(codatAuth?.headers.authorization).toBe(`Bearer ${DEMO.codat.zapierKey}`);
   expect(codatAuth?.status).toBe(200);
   // The Codat API Key is checked with one company, Basic auth with its Base64.
@@ -45,7 +47,9 @@ it('step 1: auth test reached both servers with the connection credentials', () 
 });
 
 it('step 2: subscribe (New Company) created one Codat consumer (filterTypes, channels, secret, idempotency key) and one Blue webhook', () => {
-  const create = sb.codat.requests.find((r) => r.method === 'POST' && r.path === `/api/v1/app/${DEMO.codat.clientId}/endpoint`);
+  const create = sb.codat.requests.find(
+    (r) => r.method === 'POST' && r.path === `/api/v1/app/${DEMO.codat.clientId}/endpoint`,
+  );
   expect(create?.status).toBe(201);
   expect(create?.headers['idempotency-key']).toEqual(expect.any(String));
   const body = JSON.parse(create!.body) as Record<string, unknown>;
@@ -70,16 +74,27 @@ it('step 3: the delivery was retried once after a 503, then verified, and the ou
   expect(run?.rawRequest.content).toBe(delivery?.body);
   expect(run?.error).toBeUndefined();
   expect(run?.result).toEqual([
-    expect.objectContaining({ eventType: 'company.created', companyName: 'Bank of Dave', companyId: '0498e921-9b53-4396-a412-4f2f5983b0a2' }),
+    expect.objectContaining({
+      eventType: 'company.created',
+      companyName: 'Bank of Dave',
+      companyId: '0498e921-9b53-4396-a412-4f2f5983b0a2',
+    }),
   ]);
 });
 
 it('step 4: the todo exists in Blue with the mapped title, list, tag and custom field values', () => {
   expect(sb.blue.store.todos).toHaveLength(1);
   const todo = sb.blue.store.todos[0]!;
-  expect(todo).toMatchObject({ title: 'Onboard Bank of Dave', todoListId: DEMO.ids.listNew, tagIds: [DEMO.ids.tagCodat] });
+  expect(todo).toMatchObject({
+    title: 'Onboard Bank of Dave',
+    todoListId: DEMO.ids.listNew,
+    tagIds: [DEMO.ids.tagCodat],
+  });
   // Stage was New at creation (the step checks it then); step 7 sets it to KYC.
-  expect(todo.values).toEqual({ [DEMO.ids.fieldCodatId]: '0498e921-9b53-4396-a412-4f2f5983b0a2', [DEMO.ids.fieldStage]: DEMO.ids.fieldStageKyc });
+  expect(todo.values).toEqual({
+    [DEMO.ids.fieldCodatId]: '0498e921-9b53-4396-a412-4f2f5983b0a2',
+    [DEMO.ids.fieldStage]: DEMO.ids.fieldStageKyc,
+  });
   const create = sb.blue.operations.find((o) => o.name && /createtodo/i.test(o.name));
   expect(create?.headers['x-bloo-project-id']).toBe(DEMO.blue.projectId);
   expect(create?.codes).toEqual([]);
@@ -110,10 +125,17 @@ it('step 6: both tampered deliveries were refused without a Zap run', () => {
 it('step 7: the record actions changed the todo and commented on it, one request each', () => {
   const todo = sb.blue.store.todos[0]!;
   expect(todo).toMatchObject({ done: true, duedAt: '2026-12-31T17:00:00.000Z' });
-  expect(sb.blue.store.comments).toEqual([expect.objectContaining({ category: 'TODO', categoryId: todo.id, text: 'KYC started for Bank of Dave.' })]);
+  expect(sb.blue.store.comments).toEqual([
+    expect.objectContaining({ category: 'TODO', categoryId: todo.id, text: 'KYC started for Bank of Dave.' }),
+  ]);
   const names = sb.blue.operations.map((o) => o.name);
-  for (const name of ['ZapierUpdateRecord', 'ZapierUpdateTodosRecord', 'ZapierAddComment']) expect(names.filter((n) => n === name)).toHaveLength(1);
-  expect(sb.blue.operations.filter((o) => o.name?.startsWith('ZapierUpdate') || o.name === 'ZapierAddComment').every((o) => o.codes.length === 0)).toBe(true);
+  for (const name of ['ZapierUpdateRecord', 'ZapierUpdateTodosRecord', 'ZapierAddComment'])
+    expect(names.filter((n) => n === name)).toHaveLength(1);
+  expect(
+    sb.blue.operations
+      .filter((o) => o.name?.startsWith('ZapierUpdate') || o.name === 'ZapierAddComment')
+      .every((o) => o.codes.length === 0),
+  ).toBe(true);
 });
 
 it('step 8: Find or Create found the record by its Codat Company ID, one todos query per search, nothing created', () => {
@@ -133,7 +155,11 @@ it('step 9: nothing is left subscribed in either server', () => {
 it('step 10: Create Company stored the company (tags too) and printed its Link URL; Find Company found it', () => {
   const create = sb.codat.requests.find((r) => r.method === 'POST' && r.path === '/companies');
   expect(create?.status).toBe(200);
-  expect(JSON.parse(create!.body)).toEqual({ name: 'Dave Lending Ltd', description: expect.stringMatching(/^Zap run for todo /), tags: { uid: 'crm-lead-42' } });
+  expect(JSON.parse(create!.body)).toEqual({
+    name: 'Dave Lending Ltd',
+    description: expect.stringMatching(/^Zap run for todo /),
+    tags: { uid: 'crm-lead-42' },
+  });
   const company = sb.codat.platform!.companies.find((c) => c.name === 'Dave Lending Ltd');
   expect(step(10)?.lines).toContain(`Link URL: https://link.codat.io/company/${company!.id}`);
   const find = sb.codat.requests.find((r) => r.method === 'GET' && r.path.includes('query=name'));

@@ -69,17 +69,26 @@ describe('dist/index.js behaves like the sources', () => {
       const delivery = signedDelivery(service, 4096);
       const fromBundle = new AppRunner(bundled);
       const fromSources = new AppRunner(SourceApp);
-      const items = await fromBundle.run<Record<string, unknown>[]>(fromBundle.fn('triggers', triggerKey, 'perform'), delivery.bundle);
+      const items = await fromBundle.run<Record<string, unknown>[]>(
+        fromBundle.fn('triggers', triggerKey, 'perform'),
+        delivery.bundle,
+      );
       expect(items).toHaveLength(1);
       expect(items[0]?.id).toEqual(expect.any(String));
-      const expected = await fromSources.run<unknown>(fromSources.fn('triggers', triggerKey, 'perform'), delivery.bundle);
+      const expected = await fromSources.run<unknown>(
+        fromSources.fn('triggers', triggerKey, 'perform'),
+        delivery.bundle,
+      );
       expect(items).toEqual(expected);
     });
 
     it(`${service}: a delivery with one byte changed is refused by the bundle`, async () => {
       const delivery = signedDelivery(service, 4096);
       const raw = delivery.bundle.rawRequest as { content: string };
-      const tampered = { ...delivery.bundle, rawRequest: { ...raw, content: raw.content.replace('"id":"', '"id":"x') } };
+      const tampered = {
+        ...delivery.bundle,
+        rawRequest: { ...raw, content: raw.content.replace('"id":"', '"id":"x') },
+      };
       const runner = new AppRunner(bundled);
       const err = await caught(runner.run(runner.fn('triggers', triggerKey, 'perform'), tampered));
       expect(err.name).toBe('HaltedError');
@@ -91,7 +100,12 @@ describe('dist/index.js behaves like the sources', () => {
     const delivery = signedDelivery('blue', 1024);
     const secret = (delivery.bundle.subscribeData as { secret: string }).secret;
     const content = JSON.stringify({ event: 'TODO_CREATED', webhook: 5, currentValue: { id: 'ctodo1' } });
-    const rawRequest = toRawRequest('POST', '/hooks/catch/bench/', { 'content-type': 'application/json', 'x-signature': blueSignature(secret, content) }, content);
+    const rawRequest = toRawRequest(
+      'POST',
+      '/hooks/catch/bench/',
+      { 'content-type': 'application/json', 'x-signature': blueSignature(secret, content) },
+      content,
+    );
     const bundle = { ...delivery.bundle, rawRequest, cleanedRequest: JSON.parse(content) as unknown };
     const refusal = async (app: AppLike) => {
       const runner = new AppRunner(app);

@@ -5,7 +5,12 @@ import nock from 'nock';
 import zapier, { type Bundle } from 'zapier-platform-core';
 import App from '../../index.js';
 import { caught } from '../support/errors.js';
-import { COMPANIES_PAGE, COMPANY_SIMPLE, ERROR_COMPANY_NOT_FOUND, ERROR_MALFORMED_QUERY } from '../codat/platform-fixtures.js';
+import {
+  COMPANIES_PAGE,
+  COMPANY_SIMPLE,
+  ERROR_COMPANY_NOT_FOUND,
+  ERROR_MALFORMED_QUERY,
+} from '../codat/platform-fixtures.js';
 import '../support/nock-release.js';
 
 const appTester = zapier.createAppTester(App);
@@ -14,7 +19,8 @@ const API = 'https://api.codat.io';
 const authData = { codatApiKey: 'f00dfeedf00dfeedf00dfeedf00dfeedf00dfeed' };
 const ID = 'ab12c58d-a678-4ebf-a159-ae99e1807bd0';
 
-const run = (inputData: Record<string, unknown>) => appTester(search.operation.perform as never, { authData, inputData } as unknown as Bundle);
+const run = (inputData: Record<string, unknown>) =>
+  appTester(search.operation.perform as never, { authData, inputData } as unknown as Bundle);
 
 /** A page of companies shaped like the spec's list example, with the given names. */
 function page(names: string[]) {
@@ -36,7 +42,11 @@ describe('codat_find_company', () => {
     const result = (await run({ companyId: ID })) as Record<string, unknown>[];
     scope.done();
     expect(result).toHaveLength(1);
-    expect(result[0]).toMatchObject({ id: ID, name: 'Toft stores holdings', redirect: `https://link.codat.io/company/${ID}` });
+    expect(result[0]).toMatchObject({
+      id: ID,
+      name: 'Toft stores holdings',
+      redirect: `https://link.codat.io/company/${ID}`,
+    });
   });
 
   it('by ID: a 404 is "nothing found", not an error', async () => {
@@ -61,7 +71,10 @@ describe('codat_find_company', () => {
   });
 
   it('by name: searches the name as Codat stores it (forbidden characters dropped)', async () => {
-    const scope = nock(API).get('/companies').query({ page: '1', pageSize: '100', query: 'name=Company Codat1' }).reply(200, page(['Company Codat1']));
+    const scope = nock(API)
+      .get('/companies')
+      .query({ page: '1', pageSize: '100', query: 'name=Company Codat1' })
+      .reply(200, page(['Company Codat1']));
     const result = (await run({ name: 'Company (Codat[1])' })) as { name: string }[];
     scope.done();
     expect(result.map((c) => c.name)).toEqual(['Company Codat1']);
@@ -78,7 +91,10 @@ describe('codat_find_company', () => {
   });
 
   it('by name and tags together', async () => {
-    const scope = nock(API).get('/companies').query({ page: '1', pageSize: '100', query: 'name=A', tags: 'uid=42' }).reply(200, page(['A']));
+    const scope = nock(API)
+      .get('/companies')
+      .query({ page: '1', pageSize: '100', query: 'name=A', tags: 'uid=42' })
+      .reply(200, page(['A']));
     await expect(run({ name: 'A', tagFilter: 'uid=42' })).resolves.toHaveLength(1);
     scope.done();
   });
@@ -103,7 +119,9 @@ describe('codat_find_company', () => {
     nock(API).get('/companies').query(true).reply(400, ERROR_MALFORMED_QUERY);
     const err = await caught(run({ tagFilter: 'region=' }));
     expect(err.code).toBe('codat_request_rejected');
-    expect(err.message).toMatch(/search the Codat companies \(HTTP 400\): Error parsing query - Malformed query\. \(correlation id bc997528a9d7abb9161ef45f05d38599\)/);
+    expect(err.message).toMatch(
+      /search the Codat companies \(HTTP 400\): Error parsing query - Malformed query\. \(correlation id bc997528a9d7abb9161ef45f05d38599\)/,
+    );
   });
 
   describe('refuses impossible searches before sending', () => {
@@ -126,6 +144,9 @@ describe('codat_find_company', () => {
 
 describe('Find or Create Company', () => {
   it('pairs Find Company with Create Company', () => {
-    expect(App.searchOrCreates?.codat_find_company).toMatchObject({ search: 'codat_find_company', create: 'codat_create_company' });
+    expect(App.searchOrCreates?.codat_find_company).toMatchObject({
+      search: 'codat_find_company',
+      create: 'codat_create_company',
+    });
   });
 });

@@ -38,7 +38,7 @@ async function search(inputData: Record<string, unknown>, items: unknown[] = [NE
 }
 
 describe('Find Record', () => {
-  it('by ID: one todos query for that id in the project, the record in the actions\' shape', async () => {
+  it("by ID: one todos query for that id in the project, the record in the actions' shape", async () => {
     const { result, calls } = await search({ recordId: 'todo-3', title: 'ignored when an ID is given' }, [NEWER]);
     expect(calls).toHaveLength(1);
     expect(calls[0]!.query).toBe(FIND_TODOS);
@@ -76,9 +76,20 @@ describe('Find Record', () => {
   });
 
   it('within a list, only not-done records, by a custom field value (option title, not case-sensitive)', async () => {
-    const { ids, calls } = await search({ todoListId: 'list-1', done: 'open', customFieldId: 'cf-status', customFieldValue: 'pending' });
+    const { ids, calls } = await search({
+      todoListId: 'list-1',
+      done: 'open',
+      customFieldId: 'cf-status',
+      customFieldValue: 'pending',
+    });
     expect(calls[0]!.variables).toEqual({
-      filter: { companyIds: [AUTH.blueCompanyId], projectIds: [PROJECT], todoListIds: ['list-1'], done: false, showCompleted: true },
+      filter: {
+        companyIds: [AUTH.blueCompanyId],
+        projectIds: [PROJECT],
+        todoListIds: ['list-1'],
+        done: false,
+        showCompleted: true,
+      },
       limit: 100,
     });
     expect(ids).toEqual(['todo-2', 'todo-1']);
@@ -103,11 +114,15 @@ describe('Find Record', () => {
     expect(calls[0]!.variables.limit).toBe(FIND_SCAN_LIMIT);
     expect((calls[0]!.variables.filter as Record<string, unknown>).search).toBeUndefined();
     const fields = App.searches.find_todo.operation.inputFields as { key: string; helpText?: string }[];
-    expect(fields.find((f) => f.key === 'customFieldValue')!.helpText).toMatch(new RegExp(`Without a Title, only the ${FIND_SCAN_LIMIT} newest records`));
+    expect(fields.find((f) => f.key === 'customFieldValue')!.helpText).toMatch(
+      new RegExp(`Without a Title, only the ${FIND_SCAN_LIMIT} newest records`),
+    );
   });
 
   it('returns at most 10 records', async () => {
-    const many = Array.from({ length: 30 }, (_, i) => withStatus(`todo-${i}`, 'Same', 'Pending', '2026-01-10T08:00:00.000Z'));
+    const many = Array.from({ length: 30 }, (_, i) =>
+      withStatus(`todo-${i}`, 'Same', 'Pending', '2026-01-10T08:00:00.000Z'),
+    );
     expect((await search({ title: 'Same' }, many)).ids).toEqual(many.slice(0, 10).map((t) => t.id));
   });
 
@@ -128,20 +143,33 @@ describe('Find Record', () => {
     const calls: CapturedCall[] = [];
     replyOnce(calls, 200, { data: { project: { id: 'cprojresolved00000000000001' } } });
     replyOnce(calls, 200, { data: { todoQueries: { todos: { items: [] } } } });
-    await appTester(perform as never, { authData: { ...AUTH, blueProjectId: 'sales' }, inputData: { title: 'x' } } as never);
-    expect((calls[1]!.variables.filter as { projectIds: string[] }).projectIds).toEqual(['cprojresolved00000000000001']);
+    await appTester(
+      perform as never,
+      { authData: { ...AUTH, blueProjectId: 'sales' }, inputData: { title: 'x' } } as never,
+    );
+    expect((calls[1]!.variables.filter as { projectIds: string[] }).projectIds).toEqual([
+      'cprojresolved00000000000001',
+    ]);
   });
 });
 
 describe('Find or Create Record', () => {
-  it('pairs Find Record with Create Record under the search\'s key', () => {
-    expect(App.searchOrCreates!.find_todo).toMatchObject({ key: 'find_todo', search: 'find_todo', create: 'create_todo' });
+  it("pairs Find Record with Create Record under the search's key", () => {
+    expect(App.searchOrCreates!.find_todo).toMatchObject({
+      key: 'find_todo',
+      search: 'find_todo',
+      create: 'create_todo',
+    });
     expect(App.searchOrCreates!.find_todo!.display.label).toBe('Find or Create Record');
   });
 
-  it('Find Record\'s output has the create\'s keys (a Zap maps either the same way)', async () => {
+  it("Find Record's output has the create's keys (a Zap maps either the same way)", async () => {
     const keys = async (op: { outputFields?: unknown[] }) => {
-      const fields = await Promise.all((op.outputFields ?? []).map((f) => (typeof f === 'function' ? (f as () => Promise<unknown>)() : Promise.resolve([f]))));
+      const fields = await Promise.all(
+        (op.outputFields ?? []).map((f) =>
+          typeof f === 'function' ? (f as () => Promise<unknown>)() : Promise.resolve([f]),
+        ),
+      );
       return (fields.flat() as { key: string }[]).map((f) => f.key);
     };
     expect(await keys(App.searches.find_todo.operation)).toEqual(await keys(App.creates.create_todo.operation));

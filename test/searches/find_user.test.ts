@@ -32,7 +32,9 @@ describe('Find User', () => {
     expect(calls[0]!.query).toBe(FIND_PROJECT_USERS);
     expect(calls[0]!.variables).toEqual({ projectId: AUTH.blueProjectId, search: 'JANE@example.com', first: 100 });
     expect(calls[0]!.headers['x-bloo-project-id']).toBe(AUTH.blueProjectId);
-    expect(result).toEqual([{ id: 'cuser1', fullName: 'Jane Doe', email: 'jane@example.com', label: 'Jane Doe (jane@example.com)' }]);
+    expect(result).toEqual([
+      { id: 'cuser1', fullName: 'Jane Doe', email: 'jane@example.com', label: 'Jane Doe (jane@example.com)' },
+    ]);
     scope.done();
   });
 
@@ -71,7 +73,10 @@ describe('Find User', () => {
     const calls: CapturedCall[] = [];
     replyOnce(calls, 200, { data: { project: { id: 'cprojresolved00000000000001' } } });
     replyOnce(calls, 200, { data: { projectUserList: { users: MEMBERS } } });
-    await appTester(perform as never, { authData: { ...AUTH, blueProjectId: 'sales-pipeline' }, inputData: { email: 'jane@example.com' } } as never);
+    await appTester(
+      perform as never,
+      { authData: { ...AUTH, blueProjectId: 'sales-pipeline' }, inputData: { email: 'jane@example.com' } } as never,
+    );
     expect(calls.map((c) => c.variables)).toEqual([
       { id: 'sales-pipeline' },
       { projectId: 'cprojresolved00000000000001', search: 'jane@example.com', first: 100 },

@@ -8,10 +8,16 @@ import path from 'node:path';
 const require = createRequire(import.meta.url);
 
 // CODAT_PLATFORM_SPEC=/nowhere runs the suite as on a machine without the reference files.
-export const SPEC_PATH = path.resolve(process.cwd(), process.env.CODAT_PLATFORM_SPEC ?? '../shared/reference/codat/Codat-Platform.json');
+export const SPEC_PATH = path.resolve(
+  process.cwd(),
+  process.env.CODAT_PLATFORM_SPEC ?? '../shared/reference/codat/Codat-Platform.json',
+);
 const BASE = 'https://codat-platform.spec/openapi.json';
 
-type Validator = { addSchema(schema: unknown, uri: string): void; validate(value: unknown, schema: unknown): { errors: { stack: string }[] } };
+type Validator = {
+  addSchema(schema: unknown, uri: string): void;
+  validate(value: unknown, schema: unknown): { errors: { stack: string }[] };
+};
 
 export interface PlatformSpec {
   doc: Record<string, unknown>;

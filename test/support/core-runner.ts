@@ -11,7 +11,6 @@ const require = createRequire(import.meta.url);
 type Logger = ((message: string, data: Record<string, unknown>) => Promise<unknown>) & { end: () => Promise<unknown> };
 type CoreApp = (input: unknown) => Promise<{ results: unknown }>;
 
- 
 const createApp = require('zapier-platform-core/src/create-app') as (appRaw: unknown) => CoreApp;
 const createInput = require('zapier-platform-core/src/tools/create-input') as (
   app: unknown,
@@ -20,10 +19,18 @@ const createInput = require('zapier-platform-core/src/tools/create-input') as (
   logBuffer: unknown[],
   rpc: unknown,
 ) => unknown;
-const createLogger = require('zapier-platform-core/src/tools/create-logger') as (event: unknown, options: unknown) => Logger;
+const createLogger = require('zapier-platform-core/src/tools/create-logger') as (
+  event: unknown,
+  options: unknown,
+) => Logger;
 const schemaTools = require('zapier-platform-core/src/tools/schema') as { prepareApp: (appRaw: unknown) => unknown };
-const resolveMethodPath = require('zapier-platform-core/src/tools/resolve-method-path') as (app: unknown, fn: unknown) => string;
-const cleaner = require('zapier-platform-core/src/tools/cleaner') as { maskOutput: (o: unknown) => { results: unknown } };
+const resolveMethodPath = require('zapier-platform-core/src/tools/resolve-method-path') as (
+  app: unknown,
+  fn: unknown,
+) => string;
+const cleaner = require('zapier-platform-core/src/tools/cleaner') as {
+  maskOutput: (o: unknown) => { results: unknown };
+};
 
 /** core's RPC client: `rpc(method, ...params)` (z.cache, cursors); see test/support/simulated-rpc.ts. */
 export type Rpc = (method: string, ...params: unknown[]) => Promise<unknown>;

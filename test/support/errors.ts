@@ -13,7 +13,12 @@ export function readError(err: unknown): CaughtError {
   if (!(err instanceof Error)) throw new Error(`Expected an Error, got ${String(err)}`);
   const out: CaughtError = { name: err.name, message: err.message, raw: err.message };
   if (err.name === 'AppError' || err.name === 'ThrottledError') {
-    const parsed = JSON.parse(err.message) as { message: string; code?: string; status?: number; delay?: number | null };
+    const parsed = JSON.parse(err.message) as {
+      message: string;
+      code?: string;
+      status?: number;
+      delay?: number | null;
+    };
     out.message = parsed.message;
     if (parsed.code !== undefined) out.code = parsed.code;
     if (parsed.status !== undefined) out.status = parsed.status;

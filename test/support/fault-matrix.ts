@@ -47,7 +47,8 @@ export function status(code: number, body: Lazy<unknown>, headers: Lazy<Record<s
 
 /** A body that is not JSON (an HTML error page from a proxy). */
 export function html(code: number, text: Lazy<string>) {
-  return (i: nock.Interceptor) => i.reply(() => [code, `<html><body>${value(text)}</body></html>`, { 'content-type': 'text/html' }]);
+  return (i: nock.Interceptor) =>
+    i.reply(() => [code, `<html><body>${value(text)}</body></html>`, { 'content-type': 'text/html' }]);
 }
 
 /** No answer before the app's timeout (the reply comes far too late and is aborted). */
@@ -155,7 +156,9 @@ export function assertExpected(err: CaughtError, expected: Expected): void {
   const problems: string[] = [];
   if (err.name !== expected.name) problems.push(`class ${err.name}, expected ${expected.name}`);
   if (!expected.message.test(err.message)) problems.push(`message does not match ${expected.message}`);
-  if (expected.code !== undefined && err.code !== expected.code) problems.push(`code ${err.code}, expected ${expected.code}`);
-  if (expected.delay !== undefined && (err.delay ?? null) !== expected.delay) problems.push(`delay ${err.delay}, expected ${expected.delay}`);
+  if (expected.code !== undefined && err.code !== expected.code)
+    problems.push(`code ${err.code}, expected ${expected.code}`);
+  if (expected.delay !== undefined && (err.delay ?? null) !== expected.delay)
+    problems.push(`delay ${err.delay}, expected ${expected.delay}`);
   if (problems.length) throw new Error(`${problems.join('; ')}\nmessage: ${err.message}`);
 }

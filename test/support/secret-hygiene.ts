@@ -23,7 +23,8 @@ export function leaks(
     for (const { secret, form } of forms) {
       let hit = text.includes(form);
       if (!hit && minFragment) {
-        for (let i = 0; !hit && i + minFragment <= form.length; i++) hit = text.includes(form.slice(i, i + minFragment));
+        for (let i = 0; !hit && i + minFragment <= form.length; i++)
+          hit = text.includes(form.slice(i, i + minFragment));
       }
       if (hit) out.push({ secret: `${secret.slice(0, 6)}…`, text: text.slice(0, 300) });
     }
@@ -40,7 +41,7 @@ export function expectNoSecrets(texts: readonly string[], secrets: readonly stri
 
 const require = createRequire(import.meta.url);
 type Handler = (event: Record<string, unknown>) => Promise<{ results: unknown }>;
- 
+
 const core = require('zapier-platform-core') as { createAppHandler: (app: unknown) => Handler };
 
 export interface LambdaOutcome {
@@ -107,7 +108,13 @@ export async function lambdaHarness(app: unknown): Promise<LambdaHarness> {
     const before = process.env.LOGGING_ENDPOINT;
     process.env.LOGGING_ENDPOINT = `${base}/logs`;
     try {
-      const out = await handler({ command: 'execute', method, bundle, token: 'hygiene-invocation-token', rpc_base: `${base}/rpc` });
+      const out = await handler({
+        command: 'execute',
+        method,
+        bundle,
+        token: 'hygiene-invocation-token',
+        rpc_base: `${base}/rpc`,
+      });
       return { result: out.results };
     } catch (err) {
       return { error: err as Error };

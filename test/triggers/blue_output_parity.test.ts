@@ -25,9 +25,14 @@ function mismatches(a: unknown, b: unknown, path = '$'): string[] {
     const x = a as Out;
     const y = b as Out;
     // Custom field names are data (customFieldsByName keys), not output keys.
-    if (path.endsWith('.customFieldsByName')) return Object.values({ ...x, ...y }).some((v) => v !== null && typeof v !== 'string') ? [`${path}: values`] : [];
+    if (path.endsWith('.customFieldsByName'))
+      return Object.values({ ...x, ...y }).some((v) => v !== null && typeof v !== 'string') ? [`${path}: values`] : [];
     const keys = [...new Set([...Object.keys(x), ...Object.keys(y)])].sort();
-    return keys.flatMap((k) => (k in x && k in y ? mismatches(x[k], y[k], `${path}.${k}`) : [`${path}.${k}: only in ${k in x ? 'perform' : 'the other'}`]));
+    return keys.flatMap((k) =>
+      k in x && k in y
+        ? mismatches(x[k], y[k], `${path}.${k}`)
+        : [`${path}.${k}: only in ${k in x ? 'perform' : 'the other'}`],
+    );
   }
   return [];
 }
@@ -42,9 +47,21 @@ function nullOnlyInPerform(a: unknown, b: unknown, path = '$'): string[] {
   return [];
 }
 
-async function perform(key: string, event: string, previousValue: unknown, currentValue: unknown, inputData: Out): Promise<Out> {
+async function perform(
+  key: string,
+  event: string,
+  previousValue: unknown,
+  currentValue: unknown,
+  inputData: Out,
+): Promise<Out> {
   const sub = { id: 'wh-1', secret: WEBHOOK_SECRET, projectId: 'proj-default', events: [event] };
-  const out = await appTester<Out[], Bundle>(op(key).perform, delivery({ event, webhook: { id: 'wh-1' }, previousValue, currentValue }, { subscribeData: sub, inputData }) as never);
+  const out = await appTester<Out[], Bundle>(
+    op(key).perform,
+    delivery(
+      { event, webhook: { id: 'wh-1' }, previousValue, currentValue },
+      { subscribeData: sub, inputData },
+    ) as never,
+  );
   expect(out).toHaveLength(1);
   return out[0]!;
 }
@@ -63,16 +80,74 @@ const RECORD = {
   todoTags: [{ id: 'tt1', tagId: 'tag-1', todoId: 'todo-1' }],
   todoCustomFields: [{ id: 'tcf1', customFieldId: 'cf-status', todoId: 'todo-1', value: 'Pending' }],
 };
-const COMMENT = { id: 'c1', uid: 'cu1', html: '<p>Hi</p>', text: 'Hi', category: 'TODO', categoryId: 'todo-1', userId: 'user-1', createdAt: at, updatedAt: at, deletedAt: null };
+const COMMENT = {
+  id: 'c1',
+  uid: 'cu1',
+  html: '<p>Hi</p>',
+  text: 'Hi',
+  category: 'TODO',
+  categoryId: 'todo-1',
+  userId: 'user-1',
+  createdAt: at,
+  updatedAt: at,
+  deletedAt: null,
+};
 const ENTITIES: Record<string, Out> = {
-  Lists: { id: 'l1', uid: 'lu1', title: 'Orders', position: 65535, createdById: 'user-1', projectId: 'p1', createdAt: at, updatedAt: at, isDisabled: false },
+  Lists: {
+    id: 'l1',
+    uid: 'lu1',
+    title: 'Orders',
+    position: 65535,
+    createdById: 'user-1',
+    projectId: 'p1',
+    createdAt: at,
+    updatedAt: at,
+    isDisabled: false,
+  },
   Tags: { id: 'g1', uid: 'gu1', title: 'VIP', color: '#f00', projectId: 'p1', createdAt: at, updatedAt: at },
-  'Custom Fields': { id: 'f1', uid: 'fu1', name: 'Priority', type: 'SELECT_SINGLE', position: '3', description: null, projectId: 'p1', createdAt: at, updatedAt: at },
-  Checklists: { id: 'i1', uid: 'iu1', title: 'Call', position: '1.5', done: false, startedAt: null, duedAt: at, checklistId: 'cl1', createdById: 'user-1', createdAt: at, updatedAt: at },
+  'Custom Fields': {
+    id: 'f1',
+    uid: 'fu1',
+    name: 'Priority',
+    type: 'SELECT_SINGLE',
+    position: '3',
+    description: null,
+    projectId: 'p1',
+    createdAt: at,
+    updatedAt: at,
+  },
+  Checklists: {
+    id: 'i1',
+    uid: 'iu1',
+    title: 'Call',
+    position: '1.5',
+    done: false,
+    startedAt: null,
+    duedAt: at,
+    checklistId: 'cl1',
+    createdById: 'user-1',
+    createdAt: at,
+    updatedAt: at,
+  },
 };
 
-const namesReply = { data: { author: { id: 'user-1', fullName: 'Ada Lovelace', email: 'ada@example.com' }, record: { id: 'todo-1', title: 'Order #1042' } } };
-const listedComment = { id: 'c2', uid: 'cu2', text: 'Hello', html: '<p>Hello</p>', category: 'TODO', createdAt: at, updatedAt: at, user: { id: 'user-1', fullName: 'Ada', email: 'a@x' }, todo: { id: 'todo-1', title: 'T' } };
+const namesReply = {
+  data: {
+    author: { id: 'user-1', fullName: 'Ada Lovelace', email: 'ada@example.com' },
+    record: { id: 'todo-1', title: 'Order #1042' },
+  },
+};
+const listedComment = {
+  id: 'c2',
+  uid: 'cu2',
+  text: 'Hello',
+  html: '<p>Hello</p>',
+  category: 'TODO',
+  createdAt: at,
+  updatedAt: at,
+  user: { id: 'user-1', fullName: 'Ada', email: 'a@x' },
+  todo: { id: 'todo-1', title: 'T' },
+};
 const listReplies: Record<string, unknown> = {
   record: { data: { todoQueries: { todos: { items: [{ ...TODO, done: true }] } } } },
   comment: { data: { activityList: { activities: [{ id: 'a1', comment: listedComment }] } } },
@@ -108,7 +183,10 @@ describe('perform and performList/sample agree on keys and value types', () => {
   it.each(CASES)('%s on %s (%s)', async (key, event, kind) => {
     const inputData = key === 'blue_event' ? { events: [event] } : {};
     const entity = kind === 'record' ? { ...RECORD, done: true } : kind === 'comment' ? COMMENT : ENTITIES[kind]!;
-    const before = kind === 'record' ? { ...RECORD, title: 'Before', todoCustomFields: [] } : { ...entity, title: 'Before', text: 'Before' };
+    const before =
+      kind === 'record'
+        ? { ...RECORD, title: 'Before', todoCustomFields: [] }
+        : { ...entity, title: 'Before', text: 'Before' };
     const created = event.endsWith('_CREATED');
     const deleted = event.endsWith('_DELETED');
     // Names a delivery lacks are loaded once (records: todo(id:); comments: author and record).
@@ -126,15 +204,28 @@ describe('perform and performList/sample agree on keys and value types', () => {
     if (key !== 'blue_event' || kind === 'record') expect(mismatches(hooked, op(key).sample)).toEqual([]);
     // Names "Test trigger" shows are not missing live (D006): the delivery has ids only, enrichment
     // filled them (a deleted record is output from the delivery alone).
-    const names = kind === 'comment' ? ['$.user.fullName', '$.user.email', '$.todo.title'] : kind === 'record' && !deleted ? ['$.todoList.title', '$.project.name'] : [];
+    const names =
+      kind === 'comment'
+        ? ['$.user.fullName', '$.user.email', '$.todo.title']
+        : kind === 'record' && !deleted
+          ? ['$.todoList.title', '$.project.name']
+          : [];
     expect(nullOnlyInPerform(hooked, listed).filter((p) => names.includes(p))).toEqual([]);
-    if (kind === 'record' && !deleted) expect(hooked).toMatchObject({ assigneeNames: 'Ada Lovelace', tagTitles: 'VIP', customFieldsByName: { Status: 'Pending' } });
+    if (kind === 'record' && !deleted)
+      expect(hooked).toMatchObject({
+        assigneeNames: 'Ada Lovelace',
+        tagTitles: 'VIP',
+        customFieldsByName: { Status: 'Pending' },
+      });
   });
 
   it('the comparison catches a key or type mismatch (it can fail)', () => {
     expect(mismatches({ a: 1, b: { c: 'x' } }, { a: 1, b: { c: 'x' } })).toEqual([]);
     expect(mismatches({ a: 1 }, { a: '1' })).toEqual(['$.a: number vs string']);
     expect(mismatches({ a: { b: 1 } }, { a: {} })).toEqual(['$.a.b: only in perform']);
-    expect(mismatches({ a: [{ b: 1 }] }, { a: [{ c: 1 }] })).toEqual(['$.a[].b: only in perform', '$.a[].c: only in the other']);
+    expect(mismatches({ a: [{ b: 1 }] }, { a: [{ c: 1 }] })).toEqual([
+      '$.a[].b: only in perform',
+      '$.a[].c: only in the other',
+    ]);
   });
 });

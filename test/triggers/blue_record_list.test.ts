@@ -14,18 +14,36 @@ const perform = (key: Key) => (App.triggers[key].operation as { perform: unknown
 const PICKED = 'cprojpicked00000000000001';
 
 describe('blue_record_list (Record dropdown)', () => {
-  it('lists the newest records of the connection\'s project, labelled with their list, page by page', async () => {
+  it("lists the newest records of the connection's project, labelled with their list, page by page", async () => {
     const calls: CapturedCall[] = [];
     replyOnce(calls, 200, {
-      data: { todoQueries: { todos: { items: [{ id: 'r1', title: 'Order #1', todoList: { title: 'Orders' } }, { id: 'r2', title: 'Loose', todoList: null }] } } },
+      data: {
+        todoQueries: {
+          todos: {
+            items: [
+              { id: 'r1', title: 'Order #1', todoList: { title: 'Orders' } },
+              { id: 'r2', title: 'Loose', todoList: null },
+            ],
+          },
+        },
+      },
     });
-    const result = await appTester(perform('blue_record_list'), { authData: AUTH, inputData: {}, meta: { page: 2 } } as never);
+    const result = await appTester(perform('blue_record_list'), {
+      authData: AUTH,
+      inputData: {},
+      meta: { page: 2 },
+    } as never);
     expect(result).toEqual([
       { id: 'r1', title: 'Order #1', label: 'Order #1 (Orders)' },
       { id: 'r2', title: 'Loose', label: 'Loose' },
     ]);
     expect(calls[0]!.query).toBe(LIST_RECORD_CHOICES);
-    expect(calls[0]!.variables).toEqual({ companyId: AUTH.blueCompanyId, projectId: AUTH.blueProjectId, limit: 100, skip: 200 });
+    expect(calls[0]!.variables).toEqual({
+      companyId: AUTH.blueCompanyId,
+      projectId: AUTH.blueProjectId,
+      limit: 100,
+      skip: 200,
+    });
     expect(calls[0]!.headers['x-bloo-project-id']).toBe(AUTH.blueProjectId);
   });
 
@@ -33,22 +51,35 @@ describe('blue_record_list (Record dropdown)', () => {
     const calls: CapturedCall[] = [];
     replyOnce(calls, 200, { data: { project: { id: PICKED } } });
     replyOnce(calls, 200, { data: { todoQueries: { todos: { items: [] } } } });
-    await appTester(perform('blue_record_list'), { authData: AUTH, inputData: { projectId: 'sales-pipeline' }, meta: {} } as never);
-    expect(calls.map((c) => c.variables)).toEqual([{ id: 'sales-pipeline' }, { companyId: AUTH.blueCompanyId, projectId: PICKED, limit: 100, skip: 0 }]);
+    await appTester(perform('blue_record_list'), {
+      authData: AUTH,
+      inputData: { projectId: 'sales-pipeline' },
+      meta: {},
+    } as never);
+    expect(calls.map((c) => c.variables)).toEqual([
+      { id: 'sales-pipeline' },
+      { companyId: AUTH.blueCompanyId, projectId: PICKED, limit: 100, skip: 0 },
+    ]);
   });
 
   it('names the failed step in errors', async () => {
     replyOnce([], 200, { data: null, errors: [{ message: 'No access', extensions: { code: 'FORBIDDEN' } }] });
-    const err = await caught(appTester(perform('blue_record_list'), { authData: AUTH, inputData: {}, meta: {} } as never));
+    const err = await caught(
+      appTester(perform('blue_record_list'), { authData: AUTH, inputData: {}, meta: {} } as never),
+    );
     expect(err.code).toBe('blue_forbidden');
     expect(err.message).toMatch(/list the project's records/);
   });
 });
 
-describe('the step\'s Project pick', () => {
+describe("the step's Project pick", () => {
   it.each<[Key, string, unknown]>([
     ['blue_todo_list_list', LIST_TODO_LISTS, { data: { todoLists: [] } }],
-    ['blue_user_list', LIST_PROJECT_USERS, { data: { projectUserList: { users: [], pageInfo: { hasNextPage: false } } } }],
+    [
+      'blue_user_list',
+      LIST_PROJECT_USERS,
+      { data: { projectUserList: { users: [], pageInfo: { hasNextPage: false } } } },
+    ],
     ['blue_tag_list', LIST_TAGS, { data: { tagList: { items: [], pageInfo: { hasNextPage: false } } } }],
   ])('%s lists the picked project, in the variables and the header', async (key, query, reply) => {
     const calls: CapturedCall[] = [];

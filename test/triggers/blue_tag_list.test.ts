@@ -6,7 +6,12 @@ import { tagChoices } from '../../blue/dropdowns.js';
 import { caught } from '../support/errors.js';
 
 const appTester = zapier.createAppTester(App);
-const authData = { blueTokenId: 'tid', blueTokenSecret: 'tsecret-123', blueCompanyId: 'acme', blueProjectId: 'cproj00000000000000000001' };
+const authData = {
+  blueTokenId: 'tid',
+  blueTokenSecret: 'tsecret-123',
+  blueCompanyId: 'acme',
+  blueProjectId: 'cproj00000000000000000001',
+};
 
 describe('blue_tag_list (Tags dropdown)', () => {
   beforeAll(() => nock.disableNetConnect());
@@ -42,7 +47,9 @@ describe('blue_tag_list (Tags dropdown)', () => {
   });
 
   it('fails clearly on an unexpected response', async () => {
-    nock('https://api.blue.cc').post('/graphql').reply(200, { data: { tagList: { items: [{ id: 1 }] } } });
+    nock('https://api.blue.cc')
+      .post('/graphql')
+      .reply(200, { data: { tagList: { items: [{ id: 1 }] } } });
     const err = await caught(appTester(tagChoices, { authData, meta: { page: 0 } } as never));
     expect(err.code).toBe('blue_invalid_response');
     expect(err.message).toMatch(/while trying to list the project's tags/);

@@ -7,7 +7,12 @@ import blueTodoListList from '../../triggers/blue_todo_list_list.js';
 import { caught } from '../support/errors.js';
 
 const appTester = zapier.createAppTester(App);
-const authData = { blueTokenId: 'tid', blueTokenSecret: 'tsecret-123', blueCompanyId: 'acme', blueProjectId: 'cproj00000000000000000001' };
+const authData = {
+  blueTokenId: 'tid',
+  blueTokenSecret: 'tsecret-123',
+  blueCompanyId: 'acme',
+  blueProjectId: 'cproj00000000000000000001',
+};
 
 describe('blue_todo_list_list (Todo List dropdown)', () => {
   beforeAll(() => nock.disableNetConnect());
@@ -18,7 +23,7 @@ describe('blue_todo_list_list (Todo List dropdown)', () => {
     nock.restore();
   });
 
-  it('queries todoLists for the connection\'s project and returns them in board order', async () => {
+  it("queries todoLists for the connection's project and returns them in board order", async () => {
     let sent: { query: string; variables: unknown } | undefined;
     const scope = nock('https://api.blue.cc')
       .post('/graphql', (body: { query: string; variables: unknown }) => {
@@ -50,9 +55,14 @@ describe('blue_todo_list_list (Todo List dropdown)', () => {
   it('reports a wrong project clearly', async () => {
     nock('https://api.blue.cc')
       .post('/graphql')
-      .reply(200, { data: null, errors: [{ message: 'Project not found', extensions: { code: 'PROJECT_NOT_FOUND' } }] });
+      .reply(200, {
+        data: null,
+        errors: [{ message: 'Project not found', extensions: { code: 'PROJECT_NOT_FOUND' } }],
+      });
     const err = await caught(appTester(todoListChoices, { authData } as never));
-    expect(err.message).toMatch(/could not find the project while trying to list the project's todo lists.*Blue Project ID \("cproj00000000000000000001"\)/);
+    expect(err.message).toMatch(
+      /could not find the project while trying to list the project's todo lists.*Blue Project ID \("cproj00000000000000000001"\)/,
+    );
   });
 
   it('is a hidden trigger with a sample matching its output fields', async () => {

@@ -8,31 +8,61 @@ import { COMMENT_AUTHOR_AND_RECORD, RECENT_COMMENTS } from '../../blue/comment.j
 import { FIND_TODOS } from '../../blue/record-search.js';
 import { GET_TODO, RECENT_TODOS } from '../../blue/record.js';
 import { caught } from '../support/errors.js';
-import { AUTH, MINIMAL_RECORD, TODO, TODO_ENTITY, WEBHOOK_SECRET, delivery, replyOnce, useNock, type CapturedCall } from '../blue/fixtures.js';
+import {
+  AUTH,
+  MINIMAL_RECORD,
+  TODO,
+  TODO_ENTITY,
+  WEBHOOK_SECRET,
+  delivery,
+  replyOnce,
+  useNock,
+  type CapturedCall,
+} from '../blue/fixtures.js';
 
 const appTester = zapier.createAppTester(App);
 useNock();
-type Op = { perform: never; performList: never; performSubscribe: never; inputFields: { key: string; label: string; dynamic?: string }[] };
+type Op = {
+  perform: never;
+  performList: never;
+  performSubscribe: never;
+  inputFields: { key: string; label: string; dynamic?: string }[];
+};
 const op = (key: string) => (App.triggers as unknown as Record<string, { operation: Op }>)[key]!.operation;
 const PROJECT = 'cprojdefault0000000000001';
 const sub = (events: string[]) => ({ id: 'wh', secret: WEBHOOK_SECRET, projectId: PROJECT, events });
 
-async function deliver(key: string, payload: Record<string, unknown>, inputData: Record<string, unknown>, events: string[]) {
-  return await appTester<Record<string, unknown>[], Bundle>(op(key).perform, delivery(payload, { inputData, subscribeData: sub(events) }) as never);
+async function deliver(
+  key: string,
+  payload: Record<string, unknown>,
+  inputData: Record<string, unknown>,
+  events: string[],
+) {
+  return await appTester<Record<string, unknown>[], Bundle>(
+    op(key).perform,
+    delivery(payload, { inputData, subscribeData: sub(events) }) as never,
+  );
 }
 
 describe('filter inputs', () => {
-  it.each(['new_todo', 'updated_todo', 'todo_completed', 'custom_field_changed', 'new_comment', 'new_todo_polling', 'updated_todo_polling'])(
-    '%s offers List, Tag and Assignee dropdowns',
-    (key) => {
-      const fields = op(key).inputFields;
-      expect(fields.filter((f) => ['todoListId', 'tagId', 'assigneeId'].includes(f.key)).map((f) => [f.key, f.dynamic])).toEqual([
-        ['todoListId', 'blue_todo_list_list.id.title'],
-        ['tagId', 'blue_tag_list.id.title'],
-        ['assigneeId', 'blue_user_list.id.label'],
-      ]);
-    },
-  );
+  it.each([
+    'new_todo',
+    'updated_todo',
+    'todo_completed',
+    'custom_field_changed',
+    'new_comment',
+    'new_todo_polling',
+    'updated_todo_polling',
+  ])('%s offers List, Tag and Assignee dropdowns', (key) => {
+    const fields = op(key).inputFields;
+    expect(
+      fields.filter((f) => ['todoListId', 'tagId', 'assigneeId'].includes(f.key)).map((f) => [f.key, f.dynamic]),
+    ).toEqual([
+      ['todoListId', 'blue_todo_list_list.id.title'],
+      ['tagId', 'blue_tag_list.id.title'],
+      ['assigneeId', 'blue_user_list.id.label'],
+    ]);
+  });
 
   it('the record triggers share one input field array (core compiles the definition on every call)', () => {
     expect(op('new_todo').inputFields).toBe(op('updated_todo').inputFields);
@@ -62,7 +92,7 @@ describe('record triggers: filters on deliveries that carry the data (no request
     if (runs) expect(out[0]).toMatchObject({ recordId: 'todo-1', todoList: { id: 'list-1' }, tags: [{ id: 'tag-1' }] });
   });
 
-  it('Blue\'s documented delivery (empty join rows): a tag or assignee filter rules it out at once', async () => {
+  it("Blue's documented delivery (empty join rows): a tag or assignee filter rules it out at once", async () => {
     const { DOCUMENTED_TODO_CREATED } = await import('../blue/fixtures.js');
     expect(await deliver('new_todo', DOCUMENTED_TODO_CREATED, { tagId: 'tag-1' }, ['TODO_CREATED'])).toEqual([]);
     expect(await deliver('new_todo', DOCUMENTED_TODO_CREATED, { assigneeId: 'user-1' }, ['TODO_CREATED'])).toEqual([]);
@@ -83,7 +113,9 @@ describe('record triggers: deliveries lacking the data are judged on the fetched
     const calls: CapturedCall[] = [];
     replyOnce(calls, 200, fetched(overrides));
     const current = { ...MINIMAL_RECORD, done: key === 'todo_completed' };
-    const out = await deliver(key, { event, previousValue: { ...MINIMAL_RECORD }, currentValue: current }, inputData, [event]);
+    const out = await deliver(key, { event, previousValue: { ...MINIMAL_RECORD }, currentValue: current }, inputData, [
+      event,
+    ]);
     expect(calls).toHaveLength(1);
     expect(calls[0]!.query).toBe(GET_TODO);
     expect(calls[0]!.variables).toEqual({ id: 'todo-1' });
@@ -94,18 +126,32 @@ describe('record triggers: deliveries lacking the data are judged on the fetched
     const calls: CapturedCall[] = [];
     replyOnce(calls, 503, { error: 'down' });
     const e = await caught(
-      appTester(op('updated_todo').perform, delivery({ event: 'TODO_NAME_CHANGED', previousValue: MINIMAL_RECORD, currentValue: MINIMAL_RECORD }, { inputData: { tagId: 'tag-1' }, subscribeData: sub(['TODO_NAME_CHANGED']) }) as never),
+      appTester(
+        op('updated_todo').perform,
+        delivery(
+          { event: 'TODO_NAME_CHANGED', previousValue: MINIMAL_RECORD, currentValue: MINIMAL_RECORD },
+          { inputData: { tagId: 'tag-1' }, subscribeData: sub(['TODO_NAME_CHANGED']) },
+        ) as never,
+      ),
     );
     expect(calls).toHaveLength(1);
     expect(e).toMatchObject({ code: 'blue_filter_unchecked' });
-    expect(e.message).toMatch(/^Could not load Blue record todo-1 to check this Zap's List, Tag or Assignee filter \(Blue's API failed \(HTTP 503\)/);
+    expect(e.message).toMatch(
+      /^Could not load Blue record todo-1 to check this Zap's List, Tag or Assignee filter \(Blue's API failed \(HTTP 503\)/,
+    );
     expect(e.message).not.toMatch(/\{"message"/);
   });
 
   it('an expired token while loading it ends the run as an auth error', async () => {
     replyOnce([], 401, { error: 'Unauthorized' });
     const e = await caught(
-      appTester(op('updated_todo').perform, delivery({ event: 'TODO_NAME_CHANGED', previousValue: MINIMAL_RECORD, currentValue: MINIMAL_RECORD }, { inputData: { tagId: 'tag-1' }, subscribeData: sub(['TODO_NAME_CHANGED']) }) as never),
+      appTester(
+        op('updated_todo').perform,
+        delivery(
+          { event: 'TODO_NAME_CHANGED', previousValue: MINIMAL_RECORD, currentValue: MINIMAL_RECORD },
+          { inputData: { tagId: 'tag-1' }, subscribeData: sub(['TODO_NAME_CHANGED']) },
+        ) as never,
+      ),
     );
     expect(e.name).toBe('ExpiredAuthError');
   });
@@ -113,7 +159,11 @@ describe('record triggers: deliveries lacking the data are judged on the fetched
   it('a list mismatch the delivery carries drops it before any fetch', async () => {
     const out = await deliver(
       'updated_todo',
-      { event: 'TODO_NAME_CHANGED', previousValue: MINIMAL_RECORD, currentValue: { ...MINIMAL_RECORD, todoListId: 'list-1' } },
+      {
+        event: 'TODO_NAME_CHANGED',
+        previousValue: MINIMAL_RECORD,
+        currentValue: { ...MINIMAL_RECORD, todoListId: 'list-1' },
+      },
       { todoListId: 'list-2', tagId: 'tag-1' },
       ['TODO_NAME_CHANGED'],
     );
@@ -125,14 +175,26 @@ describe('Record Moved', () => {
   it('subscribes to TODO_MOVED', async () => {
     const calls: CapturedCall[] = [];
     replyOnce(calls, 200, { data: { createWebhook: { id: 'wh', secret: WEBHOOK_SECRET } } });
-    await appTester(op('todo_moved').performSubscribe, { authData: AUTH, inputData: {}, targetUrl: 'https://hooks.zapier.com/h' } as never);
+    await appTester(op('todo_moved').performSubscribe, {
+      authData: AUTH,
+      inputData: {},
+      targetUrl: 'https://hooks.zapier.com/h',
+    } as never);
     expect((calls[0]!.variables.input as { events: string[] }).events).toEqual(['TODO_MOVED']);
   });
 
   it('starts the Zap for a move into the chosen list, with the list it came from in previousValue', async () => {
-    const moved = { event: 'TODO_MOVED', previousValue: { ...TODO_ENTITY, todoListId: 'list-0', todoList: { id: 'list-0', title: 'Inbox' } }, currentValue: TODO_ENTITY };
+    const moved = {
+      event: 'TODO_MOVED',
+      previousValue: { ...TODO_ENTITY, todoListId: 'list-0', todoList: { id: 'list-0', title: 'Inbox' } },
+      currentValue: TODO_ENTITY,
+    };
     const [out] = await deliver('todo_moved', moved, { todoListId: 'list-1' }, ['TODO_MOVED']);
-    expect(out).toMatchObject({ event: 'TODO_MOVED', todoList: { id: 'list-1', title: 'Orders' }, previousValue: { todoList: { id: 'list-0' } } });
+    expect(out).toMatchObject({
+      event: 'TODO_MOVED',
+      todoList: { id: 'list-1', title: 'Orders' },
+      previousValue: { todoList: { id: 'list-0' } },
+    });
     expect(await deliver('todo_moved', moved, { todoListId: 'list-0' }, ['TODO_MOVED'])).toEqual([]);
     expect(await deliver('todo_moved', moved, {}, ['TODO_MOVED'])).toHaveLength(1);
   });
@@ -140,7 +202,17 @@ describe('Record Moved', () => {
 
 describe('New Comment: filters apply to the record commented on', () => {
   // Blue delivers its Comment row: the record's id in categoryId (category TODO).
-  const comment = { id: 'cm-1', uid: 'cu-1', text: 'Shipped today', html: '<p>Shipped today</p>', category: 'TODO', categoryId: 'todo-1', userId: 'user-1', createdAt: '2026-01-10T10:00:00.000Z', updatedAt: '2026-01-10T10:00:00.000Z' };
+  const comment = {
+    id: 'cm-1',
+    uid: 'cu-1',
+    text: 'Shipped today',
+    html: '<p>Shipped today</p>',
+    category: 'TODO',
+    categoryId: 'todo-1',
+    userId: 'user-1',
+    createdAt: '2026-01-10T10:00:00.000Z',
+    updatedAt: '2026-01-10T10:00:00.000Z',
+  };
   const payload = { event: 'COMMENT_CREATED', previousValue: null, currentValue: comment };
 
   it.each([
@@ -150,7 +222,12 @@ describe('New Comment: filters apply to the record commented on', () => {
   ])('%j: loads record todo-1 for the filter, starts %d Zap(s)', async (inputData, runs) => {
     const calls: CapturedCall[] = [];
     // The comment's author and record names first (comment.ts), then the record for the filter.
-    replyOnce(calls, 200, { data: { author: { id: 'user-1', fullName: 'Ada Lovelace', email: 'ada@example.com' }, record: { id: 'todo-1', title: 'Order #1042' } } });
+    replyOnce(calls, 200, {
+      data: {
+        author: { id: 'user-1', fullName: 'Ada Lovelace', email: 'ada@example.com' },
+        record: { id: 'todo-1', title: 'Order #1042' },
+      },
+    });
     replyOnce(calls, 200, { data: { todo: TODO } });
     const out = await deliver('new_comment', payload, inputData, ['COMMENT_CREATED']);
     expect(calls.map((c) => [c.query, c.variables])).toEqual([
@@ -163,7 +240,14 @@ describe('New Comment: filters apply to the record commented on', () => {
   });
 
   it('no filter, names delivered: no request', async () => {
-    const named = { ...payload, currentValue: { ...comment, user: { id: 'user-1', fullName: 'Ada Lovelace', email: 'ada@example.com' }, todo: { id: 'todo-1', title: 'Order #1042' } } };
+    const named = {
+      ...payload,
+      currentValue: {
+        ...comment,
+        user: { id: 'user-1', fullName: 'Ada Lovelace', email: 'ada@example.com' },
+        todo: { id: 'todo-1', title: 'Order #1042' },
+      },
+    };
     expect(await deliver('new_comment', named, {}, ['COMMENT_CREATED'])).toHaveLength(1);
   });
 
@@ -193,7 +277,10 @@ describe('performList honours the filters', () => {
     replyOnce(calls, 200, { data: { todoQueries: { todos: { items: [{ ...TODO, done: true }] } } } });
     const items = await list(key, inputData);
     expect(calls[0]!.query).toBe(FIND_TODOS);
-    expect(calls[0]!.variables).toEqual({ filter: { companyIds: [AUTH.blueCompanyId], projectIds: [AUTH.blueProjectId], showCompleted: true, ...filter }, limit: 10 });
+    expect(calls[0]!.variables).toEqual({
+      filter: { companyIds: [AUTH.blueCompanyId], projectIds: [AUTH.blueProjectId], showCompleted: true, ...filter },
+      limit: 10,
+    });
     expect(items[0]).toMatchObject({ recordId: 'todo-1' });
   });
 
@@ -207,29 +294,63 @@ describe('performList honours the filters', () => {
     const calls: CapturedCall[] = [];
     const activity = (id: string, todoId: string) => ({
       id: `act-${id}`,
-      comment: { id, uid: id, text: `c ${id}`, html: null, category: 'TODO', createdAt: '2026-01-10T10:00:00.000Z', updatedAt: '2026-01-10T10:00:00.000Z', user: null, todo: { id: todoId, title: 't' } },
+      comment: {
+        id,
+        uid: id,
+        text: `c ${id}`,
+        html: null,
+        category: 'TODO',
+        createdAt: '2026-01-10T10:00:00.000Z',
+        updatedAt: '2026-01-10T10:00:00.000Z',
+        user: null,
+        todo: { id: todoId, title: 't' },
+      },
     });
-    replyOnce(calls, 200, { data: { activityList: { activities: [activity('cm-1', 'todo-1'), activity('cm-2', 'todo-2'), activity('cm-3', 'todo-1')] } } });
+    replyOnce(calls, 200, {
+      data: {
+        activityList: {
+          activities: [activity('cm-1', 'todo-1'), activity('cm-2', 'todo-2'), activity('cm-3', 'todo-1')],
+        },
+      },
+    });
     replyOnce(calls, 200, { data: { todoQueries: { todos: { items: [TODO] } } } });
     const items = await list('new_comment', { tagId: 'tag-1' });
     expect(calls.map((c) => c.query)).toEqual([RECENT_COMMENTS, FIND_TODOS]);
     expect(calls[1]!.variables).toEqual({
-      filter: { companyIds: [AUTH.blueCompanyId], projectIds: [AUTH.blueProjectId], todoIds: ['todo-1', 'todo-2'], tagIds: ['tag-1'], showCompleted: true },
+      filter: {
+        companyIds: [AUTH.blueCompanyId],
+        projectIds: [AUTH.blueProjectId],
+        todoIds: ['todo-1', 'todo-2'],
+        tagIds: ['tag-1'],
+        showCompleted: true,
+      },
       limit: 2,
     });
     expect(items.map((i) => i.recordId)).toEqual(['cm-1', 'cm-3']);
   });
 });
 
-describe('filter dropdowns follow the trigger\'s project', () => {
+describe("filter dropdowns follow the trigger's project", () => {
   it.each([
     ['blue_todo_list_list', { data: { todoLists: [] } }, { projectId: 'cprojpicked00000000000001' }],
-    ['blue_tag_list', { data: { tagList: { items: [], pageInfo: { hasNextPage: false } } } }, { filter: { projectIds: ['cprojpicked00000000000001'] } }],
-    ['blue_user_list', { data: { projectUserList: { users: [], pageInfo: { hasNextPage: false } } } }, { projectId: 'cprojpicked00000000000001' }],
-  ])('%s lists the picked project, not the connection\'s', async (key, body, variables) => {
+    [
+      'blue_tag_list',
+      { data: { tagList: { items: [], pageInfo: { hasNextPage: false } } } },
+      { filter: { projectIds: ['cprojpicked00000000000001'] } },
+    ],
+    [
+      'blue_user_list',
+      { data: { projectUserList: { users: [], pageInfo: { hasNextPage: false } } } },
+      { projectId: 'cprojpicked00000000000001' },
+    ],
+  ])("%s lists the picked project, not the connection's", async (key, body, variables) => {
     const calls: CapturedCall[] = [];
     replyOnce(calls, 200, body);
-    await appTester(op(key).perform, { authData: AUTH, inputData: { projectId: 'cprojpicked00000000000001' }, meta: { page: 0 } } as never);
+    await appTester(op(key).perform, {
+      authData: AUTH,
+      inputData: { projectId: 'cprojpicked00000000000001' },
+      meta: { page: 0 },
+    } as never);
     expect(calls[0]!.variables).toMatchObject(variables);
     expect(calls[0]!.headers['x-bloo-project-id']).toBe('cprojpicked00000000000001');
   });

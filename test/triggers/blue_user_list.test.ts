@@ -6,7 +6,12 @@ import { userChoices } from '../../blue/dropdowns.js';
 import blueUserList from '../../triggers/blue_user_list.js';
 
 const appTester = zapier.createAppTester(App);
-const authData = { blueTokenId: 'tid', blueTokenSecret: 'tsecret-123', blueCompanyId: 'acme', blueProjectId: 'cproj00000000000000000001' };
+const authData = {
+  blueTokenId: 'tid',
+  blueTokenSecret: 'tsecret-123',
+  blueCompanyId: 'acme',
+  blueProjectId: 'cproj00000000000000000001',
+};
 
 function usersPage(users: unknown[], hasNextPage: boolean) {
   const sent: { query: string; variables: Record<string, unknown> }[] = [];

@@ -15,7 +15,8 @@ const authData = { codatApiKey: 'f00dfeedf00dfeedf00dfeedf00dfeedf00dfeed' };
 type Polling = { perform: unknown; canPaginate?: boolean };
 const companies = App.triggers.codat_company_list.operation as Polling;
 const connections = App.triggers.codat_connection_list.operation as Polling;
-const run = (fn: unknown, bundle: Record<string, unknown>) => appTester(fn as never, { authData, ...bundle } as unknown as Bundle);
+const run = (fn: unknown, bundle: Record<string, unknown>) =>
+  appTester(fn as never, { authData, ...bundle } as unknown as Bundle);
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
@@ -37,7 +38,11 @@ describe('codat_company_list', () => {
       .query({ page: '3', pageSize: '100' })
       .reply(200, { ...COMPANIES_PAGE, results: [], pageNumber: 3 });
     await expect(run(companies.perform, { meta: { page: 0 } })).resolves.toEqual([
-      { id: '3fa85f64-5717-4562-b3fc-2c963f66afa6', name: 'My Test Company', label: 'My Test Company (created 2022-01-01)' },
+      {
+        id: '3fa85f64-5717-4562-b3fc-2c963f66afa6',
+        name: 'My Test Company',
+        label: 'My Test Company (created 2022-01-01)',
+      },
     ]);
     await expect(run(companies.perform, { meta: { page: 2 } })).resolves.toEqual([]);
     scope.done();
@@ -63,10 +68,13 @@ describe('codat_connection_list', () => {
   it.each([
     ['a mapped value', '{{123__id}}'],
     ['a name', 'Acme Ltd'],
-  ])('lists nothing, without a request or an error, while the company is %s rather than an ID', async (_what, companyId) => {
-    await expect(run(connections.perform, { inputData: { companyId }, meta: { page: 0 } })).resolves.toEqual([]);
-    expect(nock.pendingMocks()).toEqual([]);
-  });
+  ])(
+    'lists nothing, without a request or an error, while the company is %s rather than an ID',
+    async (_what, companyId) => {
+      await expect(run(connections.perform, { inputData: { companyId }, meta: { page: 0 } })).resolves.toEqual([]);
+      expect(nock.pendingMocks()).toEqual([]);
+    },
+  );
 
   it('a 404 past the last page ends the list; on the first page it says the company was not found', async () => {
     const company = '86bd88cb-44ab-4dfb-b32f-87b19b14287f';
@@ -77,7 +85,9 @@ describe('codat_connection_list', () => {
       .get(`/companies/${company}/connections`)
       .query({ page: '1', pageSize: '100' })
       .reply(404, ERROR_COMPANY_NOT_FOUND);
-    await expect(run(connections.perform, { inputData: { companyId: company }, meta: { page: 1 } })).resolves.toEqual([]);
+    await expect(run(connections.perform, { inputData: { companyId: company }, meta: { page: 1 } })).resolves.toEqual(
+      [],
+    );
     const err = await caught(run(connections.perform, { inputData: { companyId: company }, meta: { page: 0 } }));
     expect(err.code).toBe('codat_not_found');
     expect(err.message).toContain(`the company ${company}`);
@@ -86,7 +96,10 @@ describe('codat_connection_list', () => {
 
   it("lists the chosen company's connections with platform, type and status", async () => {
     const company = '86bd88cb-44ab-4dfb-b32f-87b19b14287f';
-    const scope = nock(API).get(`/companies/${company}/connections`).query({ page: '1', pageSize: '100' }).reply(200, CONNECTIONS_PAGE);
+    const scope = nock(API)
+      .get(`/companies/${company}/connections`)
+      .query({ page: '1', pageSize: '100' })
+      .reply(200, CONNECTIONS_PAGE);
     await expect(run(connections.perform, { inputData: { companyId: company }, meta: { page: 0 } })).resolves.toEqual([
       { id: 'ee2eb431-c0fa-4dc9-93fa-d29781c12bcd', platformName: 'Basiq', label: 'Basiq (Banking, Linked)' },
     ]);

@@ -17,8 +17,9 @@ type Op = {
   outputFields: unknown[];
   sample: Record<string, unknown>;
 };
-const trigger = (App.triggers as unknown as Record<string, { key: string; display: { description: string }; operation: Op }>)
-  .codat_event!;
+const trigger = (
+  App.triggers as unknown as Record<string, { key: string; display: { description: string }; operation: Op }>
+).codat_event!;
 const op = trigger.operation;
 
 const CLIENT_ID = 'client-1';
@@ -62,12 +63,20 @@ describe('codat_event definition', () => {
   });
 
   it('builds output field labels for the chosen types on top of the static ones', async () => {
-    const dynamic = op.outputFields.find((f) => typeof f === 'function') as (z: ZObject, b: Bundle) => Promise<{ key: string; label: string }[]>;
-    const forWrites = await dynamic({} as ZObject, { inputData: { eventTypes: ['bills.write.successful'] } } as unknown as Bundle);
+    const dynamic = op.outputFields.find((f) => typeof f === 'function') as (
+      z: ZObject,
+      b: Bundle,
+    ) => Promise<{ key: string; label: string }[]>;
+    const forWrites = await dynamic(
+      {} as ZObject,
+      { inputData: { eventTypes: ['bills.write.successful'] } } as unknown as Bundle,
+    );
     expect(forWrites).toContainEqual({ key: 'payload__record__id', label: 'Record ID' });
     expect(forWrites.map((f) => f.key)).not.toContain('payload__connection__platformName');
     const forAll = await dynamic({} as ZObject, { inputData: { eventTypes: ['all'] } } as unknown as Bundle);
-    expect(forAll.map((f) => f.key)).toEqual(expect.arrayContaining(['payload__record__id', 'payload__connection__platformName']));
+    expect(forAll.map((f) => f.key)).toEqual(
+      expect.arrayContaining(['payload__record__id', 'payload__connection__platformName']),
+    );
   });
 
   it('uses the catalog example of a write event as its static sample', () => {
@@ -95,7 +104,10 @@ describe('performSubscribe', () => {
       .matchHeader('idempotency-key', sha256(TARGET_URL))
       .reply(201, (_uri, b) => endpointReply(b as Record<string, unknown>));
 
-    const result = (await run(op.performSubscribe, bundle(['company.created', 'connection.connected']))) as Record<string, unknown>;
+    const result = (await run(op.performSubscribe, bundle(['company.created', 'connection.connected']))) as Record<
+      string,
+      unknown
+    >;
     scope.done();
     expect(sent).toEqual({
       url: TARGET_URL,
@@ -105,7 +117,11 @@ describe('performSubscribe', () => {
       metadata: { zapierSubscribeAttempt: expect.stringMatching(/^[0-9a-f]{16}$/) },
     });
     expect(Buffer.from(String(sent.secret).slice('whsec_'.length), 'base64').length).toBeGreaterThanOrEqual(24);
-    expect(result).toEqual({ id: ENDPOINT_ID, secret: sent.secret, eventTypes: ['company.created', 'connection.connected'] });
+    expect(result).toEqual({
+      id: ENDPOINT_ID,
+      secret: sent.secret,
+      eventTypes: ['company.created', 'connection.connected'],
+    });
   });
 
   it('omits filterTypes for "All Event Types" and says so in the description', async () => {
@@ -149,7 +165,10 @@ describe('performSubscribe', () => {
       });
     await run(op.performSubscribe, bundle(['company.created']));
     await run(op.performSubscribe, bundle(['company.created']));
-    await run(op.performSubscribe, bundle(['company.created'], { targetUrl: 'https://hooks.zapier.com/hooks/standard/123/other/' }));
+    await run(
+      op.performSubscribe,
+      bundle(['company.created'], { targetUrl: 'https://hooks.zapier.com/hooks/standard/123/other/' }),
+    );
     expect(keys[0]).toBe(sha256(TARGET_URL));
     expect(keys[1]).toBe(keys[0]);
     expect(keys[2]).not.toBe(keys[0]);
@@ -187,7 +206,9 @@ describe('performSubscribe', () => {
   it('makes one call when the consumer is new, even if the clocks disagree', async () => {
     const scope = nock(US)
       .post(ENDPOINT_PATH)
-      .reply(201, (_uri, b) => endpointReply(b as Record<string, unknown>, new Date(Date.now() - 3_600_000).toISOString()));
+      .reply(201, (_uri, b) =>
+        endpointReply(b as Record<string, unknown>, new Date(Date.now() - 3_600_000).toISOString()),
+      );
     const result = (await run(op.performSubscribe, bundle(['company.created']))) as Record<string, unknown>;
     scope.done();
     expect(result.secret).toMatch(SECRET_PATTERN);
@@ -221,10 +242,14 @@ describe('performSubscribe', () => {
     nock(US)
       .post(ENDPOINT_PATH)
       .reply(422, (_uri, b) => ({
-        detail: [{ loc: ['body', 'secret'], msg: `invalid secret ${(b as { secret: string }).secret}`, type: 'value_error' }],
+        detail: [
+          { loc: ['body', 'secret'], msg: `invalid secret ${(b as { secret: string }).secret}`, type: 'value_error' },
+        ],
       }));
     const err = await caught(run(op.performSubscribe, bundle(['company.created'])));
-    expect(err.message).toMatch(/Codat rejected the request to create the Codat webhook consumer for this Zap \(HTTP 422\): secret: invalid secret \[redacted\]/);
+    expect(err.message).toMatch(
+      /Codat rejected the request to create the Codat webhook consumer for this Zap \(HTTP 422\): secret: invalid secret \[redacted\]/,
+    );
     expect(err.message).not.toMatch(/whsec_/);
   });
 
@@ -240,16 +265,21 @@ describe('performSubscribe', () => {
     ['PushOperationTimedOut', 'PushOperationTimedOut (use {dataType}.write.unsuccessful)'],
     // As Codat's legacy docs wrote it: Svix would refuse it as unknown, without naming the replacement.
     ['New company synchronized', 'New company synchronized (use read.completed.initial)'],
-  ])('refuses the retired type %s (a custom value or an old Zap) naming its replacement, without calling Codat', async (type, named) => {
-    // No interceptor: any request would fail the test with a network error instead of this refusal.
-    const err = await caught(run(op.performSubscribe, bundle(`company.created, ${type}`)));
-    expect(err.code).toBe('codat_event_type_retired');
-    expect(err.message).toContain(named);
-    expect(err.message).toMatch(/retired .* 10 January 2025.*Pick the replacement in "Event Types"/);
-  });
+  ])(
+    'refuses the retired type %s (a custom value or an old Zap) naming its replacement, without calling Codat',
+    async (type, named) => {
+      // No interceptor: any request would fail the test with a network error instead of this refusal.
+      const err = await caught(run(op.performSubscribe, bundle(`company.created, ${type}`)));
+      expect(err.code).toBe('codat_event_type_retired');
+      expect(err.message).toContain(named);
+      expect(err.message).toMatch(/retired .* 10 January 2025.*Pick the replacement in "Event Types"/);
+    },
+  );
 
   it('names every retired type of a selection at once', async () => {
-    const err = await caught(run(op.performSubscribe, bundle(['DataConnectionStatusChanged', 'company.created', 'SyncFailed'])));
+    const err = await caught(
+      run(op.performSubscribe, bundle(['DataConnectionStatusChanged', 'company.created', 'SyncFailed'])),
+    );
     expect(err.message).toContain(
       'these legacy event types: DataConnectionStatusChanged (use connection.created or connection.connected or ' +
         'connection.disconnected or connection.reconnected or connection.deleted); SyncFailed (use expenses.sync.unsuccessful)',
@@ -272,21 +302,45 @@ describe('performSubscribe', () => {
   // Codat caps webhook consumers at 50 per client; the refusal's body is undocumented, so both a
   // Svix-style and a Codat-style body must be recognised (by status and wording).
   it.each([
-    ['Svix {code, detail}', 422, { code: 'endpoint_limit', detail: 'Maximum number of endpoints reached for this application' }],
-    ['Codat {statusCode, error}', 400, { statusCode: 400, service: 'Webhooks', error: 'You have reached the limit of 50 webhook consumers for this client.', correlationId: 'c0ffee', canBeRetried: 'Unknown' }],
+    [
+      'Svix {code, detail}',
+      422,
+      { code: 'endpoint_limit', detail: 'Maximum number of endpoints reached for this application' },
+    ],
+    [
+      'Codat {statusCode, error}',
+      400,
+      {
+        statusCode: 400,
+        service: 'Webhooks',
+        error: 'You have reached the limit of 50 webhook consumers for this client.',
+        correlationId: 'c0ffee',
+        canBeRetried: 'Unknown',
+      },
+    ],
     ['plain text', 403, 'Too many endpoints'],
   ])('says the 50-consumer cap was reached and how to free one (%s)', async (_shape, code, body) => {
-    nock(US).post(ENDPOINT_PATH).reply(code, body as never);
+    nock(US)
+      .post(ENDPOINT_PATH)
+      .reply(code, body as never);
     const err = await caught(run(op.performSubscribe, bundle(['company.created'])));
     expect(err.code).toBe('codat_consumer_limit');
-    expect(err.message).toMatch(/Client ID client-1 already has as many webhook consumers as Codat allows \(50 per client\)/);
-    expect(err.message).toMatch(/deleting consumers you no longer use in the Codat Portal .*Monitor > Webhooks > Events.*turn this Zap on again/);
+    expect(err.message).toMatch(
+      /Client ID client-1 already has as many webhook consumers as Codat allows \(50 per client\)/,
+    );
+    expect(err.message).toMatch(
+      /deleting consumers you no longer use in the Codat Portal .*Monitor > Webhooks > Events.*turn this Zap on again/,
+    );
   });
 
   it('does not mistake another refusal for the consumer cap', async () => {
     nock(US)
       .post(ENDPOINT_PATH)
-      .reply(422, { detail: [{ loc: ['body', 'filterTypes'], msg: "The following event types don't exist: x.y", type: 'value_error' }] });
+      .reply(422, {
+        detail: [
+          { loc: ['body', 'filterTypes'], msg: "The following event types don't exist: x.y", type: 'value_error' },
+        ],
+      });
     const err = await caught(run(op.performSubscribe, bundle(['company.created'])));
     expect(err.code).toBe('codat_request_rejected');
   });
@@ -298,16 +352,25 @@ describe('performSubscribe', () => {
 });
 
 describe('performUnsubscribe', () => {
-  const bundle = { authData: authData(), inputData: {}, subscribeData: { id: ENDPOINT_ID, secret: SECRET, eventTypes: ['all'] } };
+  const bundle = {
+    authData: authData(),
+    inputData: {},
+    subscribeData: { id: ENDPOINT_ID, secret: SECRET, eventTypes: ['all'] },
+  };
 
   it('deletes the consumer (204)', async () => {
-    const scope = nock(US).delete(`${ENDPOINT_PATH}/${ENDPOINT_ID}`).matchHeader('authorization', `Bearer ${KEY_US}`).reply(204);
+    const scope = nock(US)
+      .delete(`${ENDPOINT_PATH}/${ENDPOINT_ID}`)
+      .matchHeader('authorization', `Bearer ${KEY_US}`)
+      .reply(204);
     await expect(run(op.performUnsubscribe, bundle)).resolves.toEqual({ id: ENDPOINT_ID, removed: true });
     scope.done();
   });
 
   it('treats 404 (already removed in the portal) as success', async () => {
-    const scope = nock(US).delete(`${ENDPOINT_PATH}/${ENDPOINT_ID}`).reply(404, { code: 'not_found', detail: 'Entity not found' });
+    const scope = nock(US)
+      .delete(`${ENDPOINT_PATH}/${ENDPOINT_ID}`)
+      .reply(404, { code: 'not_found', detail: 'Entity not found' });
     await expect(run(op.performUnsubscribe, bundle)).resolves.toEqual({ id: ENDPOINT_ID, removed: false });
     scope.done();
   });
@@ -321,7 +384,9 @@ describe('performUnsubscribe', () => {
   });
 
   it('asks to reconnect on 401 without the bundle (and its signing secret) appended to the message', async () => {
-    nock(US).delete(`${ENDPOINT_PATH}/${ENDPOINT_ID}`).reply(401, { code: 'authentication_failed', detail: 'Invalid token' });
+    nock(US)
+      .delete(`${ENDPOINT_PATH}/${ENDPOINT_ID}`)
+      .reply(401, { code: 'authentication_failed', detail: 'Invalid token' });
     const err = await caught(run(op.performUnsubscribe, bundle));
     expect(err.name).toBe('ExpiredAuthError');
     expect(err.message).not.toContain(SECRET.slice('whsec_'.length));
@@ -339,7 +404,14 @@ describe('perform', () => {
 
   function delivery(
     body: unknown,
-    opts: { subscribed?: string[]; secret?: string; signWith?: string; at?: Date; prefix?: string; content?: string } = {},
+    opts: {
+      subscribed?: string[];
+      secret?: string;
+      signWith?: string;
+      at?: Date;
+      prefix?: string;
+      content?: string;
+    } = {},
   ) {
     const content = opts.content ?? JSON.stringify(body);
     const at = opts.at ?? new Date();
@@ -397,7 +469,9 @@ describe('perform', () => {
 
   it("accepts the 'type' envelope key", async () => {
     const { eventType: _drop, ...rest } = connected;
-    const items = (await run(op.perform, delivery({ ...rest, type: 'connection.connected' }))) as Array<Record<string, unknown>>;
+    const items = (await run(op.perform, delivery({ ...rest, type: 'connection.connected' }))) as Array<
+      Record<string, unknown>
+    >;
     expect(items[0]).toMatchObject({ eventType: 'connection.connected', companyId: 'co-1' });
   });
 
@@ -434,9 +508,20 @@ describe('perform', () => {
   });
 
   it('passes an unknown event type and payload shape through as is when subscribed to all', async () => {
-    const novel = { id: 'evt-9', eventType: 'brandNew.thing.happened', generatedDate: '2026-01-01T00:00:00Z', payload: [1, { a: 2 }] };
+    const novel = {
+      id: 'evt-9',
+      eventType: 'brandNew.thing.happened',
+      generatedDate: '2026-01-01T00:00:00Z',
+      payload: [1, { a: 2 }],
+    };
     await expect(run(op.perform, delivery(novel))).resolves.toEqual([
-      { id: 'evt-9', eventType: 'brandNew.thing.happened', eventLabel: 'brandNew.thing.happened', generatedDate: '2026-01-01T00:00:00Z', payload: [1, { a: 2 }] },
+      {
+        id: 'evt-9',
+        eventType: 'brandNew.thing.happened',
+        eventLabel: 'brandNew.thing.happened',
+        generatedDate: '2026-01-01T00:00:00Z',
+        payload: [1, { a: 2 }],
+      },
     ]);
   });
 
@@ -447,14 +532,44 @@ describe('perform', () => {
   });
 
   const halts: Array<[string, () => Record<string, unknown>, RegExp]> = [
-    ['a tampered body', () => ({ ...delivery(connected), rawRequest: { ...delivery(connected).rawRequest, content: JSON.stringify({ ...connected, id: 'forged' }) } }), /signature does not match/],
-    ['a wrong secret', () => delivery(connected, { signWith: `whsec_${randomBytes(32).toString('base64')}` }), /signature does not match/],
+    [
+      'a tampered body',
+      () => ({
+        ...delivery(connected),
+        rawRequest: { ...delivery(connected).rawRequest, content: JSON.stringify({ ...connected, id: 'forged' }) },
+      }),
+      /signature does not match/,
+    ],
+    [
+      'a wrong secret',
+      () => delivery(connected, { signWith: `whsec_${randomBytes(32).toString('base64')}` }),
+      /signature does not match/,
+    ],
     ['a stale timestamp', () => delivery(connected, { at: new Date(Date.now() - 10 * 60_000) }), /more than 5 minutes/],
-    ['missing headers', () => ({ ...delivery(connected), rawRequest: { method: 'POST', headers: {}, content: JSON.stringify(connected) } }), /no webhook-id, webhook-timestamp, webhook-signature header/],
-    ['a non-JSON body', () => delivery(undefined, { content: 'hello=world' }), /the body is not JSON \(11 characters\)/],
-    ['JSON without an envelope', () => delivery({ hello: 'world' }), /the body is a JSON object with keys hello, without an eventType, type or RuleType field/],
+    [
+      'missing headers',
+      () => ({
+        ...delivery(connected),
+        rawRequest: { method: 'POST', headers: {}, content: JSON.stringify(connected) },
+      }),
+      /no webhook-id, webhook-timestamp, webhook-signature header/,
+    ],
+    [
+      'a non-JSON body',
+      () => delivery(undefined, { content: 'hello=world' }),
+      /the body is not JSON \(11 characters\)/,
+    ],
+    [
+      'JSON without an envelope',
+      () => delivery({ hello: 'world' }),
+      /the body is a JSON object with keys hello, without an eventType, type or RuleType field/,
+    ],
     ['a JSON array', () => delivery([connected]), /the body is a JSON array/],
-    ['a subscription without a secret', () => ({ ...delivery(connected), subscribeData: { id: ENDPOINT_ID } }), /no signing secret/],
+    [
+      'a subscription without a secret',
+      () => ({ ...delivery(connected), subscribeData: { id: ENDPOINT_ID } }),
+      /no signing secret/,
+    ],
   ];
 
   it.each(halts)('halts, without starting the Zap, on %s', async (_name, make, reason) => {
@@ -477,17 +592,30 @@ describe('performList', () => {
     const rule = findEventType('AccountCategoriesUpdated')!.example;
     const scope = nock(US)
       .get(MSG_PATH)
-      .query({ event_types: ['bills.write.unsuccessful', 'AccountCategoriesUpdated'], with_content: 'true', limit: '10' })
+      .query({
+        event_types: ['bills.write.unsuccessful', 'AccountCategoriesUpdated'],
+        with_content: 'true',
+        limit: '10',
+      })
       .matchHeader('authorization', `Bearer ${KEY_US}`)
       .reply(200, {
         data: [
-          { id: 'msg_a', eventId: null, eventType: 'bills.write.unsuccessful', payload: written, timestamp: '2024-08-08T17:10:35.000Z' },
+          {
+            id: 'msg_a',
+            eventId: null,
+            eventType: 'bills.write.unsuccessful',
+            payload: written,
+            timestamp: '2024-08-08T17:10:35.000Z',
+          },
           { id: 'msg_b', eventType: 'AccountCategoriesUpdated', payload: rule, timestamp: '2024-08-07T10:00:00.000Z' },
         ],
         iterator: 'msg_b',
         done: true,
       });
-    const items = (await run(op.performList, listBundle(['bills.write.unsuccessful', 'AccountCategoriesUpdated']))) as Array<Record<string, unknown>>;
+    const items = (await run(
+      op.performList,
+      listBundle(['bills.write.unsuccessful', 'AccountCategoriesUpdated']),
+    )) as Array<Record<string, unknown>>;
     scope.done();
     expect(items).toEqual([
       exampleOutput(findEventType('bills.write.unsuccessful')!),
@@ -520,19 +648,43 @@ describe('performList', () => {
       .query(true)
       .reply(200, {
         data: [
-          { id: 'msg_c', eventId: 'evt-c', eventType: 'company.created', payload: { odd: true }, timestamp: '2024-01-01T00:00:00Z' },
-          { id: 'msg_e', eventId: 'evt-e', eventType: 'company.created', payload: good, timestamp: '2024-01-02T00:00:00Z' },
+          {
+            id: 'msg_c',
+            eventId: 'evt-c',
+            eventType: 'company.created',
+            payload: { odd: true },
+            timestamp: '2024-01-01T00:00:00Z',
+          },
+          {
+            id: 'msg_e',
+            eventId: 'evt-e',
+            eventType: 'company.created',
+            payload: good,
+            timestamp: '2024-01-02T00:00:00Z',
+          },
         ],
       });
     const items = (await run(op.performList, listBundle(['company.created']))) as Array<Record<string, unknown>>;
-    expect(items).toEqual([expect.objectContaining({ id: good.id, eventType: 'company.created', payload: good.payload })]);
+    expect(items).toEqual([
+      expect.objectContaining({ id: good.id, eventType: 'company.created', payload: good.payload }),
+    ]);
   });
 
   it('falls back to the catalog example when every stored message lacks an envelope', async () => {
     nock(US)
       .get(MSG_PATH)
       .query(true)
-      .reply(200, { data: [{ id: 'msg_c', eventId: 'evt-c', eventType: 'company.created', payload: { odd: true }, timestamp: '2024-01-01T00:00:00Z' }] });
+      .reply(200, {
+        data: [
+          {
+            id: 'msg_c',
+            eventId: 'evt-c',
+            eventType: 'company.created',
+            payload: { odd: true },
+            timestamp: '2024-01-01T00:00:00Z',
+          },
+        ],
+      });
     await expect(run(op.performList, listBundle(['company.created']))).resolves.toEqual([
       exampleOutput(findEventType('company.created')!),
     ]);
@@ -543,7 +695,17 @@ describe('performList', () => {
     nock(US)
       .get(MSG_PATH)
       .query(true)
-      .reply(200, { data: [{ id: 'msg_d', eventId: 'codat-evt-d', eventType: 'company.created', payload: body, timestamp: '2024-01-01T00:00:00Z' }] });
+      .reply(200, {
+        data: [
+          {
+            id: 'msg_d',
+            eventId: 'codat-evt-d',
+            eventType: 'company.created',
+            payload: body,
+            timestamp: '2024-01-01T00:00:00Z',
+          },
+        ],
+      });
     const listed = (await run(op.performList, listBundle(['company.created']))) as unknown[];
     const at = new Date();
     const content = JSON.stringify(body);
@@ -569,9 +731,14 @@ describe('performList', () => {
       .get(MSG_PATH)
       .query({ event_types: ['company.created', 'read.completed'], with_content: 'true', limit: '10' })
       .reply(200, { data: [], iterator: null, done: true });
-    const items = (await run(op.performList, listBundle(['company.created', 'read.completed']))) as Array<Record<string, unknown>>;
+    const items = (await run(op.performList, listBundle(['company.created', 'read.completed']))) as Array<
+      Record<string, unknown>
+    >;
     scope.done();
-    expect(items).toEqual([exampleOutput(findEventType('company.created')!), exampleOutput(findEventType('read.completed')!)]);
+    expect(items).toEqual([
+      exampleOutput(findEventType('company.created')!),
+      exampleOutput(findEventType('read.completed')!),
+    ]);
   });
 
   it('asks for every type when "All Event Types" is chosen, falling back to every catalog example', async () => {
@@ -589,9 +756,15 @@ describe('performList', () => {
     [404, { code: 'not_found', detail: 'Entity not found' }],
   ])('shows the catalog examples when the key may not list messages (HTTP %i)', async (code, body) => {
     const scope = nock(US).get(MSG_PATH).query(true).matchHeader('authorization', `Bearer ${KEY_US}`).reply(code, body);
-    const items = (await run(op.performList, listBundle(['company.created', 'read.completed.successful']))) as unknown[];
+    const items = (await run(
+      op.performList,
+      listBundle(['company.created', 'read.completed.successful']),
+    )) as unknown[];
     scope.done();
-    expect(items).toEqual([exampleOutput(findEventType('company.created')!), exampleOutput(findEventType('read.completed.successful')!)]);
+    expect(items).toEqual([
+      exampleOutput(findEventType('company.created')!),
+      exampleOutput(findEventType('read.completed.successful')!),
+    ]);
   });
 
   it('keeps a 401 from the message list an auth error', async () => {

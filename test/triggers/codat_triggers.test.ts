@@ -12,10 +12,29 @@ import { codatRestHook, fixedEventTypes } from '../../codat/webhooks.js';
 import { caught } from '../support/errors.js';
 
 const appTester = zapier.createAppTester(App);
-type Op = { perform: unknown; performList: unknown; performSubscribe: unknown; performUnsubscribe: unknown; sample: Record<string, unknown>; outputFields: unknown[]; inputFields: unknown[] };
-type Trigger = { key: string; noun: string; display: { label: string; description: string; hidden?: boolean }; operation: Op };
+type Op = {
+  perform: unknown;
+  performList: unknown;
+  performSubscribe: unknown;
+  performUnsubscribe: unknown;
+  sample: Record<string, unknown>;
+  outputFields: unknown[];
+  inputFields: unknown[];
+};
+type Trigger = {
+  key: string;
+  noun: string;
+  display: { label: string; description: string; hidden?: boolean };
+  operation: Op;
+};
 const triggers = App.triggers as unknown as Record<string, Trigger>;
-const CODAT_HOOKS = ['codat_event', 'codat_new_company', 'codat_connection_status_changed', 'codat_data_sync_completed', 'codat_write_failed'];
+const CODAT_HOOKS = [
+  'codat_event',
+  'codat_new_company',
+  'codat_connection_status_changed',
+  'codat_data_sync_completed',
+  'codat_write_failed',
+];
 
 const CLIENT_ID = 'client-1';
 const KEY = 'sk_integ_abc.us';
@@ -78,7 +97,14 @@ const READ_UNSUCCESSFUL = {
       tags: { region: 'uk', segment: 'smb' },
     },
     modifiedFromDate: '2022-10-23T00:00:00.000Z',
-    dataTypes: [{ connectionId: '2e9d2c44-f675-40ba-8049-353bfcb5e171', dataType: 'invoices', recordsModified: false, status: 'FetchError' }],
+    dataTypes: [
+      {
+        connectionId: '2e9d2c44-f675-40ba-8049-353bfcb5e171',
+        dataType: 'invoices',
+        recordsModified: false,
+        status: 'FetchError',
+      },
+    ],
   },
 };
 const RATE_LIMIT = {
@@ -107,17 +133,22 @@ function delivery(body: unknown, inputData: Record<string, unknown>, eventTypes:
 }
 
 describe('Codat trigger definitions', () => {
-  it.each(CODAT_HOOKS)('%s is a REST hook with a "Triggers when" description, the company filter and its catalog sample', (key) => {
-    const t = triggers[key]!;
-    expect(t.display.description).toMatch(/^Triggers when .+\.$/);
-    expect(t.operation).toMatchObject({ type: 'hook' });
-    const inputKeys = (t.operation.inputFields as { key: string }[]).map((f) => f.key);
-    expect(inputKeys).toEqual(expect.arrayContaining(['companyIds', 'companyTags']));
-    expect(t.operation.sample).toEqual(exampleOutput(findEventType(String(t.operation.sample.eventType))!));
-  });
+  it.each(CODAT_HOOKS)(
+    '%s is a REST hook with a "Triggers when" description, the company filter and its catalog sample',
+    (key) => {
+      const t = triggers[key]!;
+      expect(t.display.description).toMatch(/^Triggers when .+\.$/);
+      expect(t.operation).toMatchObject({ type: 'hook' });
+      const inputKeys = (t.operation.inputFields as { key: string }[]).map((f) => f.key);
+      expect(inputKeys).toEqual(expect.arrayContaining(['companyIds', 'companyTags']));
+      expect(t.operation.sample).toEqual(exampleOutput(findEventType(String(t.operation.sample.eventType))!));
+    },
+  );
 
   it('shares one company filter definition and one Company IDs dropdown across the triggers', () => {
-    const fields = CODAT_HOOKS.map((k) => (triggers[k]!.operation.inputFields as { key: string }[]).find((f) => f.key === 'companyIds'));
+    const fields = CODAT_HOOKS.map((k) =>
+      (triggers[k]!.operation.inputFields as { key: string }[]).find((f) => f.key === 'companyIds'),
+    );
     expect(new Set(fields).size).toBe(1);
     expect(fields[0]).toMatchObject({ dynamic: 'codat_company_list.id.label', list: true });
     expect((fields[0] as { required?: boolean }).required).toBeFalsy();
@@ -126,14 +157,20 @@ describe('Codat trigger definitions', () => {
   });
 
   it('New Codat Event takes its types from the live catalog dropdown, not a 60-item static list', () => {
-    const field = (triggers.codat_event!.operation.inputFields as { key: string; choices?: unknown; dynamic?: string }[])[0]!;
+    const field = (
+      triggers.codat_event!.operation.inputFields as { key: string; choices?: unknown; dynamic?: string }[]
+    )[0]!;
     expect(field).toMatchObject({ key: 'eventTypes', dynamic: 'codat_event_type_list.id.label' });
     expect(field.choices).toBeUndefined();
   });
 
   it.each([
     ['codat_new_company', 'company.created', ['payload__redirect', 'payload__created']],
-    ['codat_connection_status_changed', 'connection.connected', ['payload__connection__platformName', 'status', 'connectionId']],
+    [
+      'codat_connection_status_changed',
+      'connection.connected',
+      ['payload__connection__platformName', 'status', 'connectionId'],
+    ],
     ['codat_data_sync_completed', 'read.completed', ['payload__dataTypes[]dataType', 'dataType', 'status']],
     ['codat_write_failed', 'invoices.write.unsuccessful', ['payload__id', 'dataType', 'status']],
   ])('%s outputs fields of %s that its sample carries', async (key, type, expected) => {
@@ -160,9 +197,16 @@ describe('subscribe: event types per trigger', () => {
 
   it('Connection Status Changed subscribes to every connection.* type by default, or to the chosen ones', async () => {
     expect((await subscribeBody('codat_connection_status_changed', {})).filterTypes).toEqual([
-      'connection.created', 'connection.connected', 'connection.failed', 'connection.disconnected', 'connection.reconnected', 'connection.deleted',
+      'connection.created',
+      'connection.connected',
+      'connection.failed',
+      'connection.disconnected',
+      'connection.reconnected',
+      'connection.deleted',
     ]);
-    const chosen = await subscribeBody('codat_connection_status_changed', { connectionEvents: ['connection.disconnected', 'connection.deleted'] });
+    const chosen = await subscribeBody('codat_connection_status_changed', {
+      connectionEvents: ['connection.disconnected', 'connection.deleted'],
+    });
     expect(chosen.filterTypes).toEqual(['connection.disconnected', 'connection.deleted']);
     expect(chosen.description).toMatch(/^Zapier "Connection Status Changed" trigger/);
   });
@@ -182,17 +226,29 @@ describe('subscribe: event types per trigger', () => {
   it('Write Failed subscribes to all 18 *.write.unsuccessful types, or the chosen data types', async () => {
     const all = await subscribeBody('codat_write_failed', {});
     expect(all.filterTypes).toEqual(Object.keys(WRITE_DATA_TYPES).map((d) => `${d}.write.unsuccessful`));
-    expect(all.description).toMatch(/^Zapier "Write Failed" trigger, .*: bankAccounts\.write\.unsuccessful, .*, transfers\.write\.unsuccessful$/);
+    expect(all.description).toMatch(
+      /^Zapier "Write Failed" trigger, .*: bankAccounts\.write\.unsuccessful, .*, transfers\.write\.unsuccessful$/,
+    );
     const chosen = await subscribeBody('codat_write_failed', { dataTypes: 'bills, invoices' });
     expect(chosen.filterTypes).toEqual(['bills.write.unsuccessful', 'invoices.write.unsuccessful']);
   });
 
   it.each([
-    ['codat_data_sync_completed', { outcome: 'sometimes' }, /"Outcome" does not offer "sometimes": pick from any, successful/],
+    [
+      'codat_data_sync_completed',
+      { outcome: 'sometimes' },
+      /"Outcome" does not offer "sometimes": pick from any, successful/,
+    ],
     ['codat_write_failed', { dataTypes: ['invoices', 'widgets'] }, /"Data Types" does not offer "widgets"/],
-    ['codat_connection_status_changed', { connectionEvents: ['connection.linked'] }, /"Changes" does not offer "connection\.linked"/],
+    [
+      'codat_connection_status_changed',
+      { connectionEvents: ['connection.linked'] },
+      /"Changes" does not offer "connection\.linked"/,
+    ],
   ])('%s refuses a value outside its choices before calling Codat', async (key, inputData, message) => {
-    const err = await caught(run(triggers[key]!.operation.performSubscribe, { authData, inputData, targetUrl: TARGET_URL }));
+    const err = await caught(
+      run(triggers[key]!.operation.performSubscribe, { authData, inputData, targetUrl: TARGET_URL }),
+    );
     expect(err.code).toBe('codat_choice_invalid');
     expect(err.message).toMatch(message);
   });
@@ -200,7 +256,10 @@ describe('subscribe: event types per trigger', () => {
 
 describe('subscribe: company filter', () => {
   it('sends the company tags as Svix channels and names the filter in the description', async () => {
-    const sent = await subscribeBody('codat_new_company', { companyTags: ['region:uk', 'segment:smb'], companyIds: ['0498E921-9B53-4396-A412-4F2F5983B0A2'] });
+    const sent = await subscribeBody('codat_new_company', {
+      companyTags: ['region:uk', 'segment:smb'],
+      companyIds: ['0498E921-9B53-4396-A412-4F2F5983B0A2'],
+    });
     expect(sent.channels).toEqual(['region:uk', 'segment:smb']);
     expect(sent.description).toMatch(
       /: company\.created; only companies 0498e921-9b53-4396-a412-4f2f5983b0a2 and companies tagged region:uk or segment:smb$/,
@@ -213,14 +272,22 @@ describe('subscribe: company filter', () => {
   });
 
   it('leaves filtering to perform when a tag cannot be a Svix channel (a space) or there are more than 10', async () => {
-    expect(await subscribeBody('codat_event', { eventTypes: ['all'], companyTags: ['region:north america'] })).not.toHaveProperty('channels');
+    expect(
+      await subscribeBody('codat_event', { eventTypes: ['all'], companyTags: ['region:north america'] }),
+    ).not.toHaveProperty('channels');
     const many = Array.from({ length: 11 }, (_, i) => `k${i}:v`);
-    expect(await subscribeBody('codat_event', { eventTypes: ['all'], companyTags: many })).not.toHaveProperty('channels');
+    expect(await subscribeBody('codat_event', { eventTypes: ['all'], companyTags: many })).not.toHaveProperty(
+      'channels',
+    );
   });
 
   it('refuses a tag that is not key:value before calling Codat', async () => {
     const err = await caught(
-      run(triggers.codat_new_company!.operation.performSubscribe, { authData, inputData: { companyTags: ['uk'] }, targetUrl: TARGET_URL }),
+      run(triggers.codat_new_company!.operation.performSubscribe, {
+        authData,
+        inputData: { companyTags: ['uk'] },
+        targetUrl: TARGET_URL,
+      }),
     );
     expect(err.code).toBe('codat_company_tag_invalid');
     expect(err.message).toMatch(/key:value.*fix "uk" in "Company Tags"/);
@@ -233,32 +300,58 @@ describe('perform: company filter', () => {
 
   it('passes an event of a chosen company (id compared case-insensitively), quietly drops another', async () => {
     const ids = { companyIds: ['0498e921-9b53-4396-a412-4f2f5983b0a2'] };
-    await expect(perform('codat_data_sync_completed', READ_UNSUCCESSFUL, { ...ids, outcome: 'unsuccessful' }, ['read.completed.unsuccessful'])).resolves.toEqual([
-      expect.objectContaining({ id: READ_UNSUCCESSFUL.id, companyId: '0498E921-9B53-4396-A412-4F2F5983B0A2', status: 'FetchError' }),
+    await expect(
+      perform('codat_data_sync_completed', READ_UNSUCCESSFUL, { ...ids, outcome: 'unsuccessful' }, [
+        'read.completed.unsuccessful',
+      ]),
+    ).resolves.toEqual([
+      expect.objectContaining({
+        id: READ_UNSUCCESSFUL.id,
+        companyId: '0498E921-9B53-4396-A412-4F2F5983B0A2',
+        status: 'FetchError',
+      }),
     ]);
-    await expect(perform('codat_data_sync_completed', READ_UNSUCCESSFUL, { companyIds: ['other-co'] }, ['read.completed.unsuccessful'])).resolves.toEqual([]);
+    await expect(
+      perform('codat_data_sync_completed', READ_UNSUCCESSFUL, { companyIds: ['other-co'] }, [
+        'read.completed.unsuccessful',
+      ]),
+    ).resolves.toEqual([]);
   });
 
   it('matches tags in payload.referenceCompany.tags (one of several is enough), case-sensitively', async () => {
     const types = ['read.completed.unsuccessful'];
-    await expect(perform('codat_event', READ_UNSUCCESSFUL, { companyTags: ['region:us', 'segment:smb'] }, types)).resolves.toHaveLength(1);
+    await expect(
+      perform('codat_event', READ_UNSUCCESSFUL, { companyTags: ['region:us', 'segment:smb'] }, types),
+    ).resolves.toHaveLength(1);
     await expect(perform('codat_event', READ_UNSUCCESSFUL, { companyTags: ['region:UK'] }, types)).resolves.toEqual([]);
-    await expect(perform('codat_event', READ_UNSUCCESSFUL, { companyTags: 'region:uk' }, types)).resolves.toHaveLength(1);
+    await expect(perform('codat_event', READ_UNSUCCESSFUL, { companyTags: 'region:uk' }, types)).resolves.toHaveLength(
+      1,
+    );
   });
 
   it("matches a company event's own tags (company.created carries the company as its payload)", async () => {
-    await expect(perform('codat_new_company', COMPANY_CREATED, { companyTags: ['customerRegion:us'] }, ['company.created'])).resolves.toEqual([
+    await expect(
+      perform('codat_new_company', COMPANY_CREATED, { companyTags: ['customerRegion:us'] }, ['company.created']),
+    ).resolves.toEqual([
       expect.objectContaining({ companyId: COMPANY_CREATED.payload.id, companyName: 'Bank of Dave' }),
     ]);
-    await expect(perform('codat_new_company', COMPANY_CREATED, { companyTags: ['customerRegion:uk'] }, ['company.created'])).resolves.toEqual([]);
+    await expect(
+      perform('codat_new_company', COMPANY_CREATED, { companyTags: ['customerRegion:uk'] }, ['company.created']),
+    ).resolves.toEqual([]);
   });
 
   it('needs both the company id and a tag when both are set', async () => {
     const types = ['read.completed.unsuccessful'];
     const id = '0498e921-9b53-4396-a412-4f2f5983b0a2';
-    await expect(perform('codat_event', READ_UNSUCCESSFUL, { companyIds: [id], companyTags: ['region:uk'] }, types)).resolves.toHaveLength(1);
-    await expect(perform('codat_event', READ_UNSUCCESSFUL, { companyIds: [id], companyTags: ['region:fr'] }, types)).resolves.toEqual([]);
-    await expect(perform('codat_event', READ_UNSUCCESSFUL, { companyIds: ['x'], companyTags: ['region:uk'] }, types)).resolves.toEqual([]);
+    await expect(
+      perform('codat_event', READ_UNSUCCESSFUL, { companyIds: [id], companyTags: ['region:uk'] }, types),
+    ).resolves.toHaveLength(1);
+    await expect(
+      perform('codat_event', READ_UNSUCCESSFUL, { companyIds: [id], companyTags: ['region:fr'] }, types),
+    ).resolves.toEqual([]);
+    await expect(
+      perform('codat_event', READ_UNSUCCESSFUL, { companyIds: ['x'], companyTags: ['region:uk'] }, types),
+    ).resolves.toEqual([]);
   });
 
   it('drops an event about no company (rate limits) once a company filter is set, passes it without one', async () => {
@@ -288,7 +381,12 @@ describe('codatRestHook: extra filter', () => {
       .query({ event_types: 'client.rateLimit.reached', with_content: 'true', limit: '100' })
       .reply(200, {
         data: [
-          { id: 'msg_s', eventType: 'client.rateLimit.reached', payload: RATE_LIMIT, timestamp: '2024-01-01T00:00:00Z' },
+          {
+            id: 'msg_s',
+            eventType: 'client.rateLimit.reached',
+            payload: RATE_LIMIT,
+            timestamp: '2024-01-01T00:00:00Z',
+          },
           { id: 'msg_b', eventType: 'client.rateLimit.reached', payload: big, timestamp: '2024-01-01T00:00:00Z' },
         ],
       });
@@ -307,7 +405,14 @@ describe('performList: company filter', () => {
   });
 
   it('reads further back (one request of 100) and keeps only the chosen companies', async () => {
-    const other = { ...READ_UNSUCCESSFUL, id: 'other', payload: { ...READ_UNSUCCESSFUL.payload, referenceCompany: { id: 'co-9', name: 'Other', tags: { region: 'fr' } } } };
+    const other = {
+      ...READ_UNSUCCESSFUL,
+      id: 'other',
+      payload: {
+        ...READ_UNSUCCESSFUL.payload,
+        referenceCompany: { id: 'co-9', name: 'Other', tags: { region: 'fr' } },
+      },
+    };
     const scope = nock(US)
       .get(MSG_PATH)
       .query({ event_types: 'read.completed.unsuccessful', with_content: 'true', limit: '100' })
@@ -321,8 +426,14 @@ describe('performList: company filter', () => {
   });
 
   it("falls back to the trigger's catalog example when no recent event is about the chosen companies", async () => {
-    nock(US).get(MSG_PATH).query(true).reply(200, { data: [message('msg_c', COMPANY_CREATED)] });
-    const items = await run(triggers.codat_new_company!.operation.performList, { authData, inputData: { companyIds: ['someone-else'] } });
+    nock(US)
+      .get(MSG_PATH)
+      .query(true)
+      .reply(200, { data: [message('msg_c', COMPANY_CREATED)] });
+    const items = await run(triggers.codat_new_company!.operation.performList, {
+      authData,
+      inputData: { companyIds: ['someone-else'] },
+    });
     expect(items).toEqual([exampleOutput(findEventType('company.created')!)]);
   });
 
@@ -331,16 +442,20 @@ describe('performList: company filter', () => {
       .get(MSG_PATH)
       .query({ event_types: 'company.created', with_content: 'true', limit: '10' })
       .reply(200, { data: [message('msg_c', COMPANY_CREATED)] });
-    const items = (await run(triggers.codat_new_company!.operation.performList, { authData, inputData: {} })) as unknown[];
+    const items = (await run(triggers.codat_new_company!.operation.performList, {
+      authData,
+      inputData: {},
+    })) as unknown[];
     scope.done();
     expect(items).toEqual([expect.objectContaining({ id: COMPANY_CREATED.id, eventType: 'company.created' })]);
   });
 
   it('shows every chosen write type example for Write Failed when Codat has no message yet', async () => {
     nock(US).get(MSG_PATH).query(true).reply(200, { data: [] });
-    const items = (await run(triggers.codat_write_failed!.operation.performList, { authData, inputData: { dataTypes: ['bills'] } })) as Array<
-      Record<string, unknown>
-    >;
+    const items = (await run(triggers.codat_write_failed!.operation.performList, {
+      authData,
+      inputData: { dataTypes: ['bills'] },
+    })) as Array<Record<string, unknown>>;
     expect(items).toEqual([exampleOutput(findEventType('bills.write.unsuccessful')!)]);
   });
 });

@@ -6,7 +6,17 @@ import zapier, { type Bundle } from 'zapier-platform-core';
 import App from '../../index.js';
 import { GET_TODO } from '../../blue/record.js';
 import { caught } from '../support/errors.js';
-import { AUTH, MINIMAL_RECORD, TODO, TODO_ENTITY, WEBHOOK_SECRET, delivery, replyOnce, type CapturedCall, useNock } from '../blue/fixtures.js';
+import {
+  AUTH,
+  MINIMAL_RECORD,
+  TODO,
+  TODO_ENTITY,
+  WEBHOOK_SECRET,
+  delivery,
+  replyOnce,
+  type CapturedCall,
+  useNock,
+} from '../blue/fixtures.js';
 
 const appTester = zapier.createAppTester(App);
 useNock();
@@ -41,9 +51,13 @@ const fetched = (title: string | null) => ({
 
 const sub = { id: 'wh', secret: WEBHOOK_SECRET, projectId: 'proj-default', events: ['TODO_CUSTOM_FIELD_UPDATED'] };
 const run = (previousValue: unknown, currentValue: unknown, inputData: Record<string, unknown>) =>
-  appTester<
-    Record<string, unknown>[]
-  , Bundle>(perform, delivery({ event: 'TODO_CUSTOM_FIELD_UPDATED', previousValue, currentValue }, { subscribeData: sub, inputData }) as never);
+  appTester<Record<string, unknown>[], Bundle>(
+    perform,
+    delivery(
+      { event: 'TODO_CUSTOM_FIELD_UPDATED', previousValue, currentValue },
+      { subscribeData: sub, inputData },
+    ) as never,
+  );
 
 const byId = (option: string) => ({ customFieldId: 'cf-stage', value: option });
 
@@ -65,25 +79,33 @@ describe('Custom Field Changed: a dropdown value delivered as an option id', () 
       { customFieldId: 'cf-stage', todoCustomFieldOptions: [{ customFieldOptionId: CONFIRMED }] },
       { customFieldId: 'cf-stage', todoCustomFieldOptions: [{ customFieldOptionId: PENDING }] },
     ],
-  ])('as %s matches the title typed in the filter, with one todo(id:) request shared with the output', async (_form, now, before) => {
-    const calls: CapturedCall[] = [];
-    replyOnce(calls, 200, { data: { todo: fetched('Confirmed') } });
-    const out = await run(entity(before), entity(now), { customFieldId: 'cf-stage', customFieldValue: 'confirmed' });
-    expect(out).toHaveLength(1);
-    expect(calls).toHaveLength(1);
-    expect(calls[0]!.query).toBe(GET_TODO);
-    expect(calls[0]!.query).toContain('customFieldOptions { id title }');
-    expect(calls[0]!.variables).toEqual({ id: 'todo-1' });
-    expect(calls[0]!.headers['x-bloo-project-id']).toBe('proj-default');
-    expect(out[0]).toMatchObject({ customFieldsByName: { Stage: 'Confirmed' } });
-    // The previous value reads with the fetched titles too, not as an option id.
-    expect(out[0]!.previousValue).toMatchObject({ customFieldsByName: { Stage: 'Pending' } });
-  });
+  ])(
+    'as %s matches the title typed in the filter, with one todo(id:) request shared with the output',
+    async (_form, now, before) => {
+      const calls: CapturedCall[] = [];
+      replyOnce(calls, 200, { data: { todo: fetched('Confirmed') } });
+      const out = await run(entity(before), entity(now), { customFieldId: 'cf-stage', customFieldValue: 'confirmed' });
+      expect(out).toHaveLength(1);
+      expect(calls).toHaveLength(1);
+      expect(calls[0]!.query).toBe(GET_TODO);
+      expect(calls[0]!.query).toContain('customFieldOptions { id title }');
+      expect(calls[0]!.variables).toEqual({ id: 'todo-1' });
+      expect(calls[0]!.headers['x-bloo-project-id']).toBe('proj-default');
+      expect(out[0]).toMatchObject({ customFieldsByName: { Stage: 'Confirmed' } });
+      // The previous value reads with the fetched titles too, not as an option id.
+      expect(out[0]!.previousValue).toMatchObject({ customFieldsByName: { Stage: 'Pending' } });
+    },
+  );
 
   it('does not start for another option, after the same single request', async () => {
     const calls: CapturedCall[] = [];
     replyOnce(calls, 200, { data: { todo: fetched('Shipped') } });
-    expect(await run(entity(byId(PENDING)), entity(byId(SHIPPED)), { customFieldId: 'cf-stage', customFieldValue: 'Confirmed' })).toEqual([]);
+    expect(
+      await run(entity(byId(PENDING)), entity(byId(SHIPPED)), {
+        customFieldId: 'cf-stage',
+        customFieldValue: 'Confirmed',
+      }),
+    ).toEqual([]);
     expect(calls).toHaveLength(1);
   });
 
@@ -95,19 +117,34 @@ describe('Custom Field Changed: a dropdown value delivered as an option id', () 
       customField: { id: 'cf-stage', name: 'Stage', type: 'SELECT_SINGLE' },
       customFieldOption: { id, title },
     });
-    const out = await run(entity(named(PENDING, 'Pending')), entity(named(CONFIRMED, 'Confirmed')), { customFieldId: 'cf-stage', customFieldValue: CONFIRMED });
+    const out = await run(entity(named(PENDING, 'Pending')), entity(named(CONFIRMED, 'Confirmed')), {
+      customFieldId: 'cf-stage',
+      customFieldValue: CONFIRMED,
+    });
     expect(out).toHaveLength(1);
     expect(out[0]).toMatchObject({ customFieldsByName: { Stage: 'Confirmed' } });
     // A title match needs no request either.
-    expect(await run(entity(named(PENDING, 'Pending')), entity(named(CONFIRMED, 'Confirmed')), { customFieldValue: 'Confirmed' })).toHaveLength(1);
+    expect(
+      await run(entity(named(PENDING, 'Pending')), entity(named(CONFIRMED, 'Confirmed')), {
+        customFieldValue: 'Confirmed',
+      }),
+    ).toHaveLength(1);
     expect(calls).toHaveLength(0);
   });
 
   it('keeps "only fields whose value changed": another field edited on a record already Confirmed does not start', async () => {
     const calls: CapturedCall[] = [];
     replyOnce(calls, 200, { data: { todo: fetched('Confirmed') } });
-    const notes = (v: string) => ({ customFieldId: 'cf-notes', value: v, customField: { id: 'cf-notes', name: 'Notes', type: 'TEXT_SINGLE' } });
-    expect(await run(entity(byId(CONFIRMED), notes('a')), entity(byId(CONFIRMED), notes('b')), { customFieldValue: 'Confirmed' })).toEqual([]);
+    const notes = (v: string) => ({
+      customFieldId: 'cf-notes',
+      value: v,
+      customField: { id: 'cf-notes', name: 'Notes', type: 'TEXT_SINGLE' },
+    });
+    expect(
+      await run(entity(byId(CONFIRMED), notes('a')), entity(byId(CONFIRMED), notes('b')), {
+        customFieldValue: 'Confirmed',
+      }),
+    ).toEqual([]);
     // Only Notes changed and it is plain text: no title could match, so Blue was not asked.
     expect(calls).toHaveLength(0);
   });
@@ -133,12 +170,16 @@ describe('Custom Field Changed: requests', () => {
   it('makes none without a filter when the delivery has everything', async () => {
     const calls: CapturedCall[] = [];
     replyOnce(calls, 200, { data: { todo: fetched('Confirmed') } });
-    const named = (title: string) => ({ customFieldId: 'cf-stage', value: title, customField: { id: 'cf-stage', name: 'Stage', type: 'TEXT_SINGLE' } });
+    const named = (title: string) => ({
+      customFieldId: 'cf-stage',
+      value: title,
+      customField: { id: 'cf-stage', name: 'Stage', type: 'TEXT_SINGLE' },
+    });
     expect(await run(entity(named('a')), entity(named('b')), {})).toHaveLength(1);
     expect(calls).toHaveLength(0);
   });
 
-  it('judges Blue\'s minimal record by the fetched values (one request)', async () => {
+  it("judges Blue's minimal record by the fetched values (one request)", async () => {
     const calls: CapturedCall[] = [];
     replyOnce(calls, 200, { data: { todo: fetched('Confirmed') } });
     const out = await run(null, MINIMAL_RECORD, { customFieldId: 'cf-stage', customFieldValue: 'Confirmed' });
@@ -148,7 +189,9 @@ describe('Custom Field Changed: requests', () => {
 
   it('fails the run with a replayable message when the needed request fails, rather than guess', async () => {
     replyOnce([], 503, { errors: [{ message: 'down' }] });
-    const err = await caught(run(entity(byId(PENDING)), entity(byId(CONFIRMED)), { customFieldId: 'cf-stage', customFieldValue: 'Confirmed' }));
+    const err = await caught(
+      run(entity(byId(PENDING)), entity(byId(CONFIRMED)), { customFieldId: 'cf-stage', customFieldValue: 'Confirmed' }),
+    );
     expect(err.message).toMatch(/Custom Field filter/);
     expect(err.message).toMatch(/Replay this run/);
     expect(err.message).not.toContain(AUTH.blueTokenSecret);
@@ -156,7 +199,9 @@ describe('Custom Field Changed: requests', () => {
 
   it('passes an auth failure through as an auth error', async () => {
     replyOnce([], 401, { errors: [{ message: 'Unauthorized', extensions: { code: 'UNAUTHENTICATED' } }] });
-    const err = await caught(run(entity(byId(PENDING)), entity(byId(CONFIRMED)), { customFieldId: 'cf-stage', customFieldValue: 'Confirmed' }));
+    const err = await caught(
+      run(entity(byId(PENDING)), entity(byId(CONFIRMED)), { customFieldId: 'cf-stage', customFieldValue: 'Confirmed' }),
+    );
     expect(err.name).toBe('ExpiredAuthError');
   });
 });
