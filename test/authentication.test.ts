@@ -354,17 +354,14 @@ describe('auth test: Codat API Key', () => {
   });
 
   it('accepts the key when Codat lists no companies with a 404 (the spec lists one for GET /companies)', async () => {
-    const scope = nock(API)
-      .get('/companies')
-      .query({ page: '1', pageSize: '1' })
-      .reply(404, {
-        statusCode: 404,
-        service: 'ClientsApi',
-        error: 'No companies found',
-        correlationId: 'x',
-        canBeRetried: 'Unknown',
-        detailedErrorCode: 0,
-      });
+    const scope = nock(API).get('/companies').query({ page: '1', pageSize: '1' }).reply(404, {
+      statusCode: 404,
+      service: 'ClientsApi',
+      error: 'No companies found',
+      correlationId: 'x',
+      canBeRetried: 'Unknown',
+      detailedErrorCode: 0,
+    });
     await expect(testAuth({ codatApiKey: KEY })).resolves.toEqual({ codatApi: { totalCompanies: 0 } });
     scope.done();
   });
@@ -376,17 +373,14 @@ describe('auth test: Codat API Key', () => {
   });
 
   it('a rejected key is an ExpiredAuthError naming the field, without the key', async () => {
-    nock(API)
-      .get('/companies')
-      .query(true)
-      .reply(401, {
-        statusCode: 401,
-        service: 'PublicApi',
-        error: 'Unauthorized',
-        correlationId: 'x',
-        canBeRetried: 'Unknown',
-        detailedErrorCode: 0,
-      });
+    nock(API).get('/companies').query(true).reply(401, {
+      statusCode: 401,
+      service: 'PublicApi',
+      error: 'Unauthorized',
+      correlationId: 'x',
+      canBeRetried: 'Unknown',
+      detailedErrorCode: 0,
+    });
     const err = await caught(testAuth({ codatApiKey: KEY }));
     expect(err.name).toBe('ExpiredAuthError');
     expect(err.message).toMatch(/Codat rejected the Codat API Key/);
