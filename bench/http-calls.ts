@@ -34,6 +34,8 @@ export async function countHttpCalls(app: AppLike): Promise<CallCount[]> {
   // The demo connection holds a project slug: operations that filter by project resolve it to
   // the workspace id first (one project(id:) query; none when the connection holds an id).
   const slug = looksLikeBlueId(DEMO.blue.projectId) ? 0 : 1;
+  // The project dropdown filters by company only: a company slug is resolved likewise.
+  const companySlug = looksLikeBlueId(DEMO.blue.companyId) ? 0 : 1;
 
   /** Runs `op` and records the calls both servers saw; `filter` keeps one service's calls. */
   const count = async (operation: string, expected: number, op: () => Promise<unknown>, filter?: 'codat' | 'blue') => {
@@ -191,7 +193,7 @@ export async function countHttpCalls(app: AppLike): Promise<CallCount[]> {
       if (!runner.has('triggers', key)) continue;
       await count(
         `dropdown ${key} (page 1)`,
-        key === 'blue_project_list' || key === 'codat_company_list' ? 1 : 1 + slug,
+        key === 'codat_company_list' ? 1 : key === 'blue_project_list' ? 1 + companySlug : 1 + slug,
         () => runner.run(runner.fn('triggers', key, 'perform'), { authData, inputData: {}, meta: dropdown }),
       );
     }
