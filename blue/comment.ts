@@ -8,6 +8,7 @@ import { blueQuery } from './client.js';
 import { gql } from './gql.js';
 import { firstStr, obj, str, type Obj } from './read.js';
 import { isAuthError } from './record.js';
+import type { FilterableRecord } from './record-filters.js';
 
 export const COMMENT_SELECTION = `
   id
@@ -125,11 +126,41 @@ export const COMMENT_AUTHOR = gql`
 export const COMMENT_RECORD = gql`
   query ZapierCommentRecord($todoId: String!) { ${RECORD} }
 `;
+// With a list / tag / assignee filter, the record part also asks what the filter reads, so the
+// filter is judged from the same response (one request per delivery, issue 12).
+const FILTER_RECORD = 'record: todo(id: $todoId) { id title todoList { id } tags { id } users { id } }';
+export const COMMENT_AUTHOR_AND_FILTER_RECORD = gql`
+  query ZapierCommentAuthorAndFilterRecord($userId: String!, $todoId: String!) { ${AUTHOR} ${FILTER_RECORD} }
+`;
+export const COMMENT_FILTER_RECORD = gql`
+  query ZapierCommentFilterRecord($todoId: String!) { ${FILTER_RECORD} }
+`;
 
+const ided = zod.looseObject({ id: zod.string() });
 const detailsResponse = zod.object({
   author: zod.nullish(person),
-  record: zod.nullish(zod.looseObject({ id: zod.string(), title: zod.string() })),
+  record: zod.nullish(
+    zod.looseObject({
+      id: zod.string(),
+      title: zod.string(),
+      todoList: zod.optional(zod.nullish(ided)),
+      tags: zod.optional(zod.nullish(zod.array(ided))),
+      users: zod.optional(zod.nullish(zod.array(ided))),
+    }),
+  ),
 });
+
+/** The commented record as a filter reads it, or why it could not be loaded. */
+export type CommentFilterRecord = { ok: true; record: FilterableRecord } | { ok: false; error: unknown };
+
+// The filter's record, loaded by enrichComment, for the trigger's filter: keyed by the delivered
+// comment object, which perform hands to both.
+const filterRecords = new WeakMap<object, CommentFilterRecord>();
+
+/** The filter's record enrichComment loaded for this delivered comment (undefined: none asked). */
+export function commentFilterRecord(delivered: Obj): CommentFilterRecord | undefined {
+  return filterRecords.get(delivered);
+}
 
 /** The output's names filled from the loaded author and record (the comment's own values win). */
 function withNames(out: CommentOutput, details: zod.infer<typeof detailsResponse>): CommentOutput {
@@ -155,14 +186,24 @@ function withNames(out: CommentOutput, details: zod.infer<typeof detailsResponse
 export async function enrichComment(
   z: ZObject,
   bundle: Bundle,
-  delivered: { record: Obj; previousValue: Obj | null; projectId?: string },
+  delivered: { record: Obj; previousValue: Obj | null; projectId?: string; recordFilter?: boolean },
 ): Promise<{ current: CommentOutput; previous: CommentOutput | null }> {
   const current = commentOutput(delivered.record);
   const previous = delivered.previousValue ? commentOutput(delivered.previousValue) : null;
   const userId = current.user.id && !current.user.fullName ? current.user.id : null;
-  const todoId = current.todo.id && current.todo.title === null ? current.todo.id : null;
+  // A record filter needs the record's list, tags and assignees even when the title is delivered.
+  const forFilter = Boolean(delivered.recordFilter && current.todo.id);
+  const todoId = current.todo.id && (forFilter || current.todo.title === null) ? current.todo.id : null;
   if (!userId && !todoId) return { current, previous };
-  const query = userId && todoId ? COMMENT_AUTHOR_AND_RECORD : userId ? COMMENT_AUTHOR : COMMENT_RECORD;
+  const query = forFilter
+    ? userId
+      ? COMMENT_AUTHOR_AND_FILTER_RECORD
+      : COMMENT_FILTER_RECORD
+    : userId && todoId
+      ? COMMENT_AUTHOR_AND_RECORD
+      : userId
+        ? COMMENT_AUTHOR
+        : COMMENT_RECORD;
   try {
     const details = await blueQuery(z, bundle, {
       query,
@@ -171,9 +212,22 @@ export async function enrichComment(
       action: `load the author and record of comment ${current.id ?? ''}`.trim(),
       schema: detailsResponse,
     });
+    if (forFilter) {
+      const r = details.record;
+      filterRecords.set(
+        delivered.record,
+        r?.id === current.todo.id
+          ? {
+              ok: true,
+              record: { todoList: { id: r.todoList?.id ?? null }, tags: r.tags ?? [], assignees: r.users ?? [] },
+            }
+          : { ok: false, error: new Error(`Blue returned no record ${current.todo.id ?? ''}`) },
+      );
+    }
     return { current: withNames(current, details), previous: previous && withNames(previous, details) };
   } catch (err) {
     if (isAuthError(err)) throw err;
+    if (forFilter) filterRecords.set(delivered.record, { ok: false, error: err });
     z.console.log(
       `Blue comment ${current.id}: the delivery lacks the ${[userId && "author's name", todoId && "record's title"].filter(Boolean).join(' and ')} ` +
         `and loading them failed (${err instanceof Error ? err.message : String(err)}); the Zap runs with what the delivery carries.`,

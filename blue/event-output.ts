@@ -44,6 +44,8 @@ export interface DeliveredRecord {
   previousValue: Obj | null;
   /** The Zap's project, for the fetch's X-Bloo-Project-ID header. */
   projectId?: string;
+  /** The Zap filters by the record a comment is on: its enrichment loads what the filter reads. */
+  recordFilter?: boolean;
 }
 
 /**
@@ -71,6 +73,7 @@ export async function deliveryOutputs(
       record: d.record,
       previousValue: d.previousValue,
       ...(d.projectId ? { projectId: d.projectId } : {}),
+      ...(d.recordFilter ? { recordFilter: true } : {}),
     });
   }
   return {

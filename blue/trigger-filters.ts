@@ -3,7 +3,7 @@
 // factory built (fetched where the delivery lacked the data). Comments are judged by the record
 // they are on. performList asks Blue for matching records only.
 import { defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
-import type { CommentOutput } from './comment.js';
+import { commentFilterRecord, commentOutput, type CommentFilterRecord, type CommentOutput } from './comment.js';
 import type { BlueWebhookEvent } from './events.js';
 import { asOutput, listComments, listTodos } from './hook-samples.js';
 import {
@@ -91,15 +91,42 @@ export const recordHookFilter: BlueHookFilter = {
 };
 
 export const commentHookFilter: BlueHookFilter = {
-  late: async (z, bundle, output, input, projectId) => {
+  // A comment on something else than a record (a discussion, a status update) never matches.
+  early: (record, input) => !hasRecordFilter(recordFilterFrom(input)) || Boolean(commentOutput(record).todo.id),
+  // The comment's enrichment loads the record's list, tags and assignees with its names (one request).
+  enrichFor: (input) => hasRecordFilter(recordFilterFrom(input)),
+  late: async (z, bundle, output, input, projectId, record) => {
     const filter = recordFilterFrom(input);
     if (!hasRecordFilter(filter)) return true;
-    // A comment carries its record's id only: the record is loaded to judge it (one request).
     const todoId = (output as unknown as CommentOutput).todo?.id;
     if (!todoId) return false;
-    return matchesRecordFilter(filter, recordOutput(await getRecord(z, bundle, todoId, projectId)));
+    const loaded = commentFilterRecord(record) ?? (await loadForFilter(z, bundle, todoId, projectId));
+    if (!loaded.ok) {
+      if (isAuthError(loaded.error)) throw loaded.error;
+      throw new z.errors.Error(
+        `Could not load Blue record ${todoId} to check this Zap's List, Tag or Assignee filter on the comment (${errorText(loaded.error)}). ` +
+          'If this keeps happening, check the record and the connection in Blue.',
+        'blue_filter_unchecked',
+        502,
+      );
+    }
+    return matchesRecordFilter(filter, loaded.record);
   },
 };
+
+/** The record by itself, should the enrichment not have loaded it (not reached from perform). */
+async function loadForFilter(
+  z: ZObject,
+  bundle: Bundle,
+  todoId: string,
+  projectId: string | undefined,
+): Promise<CommentFilterRecord> {
+  try {
+    return { ok: true, record: recordOutput(await getRecord(z, bundle, todoId, projectId)) };
+  } catch (error) {
+    return { ok: false, error };
+  }
+}
 
 /** Recent records for the sample, only those matching the Zap's filters. */
 export function filteredTodos(fallbackEvent: BlueWebhookEvent, options: { done?: boolean } = {}): Lister {

@@ -68,6 +68,8 @@ export interface BlueHookFilter {
     projectId: string | undefined,
     record: BlueRecord,
   ) => boolean | Promise<boolean>;
+  /** True when the output's enrichment should also load what `late` reads (New Comment: one request). */
+  enrichFor?: (inputData: Record<string, unknown>) => boolean;
 }
 
 export interface BlueHookConfig {
@@ -256,6 +258,7 @@ export function blueRestHook(config: BlueHookConfig): BlueRestHook {
       record,
       previousValue,
       ...(projectId ? { projectId } : {}),
+      ...(config.filter?.enrichFor?.(bundle.inputData) ? { recordFilter: true } : {}),
     });
     if (config.filter && !(await config.filter.late(z, bundle, shaped.current, bundle.inputData, projectId, record)))
       return [];

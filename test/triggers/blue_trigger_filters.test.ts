@@ -4,7 +4,12 @@
 import { describe, expect, it } from '@jest/globals';
 import zapier, { type Bundle } from 'zapier-platform-core';
 import App from '../../index.js';
-import { COMMENT_AUTHOR_AND_RECORD, RECENT_COMMENTS } from '../../blue/comment.js';
+import {
+  COMMENT_AUTHOR_AND_FILTER_RECORD,
+  COMMENT_AUTHOR_AND_RECORD,
+  COMMENT_FILTER_RECORD,
+  RECENT_COMMENTS,
+} from '../../blue/comment.js';
 import { FIND_TODOS } from '../../blue/record-search.js';
 import { GET_TODO, RECENT_TODOS } from '../../blue/record.js';
 import { caught } from '../support/errors.js';
@@ -215,45 +220,108 @@ describe('New Comment: filters apply to the record commented on', () => {
   };
   const payload = { event: 'COMMENT_CREATED', previousValue: null, currentValue: comment };
 
+  // The record as Blue's todo(id:) returns the fields the filter reads (list, tags, users).
+  const filterRecord = {
+    id: 'todo-1',
+    title: 'Order #1042',
+    todoList: { id: TODO.todoList.id },
+    tags: TODO.tags.map((t) => ({ id: t.id })),
+    users: TODO.users.map((u) => ({ id: u.id })),
+  };
+
   it.each([
     [{ tagId: 'tag-1' }, 1],
     [{ tagId: 'tag-2' }, 0],
     [{ todoListId: 'list-1', assigneeId: 'user-1' }, 1],
-  ])('%j: loads record todo-1 for the filter, starts %d Zap(s)', async (inputData, runs) => {
+    [{ todoListId: 'list-2' }, 0],
+  ])('%j: one request loads the names and what the filter reads, starts %d Zap(s)', async (inputData, runs) => {
     const calls: CapturedCall[] = [];
-    // The comment's author and record names first (comment.ts), then the record for the filter.
+    replyOnce(calls, 200, {
+      data: { author: { id: 'user-1', fullName: 'Ada Lovelace', email: 'ada@example.com' }, record: filterRecord },
+    });
+    const out = await deliver('new_comment', payload, inputData, ['COMMENT_CREATED']);
+    expect(calls.map((c) => [c.query, c.variables])).toEqual([
+      [COMMENT_AUTHOR_AND_FILTER_RECORD, { userId: 'user-1', todoId: 'todo-1' }],
+    ]);
+    expect(calls[0]!.headers['x-bloo-project-id']).toBe(PROJECT);
+    expect(out).toHaveLength(runs);
+    if (runs)
+      expect(out[0]).toMatchObject({
+        event: 'COMMENT_CREATED',
+        text: 'Shipped today',
+        user: { fullName: 'Ada Lovelace' },
+        todo: { id: 'todo-1', title: 'Order #1042' },
+      });
+  });
+
+  const named = {
+    ...payload,
+    currentValue: {
+      ...comment,
+      user: { id: 'user-1', fullName: 'Ada Lovelace', email: 'ada@example.com' },
+      todo: { id: 'todo-1', title: 'Order #1042' },
+    },
+  };
+
+  it.each([
+    [{ tagId: 'tag-1' }, 1],
+    [{ assigneeId: 'someone-else' }, 0],
+  ])('names delivered, %j: one request for the record only, starts %d Zap(s)', async (inputData, runs) => {
+    const calls: CapturedCall[] = [];
+    replyOnce(calls, 200, { data: { record: filterRecord } });
+    const out = await deliver('new_comment', named, inputData, ['COMMENT_CREATED']);
+    expect(calls.map((c) => [c.query, c.variables])).toEqual([[COMMENT_FILTER_RECORD, { todoId: 'todo-1' }]]);
+    expect(out).toHaveLength(runs);
+  });
+
+  it('no filter, names lacking: the names only, one request as before', async () => {
+    const calls: CapturedCall[] = [];
     replyOnce(calls, 200, {
       data: {
         author: { id: 'user-1', fullName: 'Ada Lovelace', email: 'ada@example.com' },
         record: { id: 'todo-1', title: 'Order #1042' },
       },
     });
-    replyOnce(calls, 200, { data: { todo: TODO } });
-    const out = await deliver('new_comment', payload, inputData, ['COMMENT_CREATED']);
+    expect(await deliver('new_comment', payload, {}, ['COMMENT_CREATED'])).toHaveLength(1);
     expect(calls.map((c) => [c.query, c.variables])).toEqual([
       [COMMENT_AUTHOR_AND_RECORD, { userId: 'user-1', todoId: 'todo-1' }],
-      [GET_TODO, { id: 'todo-1' }],
     ]);
-    expect(calls[1]!.headers['x-bloo-project-id']).toBe(PROJECT);
-    expect(out).toHaveLength(runs);
-    if (runs) expect(out[0]).toMatchObject({ event: 'COMMENT_CREATED', text: 'Shipped today', todo: { id: 'todo-1' } });
+  });
+
+  it('the record load failing: the Zap is told the filter could not be checked (one request)', async () => {
+    const calls: CapturedCall[] = [];
+    replyOnce(calls, 500, { errors: [{ message: 'Internal error' }] });
+    const err = await caught(deliver('new_comment', payload, { tagId: 'tag-1' }, ['COMMENT_CREATED']));
+    expect(err.message).toMatch(/Could not load Blue record todo-1 to check this Zap's List, Tag or Assignee filter/);
+    expect(calls).toHaveLength(1);
+  });
+
+  it('Blue answering without the record: the filter could not be checked either', async () => {
+    const calls: CapturedCall[] = [];
+    replyOnce(calls, 200, { data: { record: null } });
+    const err = await caught(deliver('new_comment', named, { tagId: 'tag-1' }, ['COMMENT_CREATED']));
+    expect(err.message).toMatch(/Could not load Blue record todo-1/);
+    expect(calls).toHaveLength(1);
+  });
+
+  it('an expired token is thrown as is', async () => {
+    const calls: CapturedCall[] = [];
+    replyOnce(calls, 401, { errors: [{ message: 'Unauthorized' }] });
+    const err = await caught(deliver('new_comment', payload, { tagId: 'tag-1' }, ['COMMENT_CREATED']));
+    expect(err.name).toBe('ExpiredAuthError');
+    expect(calls).toHaveLength(1);
   });
 
   it('no filter, names delivered: no request', async () => {
-    const named = {
-      ...payload,
-      currentValue: {
-        ...comment,
-        user: { id: 'user-1', fullName: 'Ada Lovelace', email: 'ada@example.com' },
-        todo: { id: 'todo-1', title: 'Order #1042' },
-      },
-    };
     expect(await deliver('new_comment', named, {}, ['COMMENT_CREATED'])).toHaveLength(1);
   });
 
-  it('a comment on something else than a record never matches a record filter', async () => {
+  it('a comment on something else than a record never matches a record filter (no request)', async () => {
+    const calls: CapturedCall[] = [];
+    replyOnce(calls, 200, { data: { author: { id: 'user-1', fullName: 'Ada Lovelace', email: null } } });
     const other = { ...payload, currentValue: { ...comment, category: 'DISCUSSION', categoryId: 'disc-1' } };
     expect(await deliver('new_comment', other, { tagId: 'tag-1' }, ['COMMENT_CREATED'])).toEqual([]);
+    expect(calls).toEqual([]);
   });
 });
 
