@@ -65,6 +65,18 @@ describe('Blue GraphQL documents', () => {
     );
   });
 
+  it("include New Comment's enrichment documents, with and without the filter's record fields", () => {
+    expect([...registeredDocuments().keys()]).toEqual(
+      expect.arrayContaining([
+        'ZapierCommentAuthorAndRecord',
+        'ZapierCommentAuthor',
+        'ZapierCommentRecord',
+        'ZapierCommentAuthorAndFilterRecord',
+        'ZapierCommentFilterRecord',
+      ]),
+    );
+  });
+
   describe("against the project's Blue SDL (sandbox/blue-schema.ts; add what a new document uses there)", () => {
     const schema = buildSchema(BLUE_SANDBOX_SDL);
 
