@@ -76,7 +76,7 @@ export const recordHookFilter: BlueHookFilter = {
       // rather than drop or start the Zap on a guess.
       const fetched = await fetchDeliveredRecord(z, bundle, record, projectId);
       if (fetched && !fetched.ok) {
-        if (isAuthError(fetched.error)) throw fetched.error;
+        if (rethrown(fetched.error)) throw fetched.error;
         const why = errorText(fetched.error);
         throw new z.errors.Error(
           `Could not load Blue record ${String(record.id)} to check this Zap's List, Tag or Assignee filter (${why}). ` +
@@ -90,6 +90,11 @@ export const recordHookFilter: BlueHookFilter = {
   },
 };
 
+/** Failures that keep their class: an expired connection asks to reconnect, a rate limit retries later. */
+function rethrown(err: unknown): boolean {
+  return isAuthError(err) || (err instanceof Error && err.name === 'ThrottledError');
+}
+
 export const commentHookFilter: BlueHookFilter = {
   // A comment on something else than a record (a discussion, a status update) never matches.
   early: (record, input) => !hasRecordFilter(recordFilterFrom(input)) || Boolean(commentOutput(record).todo.id),
@@ -102,7 +107,7 @@ export const commentHookFilter: BlueHookFilter = {
     if (!todoId) return false;
     const loaded = commentFilterRecord(record) ?? (await loadForFilter(z, bundle, todoId, projectId));
     if (!loaded.ok) {
-      if (isAuthError(loaded.error)) throw loaded.error;
+      if (rethrown(loaded.error)) throw loaded.error;
       throw new z.errors.Error(
         `Could not load Blue record ${todoId} to check this Zap's List, Tag or Assignee filter on the comment (${errorText(loaded.error)}). ` +
           'If this keeps happening, check the record and the connection in Blue.',

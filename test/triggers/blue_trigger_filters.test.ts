@@ -147,6 +147,22 @@ describe('record triggers: deliveries lacking the data are judged on the fetched
     expect(e.message).not.toMatch(/\{"message"/);
   });
 
+  it('a rate limit while loading the record stays a ThrottledError (Zapier retries later)', async () => {
+    const calls: CapturedCall[] = [];
+    replyOnce(calls, 429, { error: 'RATE_LIMITED', retryAfter: 7 });
+    const e = await caught(
+      appTester(
+        op('updated_todo').perform,
+        delivery(
+          { event: 'TODO_NAME_CHANGED', previousValue: MINIMAL_RECORD, currentValue: MINIMAL_RECORD },
+          { inputData: { tagId: 'tag-1' }, subscribeData: sub(['TODO_NAME_CHANGED']) },
+        ) as never,
+      ),
+    );
+    expect(calls).toHaveLength(1);
+    expect(e.name).toBe('ThrottledError');
+  });
+
   it('an expired token while loading it ends the run as an auth error', async () => {
     replyOnce([], 401, { error: 'Unauthorized' });
     const e = await caught(
@@ -301,6 +317,14 @@ describe('New Comment: filters apply to the record commented on', () => {
     replyOnce(calls, 200, { data: { record: null } });
     const err = await caught(deliver('new_comment', named, { tagId: 'tag-1' }, ['COMMENT_CREATED']));
     expect(err.message).toMatch(/Could not load Blue record todo-1/);
+    expect(calls).toHaveLength(1);
+  });
+
+  it('a rate limit while loading it stays a ThrottledError, so Zapier retries the run later', async () => {
+    const calls: CapturedCall[] = [];
+    replyOnce(calls, 429, { error: 'RATE_LIMITED', retryAfter: 7 });
+    const err = await caught(deliver('new_comment', payload, { tagId: 'tag-1' }, ['COMMENT_CREATED']));
+    expect(err.name).toBe('ThrottledError');
     expect(calls).toHaveLength(1);
   });
 
