@@ -1,10 +1,9 @@
 // The one way this app talks to Codat's webhook service (Svix API, Bearer = Zapier key).
 import type { Bundle, HttpMethod, ZObject } from 'zapier-platform-core';
 import type * as zod from '../common/zod.js';
-import { bundleSecrets, describeBody, correlationSuffix, parseJsonBody, redact, send } from '../common/http.js';
-import { summarizeIssues } from '../common/validation.js';
+import { bundleSecrets, send } from '../common/http.js';
 import { CODAT_FIELDS, requireCodatCredentials, webhooksBaseUrl, type CodatCredentials } from './config.js';
-import { codatResponseError } from './errors.js';
+import { codatResponseError, parseCodatJson } from './errors.js';
 
 export interface CodatCall<T> {
   method: HttpMethod;
@@ -84,28 +83,10 @@ export async function codatRequest<T>(z: ZObject, bundle: Bundle, call: CodatCal
   }
   if (!call.schema) return { status: resp.status, data: undefined };
 
-  const parsed = parseJsonBody(resp);
-  if (!parsed.ok) {
-    throw new z.errors.Error(
-      redact(
-        `Codat answered with ${describeBody(resp, secrets)} instead of JSON while trying to ${call.action}` +
-          `${correlationSuffix(resp, secrets)}. Try again in a few minutes; if it persists, check CODAT_WEBHOOKS_API_URL or contact Codat support.`,
-        secrets,
-      ),
-      'codat_invalid_response',
-      resp.status,
-    );
-  }
-  const checked = call.schema.safeParse(parsed.value);
-  if (!checked.success) {
-    throw new z.errors.Error(
-      redact(
-        `Codat returned an unexpected response while trying to ${call.action} (${summarizeIssues(checked.error)}).`,
-        secrets,
-      ),
-      'codat_invalid_response',
-      resp.status,
-    );
-  }
-  return { status: resp.status, data: checked.data };
+  const data = parseCodatJson(z, resp, call.schema, {
+    action: call.action,
+    secrets,
+    urlVariable: 'CODAT_WEBHOOKS_API_URL',
+  });
+  return { status: resp.status, data };
 }

@@ -1,5 +1,7 @@
 // Turns a failed Svix/Codat webhooks response into the Zapier error a Zap user can act on.
 import type { ZObject } from 'zapier-platform-core';
+import type * as zod from '../common/zod.js';
+import { summarizeIssues } from '../common/validation.js';
 import {
   correlationSuffix,
   describeBody,
@@ -251,4 +253,41 @@ export function codatPlatformError(z: ZObject, resp: ServiceResponse, ctx: Codat
     'codat_request_rejected',
     status,
   );
+}
+
+/**
+ * A 2xx body from Codat (webhooks service or Platform API) read as JSON and checked against
+ * `schema`; anything else is a `codat_invalid_response` naming the base-URL override to check.
+ */
+export function parseCodatJson<T>(
+  z: ZObject,
+  resp: ServiceResponse,
+  schema: zod.ZodMiniType<T>,
+  ctx: { action: string; secrets: readonly (string | undefined)[]; urlVariable: string },
+): T {
+  const { action, secrets } = ctx;
+  const parsed = parseJsonBody(resp);
+  if (!parsed.ok) {
+    throw new z.errors.Error(
+      redact(
+        `Codat answered with ${describeBody(resp, secrets)} instead of JSON while trying to ${action}` +
+          `${correlationSuffix(resp, secrets)}. Try again in a few minutes; if it persists, check ${ctx.urlVariable} or contact Codat support.`,
+        secrets,
+      ),
+      'codat_invalid_response',
+      resp.status,
+    );
+  }
+  const checked = schema.safeParse(parsed.value);
+  if (!checked.success) {
+    throw new z.errors.Error(
+      redact(
+        `Codat returned an unexpected response while trying to ${action} (${summarizeIssues(checked.error)}).`,
+        secrets,
+      ),
+      'codat_invalid_response',
+      resp.status,
+    );
+  }
+  return checked.data;
 }

@@ -4,9 +4,8 @@
 import type { Bundle, HttpMethod, ZObject } from 'zapier-platform-core';
 import type * as zod from '../common/zod.js';
 import { refusePadded } from '../common/auth-fields.js';
-import { bundleSecrets, correlationSuffix, describeBody, parseJsonBody, redact, send } from '../common/http.js';
-import { summarizeIssues } from '../common/validation.js';
-import { codatPlatformError } from './errors.js';
+import { bundleSecrets, send } from '../common/http.js';
+import { codatPlatformError, parseCodatJson } from './errors.js';
 
 export const API_KEY_FIELD = 'codatApiKey';
 export const API_KEY_LABEL = 'Codat API Key';
@@ -136,28 +135,5 @@ export async function platformRequest<T>(z: ZObject, bundle: Bundle, call: Platf
   }
   if (!call.schema) return undefined;
 
-  const parsed = parseJsonBody(resp);
-  if (!parsed.ok) {
-    throw new z.errors.Error(
-      redact(
-        `Codat answered with ${describeBody(resp, secrets)} instead of JSON while trying to ${call.action}` +
-          `${correlationSuffix(resp, secrets)}. Try again in a few minutes; if it persists, check CODAT_API_URL or contact Codat support.`,
-        secrets,
-      ),
-      'codat_invalid_response',
-      resp.status,
-    );
-  }
-  const checked = call.schema.safeParse(parsed.value);
-  if (!checked.success) {
-    throw new z.errors.Error(
-      redact(
-        `Codat returned an unexpected response while trying to ${call.action} (${summarizeIssues(checked.error)}).`,
-        secrets,
-      ),
-      'codat_invalid_response',
-      resp.status,
-    );
-  }
-  return checked.data;
+  return parseCodatJson(z, resp, call.schema, { action: call.action, secrets, urlVariable: 'CODAT_API_URL' });
 }
