@@ -121,6 +121,11 @@ export async function lambdaHarness(app: unknown): Promise<LambdaHarness> {
     } finally {
       if (before === undefined) delete process.env.LOGGING_ENDPOINT;
       else process.env.LOGGING_ENDPOINT = before;
+      // Back to the event loop between invocations, as Zapier's separate events are: core runs each
+      // one in a Node domain whose references V8 only drops when the job ends, so back-to-back
+      // awaits keep every result alive, and core's memory check (after 250 runs, 450 MB RSS) then
+      // kills the process.
+      await new Promise<void>((resolve) => setImmediate(resolve));
     }
   };
   return {
