@@ -1,8 +1,13 @@
 // Transport helpers shared by the Codat and Blue clients. Service-specific error wording lives in
 // codat/errors.ts and blue/errors.ts; this module only sends requests and reads responses safely.
-import { Agent as HttpAgent, type ClientRequest, type IncomingMessage } from 'node:http';
-import { Agent as HttpsAgent } from 'node:https';
+import { createRequire } from 'node:module';
+import type { Agent as HttpAgent, ClientRequest, IncomingMessage } from 'node:http';
 import type { HttpRequestOptions, ZObject } from 'zapier-platform-core';
+
+// `require`, not `import ... from 'node:http'`: an ES import of node:http builds the module's whole
+// namespace, which reads its lazy WebSocket getters and so loads undici, about 10 ms of every cold
+// start (Node 22; `npm run bench`). require hands over the module object and loads nothing more.
+const requireBuiltin = createRequire(import.meta.url);
 
 /**
  * Zapier stops a step at 30 s. Every call of one step (and the reading of its body) shares one
@@ -157,8 +162,10 @@ type Interruption = 'deadline' | 'drop';
  * connection closed. This agent reports a response whose connection closed before it was complete.
  */
 function watchingAgent(url: string, onDrop: () => void): HttpAgent {
-  const Base = url.startsWith('https:') ? HttpsAgent : HttpAgent;
-  const agent = new Base();
+  const { Agent } = url.startsWith('https:')
+    ? (requireBuiltin('node:https') as typeof import('node:https'))
+    : (requireBuiltin('node:http') as typeof import('node:http'));
+  const agent: HttpAgent = new Agent();
   const internals = agent as unknown as { addRequest: (req: ClientRequest, options: unknown) => void };
   const addRequest = internals.addRequest.bind(agent);
   internals.addRequest = (req, options) => {
