@@ -13,7 +13,7 @@ import {
   outputFieldsFor,
   retiredReplacement,
 } from '../../codat/events.js';
-import { exampleOutput, parseEnvelope, toEventOutput } from '../../codat/envelope.js';
+import { exampleEnvelope, exampleOutput, parseEnvelope, toEventOutput } from '../../codat/envelope.js';
 import { CODAT_EVENT_TYPES as SANDBOX_EVENT_TYPES } from '../../sandbox/codat-event-types.js';
 import { describeReference } from '../support/reference.js';
 
@@ -71,6 +71,21 @@ describe('Codat event catalog', () => {
       expect(keys).toEqual(expect.arrayContaining([`${dataType}.write.successful`, `${dataType}.write.unsuccessful`]));
     }
     expect(keys).toEqual(expect.arrayContaining([...EXTRA_TYPES, ...READ_OUTCOMES]));
+  });
+
+  it.each(CODAT_EVENT_TYPES.map((e) => [e.key, e] as const))(
+    '%s: the sample reads its example as a delivery would (exampleEnvelope equals parseEnvelope)',
+    (_key, entry) => {
+      const parsed = parseEnvelope(entry.example);
+      expect(parsed).toBeDefined();
+      expect(exampleEnvelope(entry)).toEqual(parsed);
+    },
+  );
+
+  it('gives every example a distinct uuid-looking id', () => {
+    const ids = CODAT_EVENT_TYPES.map((e) => exampleOutput(e).id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-a[0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 
   it('offers none of the twelve retired rule types, and maps each to replacements the catalog has', () => {
