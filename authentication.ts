@@ -18,12 +18,18 @@ const AUTH_TEST_QUERY = gql`
   }
 `;
 
-const blueAuthData = zod.object({
-  currentUser: zod.object({ id: zod.string(), fullName: zod.nullish(zod.string()), email: zod.nullish(zod.string()) }),
-  project: zod.object({ id: zod.string(), name: zod.string(), slug: zod.nullish(zod.string()) }),
-});
+const blueAuthData = zod.lazy(() =>
+  zod.object({
+    currentUser: zod.object({
+      id: zod.string(),
+      fullName: zod.nullish(zod.string()),
+      email: zod.nullish(zod.string()),
+    }),
+    project: zod.object({ id: zod.string(), name: zod.string(), slug: zod.nullish(zod.string()) }),
+  }),
+);
 
-const svixEndpointPage = zod.looseObject({ data: zod.array(zod.unknown()) });
+const svixEndpointPage = zod.lazy(() => zod.looseObject({ data: zod.array(zod.unknown()) }));
 
 export interface AuthTestResult {
   codat?: { clientId: string };

@@ -48,20 +48,22 @@ export interface BlueCall<T> {
 
 export type BlueResult<T> = { ok: true; data: T } | { ok: false; tolerated: string };
 
-const graphqlEnvelope = zod.looseObject({
-  data: zod.optional(zod.unknown()),
-  errors: zod.optional(
-    zod.array(
-      zod.looseObject({
-        message: zod.optional(zod.string()),
-        extensions: zod.optional(zod.looseObject({ code: zod.optional(zod.string()) })),
-        path: zod.optional(zod.unknown()),
-      }),
+const graphqlEnvelope = zod.lazy(() =>
+  zod.looseObject({
+    data: zod.optional(zod.unknown()),
+    errors: zod.optional(
+      zod.array(
+        zod.looseObject({
+          message: zod.optional(zod.string()),
+          extensions: zod.optional(zod.looseObject({ code: zod.optional(zod.string()) })),
+          path: zod.optional(zod.unknown()),
+        }),
+      ),
     ),
-  ),
-  error: zod.optional(zod.unknown()),
-  retryAfter: zod.optional(zod.unknown()),
-});
+    error: zod.optional(zod.unknown()),
+    retryAfter: zod.optional(zod.unknown()),
+  }),
+);
 
 /** Which connection field each credential header comes from, for a message about an unsendable value. */
 const BLUE_HEADER_FIELDS = {

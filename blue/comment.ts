@@ -34,23 +34,27 @@ export const RECENT_COMMENTS = gql`
   }
 `;
 
-const person = zod.looseObject({
-  id: zod.string(),
-  fullName: zod.nullish(zod.string()),
-  email: zod.nullish(zod.string()),
-});
+const person = zod.lazy(() =>
+  zod.looseObject({
+    id: zod.string(),
+    fullName: zod.nullish(zod.string()),
+    email: zod.nullish(zod.string()),
+  }),
+);
 
-export const commentSchema = zod.looseObject({
-  id: zod.string(),
-  uid: zod.nullish(zod.string()),
-  text: zod.string(),
-  html: zod.nullish(zod.string()),
-  category: zod.nullish(zod.string()),
-  createdAt: zod.string(),
-  updatedAt: zod.string(),
-  user: zod.nullish(person),
-  todo: zod.nullish(zod.looseObject({ id: zod.string(), title: zod.string() })),
-});
+export const commentSchema = zod.lazy(() =>
+  zod.looseObject({
+    id: zod.string(),
+    uid: zod.nullish(zod.string()),
+    text: zod.string(),
+    html: zod.nullish(zod.string()),
+    category: zod.nullish(zod.string()),
+    createdAt: zod.string(),
+    updatedAt: zod.string(),
+    user: zod.nullish(person),
+    todo: zod.nullish(zod.looseObject({ id: zod.string(), title: zod.string() })),
+  }),
+);
 export type BlueCommentGraphql = zod.infer<typeof commentSchema>;
 
 export type CommentOutput = {
@@ -88,11 +92,13 @@ export function commentOutput(input: unknown): CommentOutput {
   };
 }
 
-const commentsResponse = zod.object({
-  activityList: zod.object({
-    activities: zod.array(zod.looseObject({ id: zod.string(), comment: zod.nullish(commentSchema) })),
+const commentsResponse = zod.lazy(() =>
+  zod.object({
+    activityList: zod.object({
+      activities: zod.array(zod.looseObject({ id: zod.string(), comment: zod.nullish(commentSchema) })),
+    }),
   }),
-});
+);
 
 /** The project's newest comments, newest first, in GraphQL form. */
 export async function recentComments(
@@ -136,19 +142,21 @@ export const COMMENT_FILTER_RECORD = gql`
   query ZapierCommentFilterRecord($todoId: String!) { ${FILTER_RECORD} }
 `;
 
-const ided = zod.looseObject({ id: zod.string() });
-const detailsResponse = zod.object({
-  author: zod.nullish(person),
-  record: zod.nullish(
-    zod.looseObject({
-      id: zod.string(),
-      title: zod.string(),
-      todoList: zod.optional(zod.nullish(ided)),
-      tags: zod.optional(zod.nullish(zod.array(ided))),
-      users: zod.optional(zod.nullish(zod.array(ided))),
-    }),
-  ),
-});
+const ided = zod.lazy(() => zod.looseObject({ id: zod.string() }));
+const detailsResponse = zod.lazy(() =>
+  zod.object({
+    author: zod.nullish(person),
+    record: zod.nullish(
+      zod.looseObject({
+        id: zod.string(),
+        title: zod.string(),
+        todoList: zod.optional(zod.nullish(ided)),
+        tags: zod.optional(zod.nullish(zod.array(ided))),
+        users: zod.optional(zod.nullish(zod.array(ided))),
+      }),
+    ),
+  }),
+);
 
 /** The commented record as a filter reads it, or why it could not be loaded. */
 export type CommentFilterRecord = { ok: true; record: FilterableRecord } | { ok: false; error: unknown };

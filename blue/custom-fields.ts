@@ -21,23 +21,27 @@ export const LIST_CUSTOM_FIELDS = gql`
   }
 `;
 
-const customFieldSchema = zod.object({
-  id: zod.string(),
-  name: zod.string(),
-  type: zod.string(),
-  currency: zod.nullish(zod.string()),
-  customFieldOptions: zod.nullish(
-    zod.array(zod.object({ id: zod.string(), title: zod.string(), color: zod.nullish(zod.string()) })),
-  ),
-});
+const customFieldSchema = zod.lazy(() =>
+  zod.object({
+    id: zod.string(),
+    name: zod.string(),
+    type: zod.string(),
+    currency: zod.nullish(zod.string()),
+    customFieldOptions: zod.nullish(
+      zod.array(zod.object({ id: zod.string(), title: zod.string(), color: zod.nullish(zod.string()) })),
+    ),
+  }),
+);
 export type BlueCustomField = zod.infer<typeof customFieldSchema>;
 
-const pageSchema = zod.object({
-  customFields: zod.object({
-    items: zod.array(customFieldSchema),
-    pageInfo: zod.object({ hasNextPage: zod.boolean() }),
+const pageSchema = zod.lazy(() =>
+  zod.object({
+    customFields: zod.object({
+      items: zod.array(customFieldSchema),
+      pageInfo: zod.object({ hasNextPage: zod.boolean() }),
+    }),
   }),
-});
+);
 
 /** One page of custom fields (`page` from 0), for dropdowns that page through Zapier. `projectId` is an id, not a slug. */
 export async function customFieldPage(

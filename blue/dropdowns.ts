@@ -37,23 +37,29 @@ export const LIST_TAGS = gql`
   }
 `;
 
-const todoListsSchema = zod.object({
-  todoLists: zod.array(zod.object({ id: zod.string(), title: zod.string(), position: zod.nullish(zod.number()) })),
-});
-const usersSchema = zod.object({
-  projectUserList: zod.object({
-    users: zod.array(
-      zod.object({ id: zod.string(), fullName: zod.nullish(zod.string()), email: zod.nullish(zod.string()) }),
-    ),
-    pageInfo: zod.nullish(zod.object({ hasNextPage: zod.boolean() })),
+const todoListsSchema = zod.lazy(() =>
+  zod.object({
+    todoLists: zod.array(zod.object({ id: zod.string(), title: zod.string(), position: zod.nullish(zod.number()) })),
   }),
-});
-const tagsSchema = zod.object({
-  tagList: zod.object({
-    items: zod.array(zod.object({ id: zod.string(), title: zod.string(), color: zod.nullish(zod.string()) })),
-    pageInfo: zod.nullish(zod.object({ hasNextPage: zod.boolean() })),
+);
+const usersSchema = zod.lazy(() =>
+  zod.object({
+    projectUserList: zod.object({
+      users: zod.array(
+        zod.object({ id: zod.string(), fullName: zod.nullish(zod.string()), email: zod.nullish(zod.string()) }),
+      ),
+      pageInfo: zod.nullish(zod.object({ hasNextPage: zod.boolean() })),
+    }),
   }),
-});
+);
+const tagsSchema = zod.lazy(() =>
+  zod.object({
+    tagList: zod.object({
+      items: zod.array(zod.object({ id: zod.string(), title: zod.string(), color: zod.nullish(zod.string()) })),
+      pageInfo: zod.nullish(zod.object({ hasNextPage: zod.boolean() })),
+    }),
+  }),
+);
 
 export interface TodoListChoice {
   id: string;
@@ -150,19 +156,21 @@ export const LIST_RECORD_CHOICES = gql`
   }
 `;
 
-const recordChoicesSchema = zod.object({
-  todoQueries: zod.object({
-    todos: zod.object({
-      items: zod.array(
-        zod.object({
-          id: zod.string(),
-          title: zod.string(),
-          todoList: zod.nullish(zod.object({ title: zod.string() })),
-        }),
-      ),
+const recordChoicesSchema = zod.lazy(() =>
+  zod.object({
+    todoQueries: zod.object({
+      todos: zod.object({
+        items: zod.array(
+          zod.object({
+            id: zod.string(),
+            title: zod.string(),
+            todoList: zod.nullish(zod.object({ title: zod.string() })),
+          }),
+        ),
+      }),
     }),
   }),
-});
+);
 
 export interface RecordChoice {
   id: string;

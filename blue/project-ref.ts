@@ -21,11 +21,13 @@ export const COMPANY_ID_QUERY = gql`
   }
 `;
 
-const nonEmpty = zod.string().check(zod.minLength(1));
-const projectIdSchema = zod.object({
-  project: zod.object({ id: nonEmpty, company: zod.optional(zod.nullable(zod.object({ id: nonEmpty }))) }),
-});
-const companyIdSchema = zod.object({ company: zod.object({ id: nonEmpty }) });
+const nonEmpty = zod.lazy(() => zod.string().check(zod.minLength(1)));
+const projectIdSchema = zod.lazy(() =>
+  zod.object({
+    project: zod.object({ id: nonEmpty, company: zod.optional(zod.nullable(zod.object({ id: nonEmpty }))) }),
+  }),
+);
+const companyIdSchema = zod.lazy(() => zod.object({ company: zod.object({ id: nonEmpty }) }));
 
 /** Company ids resolved during one invocation (Zapier builds a fresh bundle for each). */
 const companyIds = new WeakMap<object, Map<string, Promise<string>>>();

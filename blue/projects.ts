@@ -16,12 +16,16 @@ export const LIST_PROJECTS = gql`
   }
 `;
 
-const projectSchema = zod.object({ id: zod.string(), name: zod.string(), slug: zod.nullish(zod.string()) });
+const projectSchema = zod.lazy(() =>
+  zod.object({ id: zod.string(), name: zod.string(), slug: zod.nullish(zod.string()) }),
+);
 export type BlueProject = zod.infer<typeof projectSchema>;
 
-const pageSchema = zod.object({
-  projectList: zod.object({ items: zod.array(projectSchema), pageInfo: zod.object({ hasNextPage: zod.boolean() }) }),
-});
+const pageSchema = zod.lazy(() =>
+  zod.object({
+    projectList: zod.object({ items: zod.array(projectSchema), pageInfo: zod.object({ hasNextPage: zod.boolean() }) }),
+  }),
+);
 
 /** One page of the connection company's active projects (`page` from 0). */
 export async function projectPage(

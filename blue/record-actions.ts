@@ -221,11 +221,13 @@ export function updateRecordRequest(z: ZObject, input: Input): UpdateRecordReque
 
 // --- runs ---
 
-const recordResponse = zod.object({ record: recordSchema });
-const appliedResponse = zod.object({
-  applied: zod.union([zod.boolean(), zod.object({ success: zod.boolean() })]),
-  record: recordSchema,
-});
+const recordResponse = zod.lazy(() => zod.object({ record: recordSchema }));
+const appliedResponse = zod.lazy(() =>
+  zod.object({
+    applied: zod.union([zod.boolean(), zod.object({ success: zod.boolean() })]),
+    record: recordSchema,
+  }),
+);
 
 interface Write {
   query: string;
@@ -373,9 +375,11 @@ export async function addComment(z: ZObject, bundle: Bundle): Promise<CommentOut
   return commentOutput(data.comment);
 }
 
-const recordTagsResponse = zod.object({
-  todo: zod.object({ id: zod.string(), tags: zod.array(zod.object({ id: zod.string(), title: zod.string() })) }),
-});
+const recordTagsResponse = zod.lazy(() =>
+  zod.object({
+    todo: zod.object({ id: zod.string(), tags: zod.array(zod.object({ id: zod.string(), title: zod.string() })) }),
+  }),
+);
 
 export async function addTag(z: ZObject, bundle: Bundle): Promise<RecordOutput> {
   const input = bundle.inputData as Input;
@@ -450,32 +454,38 @@ export async function removeAssignees(z: ZObject, bundle: Bundle): Promise<Recor
   });
 }
 
-const checklistsResponse = zod.object({
-  todo: zod.object({
-    id: zod.string(),
-    checklists: zod.array(
-      zod.object({
-        id: zod.string(),
-        title: zod.string(),
-        position: zod.number(),
-        checklistItems: zod.array(zod.object({ id: zod.string(), position: zod.number() })),
-      }),
-    ),
+const checklistsResponse = zod.lazy(() =>
+  zod.object({
+    todo: zod.object({
+      id: zod.string(),
+      checklists: zod.array(
+        zod.object({
+          id: zod.string(),
+          title: zod.string(),
+          position: zod.number(),
+          checklistItems: zod.array(zod.object({ id: zod.string(), position: zod.number() })),
+        }),
+      ),
+    }),
   }),
-});
-const createChecklistResponse = zod.object({
-  checklist: zod.object({ id: zod.string(), title: zod.string(), position: zod.number() }),
-});
-const itemResponse = zod.object({
-  item: zod.object({
-    id: zod.string(),
-    uid: zod.nullish(zod.string()),
-    title: zod.string(),
-    position: zod.number(),
-    done: zod.boolean(),
-    checklist: zod.object({ id: zod.string(), title: zod.string(), todo: recordSchema }),
+);
+const createChecklistResponse = zod.lazy(() =>
+  zod.object({
+    checklist: zod.object({ id: zod.string(), title: zod.string(), position: zod.number() }),
   }),
-});
+);
+const itemResponse = zod.lazy(() =>
+  zod.object({
+    item: zod.object({
+      id: zod.string(),
+      uid: zod.nullish(zod.string()),
+      title: zod.string(),
+      position: zod.number(),
+      done: zod.boolean(),
+      checklist: zod.object({ id: zod.string(), title: zod.string(), todo: recordSchema }),
+    }),
+  }),
+);
 
 /** Blue spaces positions by 65535 and appends after the last one. */
 const STEP = 65535;

@@ -16,7 +16,7 @@ export const CREATE_TODO = gql`
   }
 `;
 
-const responseSchema = zod.object({ createTodo: recordSchema });
+const responseSchema = zod.lazy(() => zod.object({ createTodo: recordSchema }));
 
 export type Placement = 'TOP' | 'BOTTOM';
 

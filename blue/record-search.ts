@@ -34,8 +34,10 @@ export const UPDATED_TODOS = gql`
   }
 `;
 
-const findResponse = zod.object({ todoQueries: zod.object({ todos: zod.object({ items: zod.array(recordSchema) }) }) });
-const updatedResponse = zod.object({ todos: zod.object({ items: zod.array(recordSchema) }) });
+const findResponse = zod.lazy(() =>
+  zod.object({ todoQueries: zod.object({ todos: zod.object({ items: zod.array(recordSchema) }) }) }),
+);
+const updatedResponse = zod.lazy(() => zod.object({ todos: zod.object({ items: zod.array(recordSchema) }) }));
 
 export interface TodoCriteria {
   /** Workspace id (filters take ids, not slugs). */

@@ -54,44 +54,53 @@ export const GET_TODO = gql`
   }
 `;
 
-const person = zod.looseObject({
-  id: zod.string(),
-  fullName: zod.nullish(zod.string()),
-  email: zod.nullish(zod.string()),
-});
+const person = zod.lazy(() =>
+  zod.looseObject({
+    id: zod.string(),
+    fullName: zod.nullish(zod.string()),
+    email: zod.nullish(zod.string()),
+  }),
+);
 
 /** The GraphQL form of a record, as RECORD_SELECTION returns it. */
-export const recordSchema = zod.looseObject({
-  id: zod.string(),
-  uid: zod.nullish(zod.string()),
-  title: zod.string(),
-  text: zod.nullish(zod.string()),
-  html: zod.nullish(zod.string()),
-  position: zod.nullish(zod.number()),
-  done: zod.boolean(),
-  archived: zod.nullish(zod.boolean()),
-  startedAt: zod.nullish(zod.string()),
-  duedAt: zod.nullish(zod.string()),
-  createdAt: zod.string(),
-  updatedAt: zod.nullish(zod.string()),
-  createdBy: zod.nullish(zod.looseObject({ id: zod.string() })),
-  todoList: zod.nullish(
-    zod.looseObject({
-      id: zod.string(),
-      title: zod.string(),
-      project: zod.nullish(zod.looseObject({ id: zod.string(), name: zod.nullish(zod.string()) })),
-    }),
-  ),
-  users: zod.nullish(zod.array(person)),
-  tags: zod.nullish(
-    zod.array(zod.looseObject({ id: zod.string(), title: zod.string(), color: zod.nullish(zod.string()) })),
-  ),
-  customFields: zod.nullish(
-    zod.array(
-      zod.looseObject({ id: zod.string(), name: zod.string(), type: zod.string(), value: zod.optional(zod.unknown()) }),
+export const recordSchema = zod.lazy(() =>
+  zod.looseObject({
+    id: zod.string(),
+    uid: zod.nullish(zod.string()),
+    title: zod.string(),
+    text: zod.nullish(zod.string()),
+    html: zod.nullish(zod.string()),
+    position: zod.nullish(zod.number()),
+    done: zod.boolean(),
+    archived: zod.nullish(zod.boolean()),
+    startedAt: zod.nullish(zod.string()),
+    duedAt: zod.nullish(zod.string()),
+    createdAt: zod.string(),
+    updatedAt: zod.nullish(zod.string()),
+    createdBy: zod.nullish(zod.looseObject({ id: zod.string() })),
+    todoList: zod.nullish(
+      zod.looseObject({
+        id: zod.string(),
+        title: zod.string(),
+        project: zod.nullish(zod.looseObject({ id: zod.string(), name: zod.nullish(zod.string()) })),
+      }),
     ),
-  ),
-});
+    users: zod.nullish(zod.array(person)),
+    tags: zod.nullish(
+      zod.array(zod.looseObject({ id: zod.string(), title: zod.string(), color: zod.nullish(zod.string()) })),
+    ),
+    customFields: zod.nullish(
+      zod.array(
+        zod.looseObject({
+          id: zod.string(),
+          name: zod.string(),
+          type: zod.string(),
+          value: zod.optional(zod.unknown()),
+        }),
+      ),
+    ),
+  }),
+);
 export type BlueRecordGraphql = zod.infer<typeof recordSchema>;
 
 export type RecordPerson = {
@@ -468,10 +477,12 @@ export function mergeRecord(delivered: unknown, fetched: BlueRecordGraphql): Rec
   return result;
 }
 
-const todosResponse = zod.object({
-  todoQueries: zod.object({ todos: zod.object({ items: zod.array(recordSchema) }) }),
-});
-const todoResponse = zod.object({ todo: recordSchema });
+const todosResponse = zod.lazy(() =>
+  zod.object({
+    todoQueries: zod.object({ todos: zod.object({ items: zod.array(recordSchema) }) }),
+  }),
+);
+const todoResponse = zod.lazy(() => zod.object({ todo: recordSchema }));
 
 export const RECENT_LIMIT = 10;
 

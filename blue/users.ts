@@ -20,13 +20,15 @@ export const FIND_PROJECT_USERS = gql`
   }
 `;
 
-const usersSchema = zod.object({
-  projectUserList: zod.object({
-    users: zod.array(
-      zod.object({ id: zod.string(), fullName: zod.nullish(zod.string()), email: zod.nullish(zod.string()) }),
-    ),
+const usersSchema = zod.lazy(() =>
+  zod.object({
+    projectUserList: zod.object({
+      users: zod.array(
+        zod.object({ id: zod.string(), fullName: zod.nullish(zod.string()), email: zod.nullish(zod.string()) }),
+      ),
+    }),
   }),
-});
+);
 
 /** A project member: the shape of the Assignees dropdown (blue_user_list) and of record assignees. */
 export type UserOutput = {

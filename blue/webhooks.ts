@@ -92,27 +92,33 @@ export interface BlueHookConfig {
   example: (events: readonly BlueWebhookEvent[]) => BlueEventOutput;
 }
 
-const subscribeDataSchema = zod.object({
-  id: zod.string().check(zod.minLength(1)),
-  secret: zod.optional(zod.string()),
-  projectId: zod.optional(zod.string()),
-  events: zod.optional(zod.array(zod.string())),
-});
+const subscribeDataSchema = zod.lazy(() =>
+  zod.object({
+    id: zod.string().check(zod.minLength(1)),
+    secret: zod.optional(zod.string()),
+    projectId: zod.optional(zod.string()),
+    events: zod.optional(zod.array(zod.string())),
+  }),
+);
 export type BlueSubscribeData = zod.infer<typeof subscribeDataSchema>;
 
-const createResponse = zod.object({
-  createWebhook: zod.looseObject({ id: zod.string(), secret: zod.nullish(zod.string()) }),
-});
-const deleteResponse = zod.object({ deleteWebhook: zod.object({ success: zod.boolean() }) });
+const createResponse = zod.lazy(() =>
+  zod.object({
+    createWebhook: zod.looseObject({ id: zod.string(), secret: zod.nullish(zod.string()) }),
+  }),
+);
+const deleteResponse = zod.lazy(() => zod.object({ deleteWebhook: zod.object({ success: zod.boolean() }) }));
 
-const payloadSchema = zod.looseObject({
-  event: zod
-    .string({ error: 'no "event" name, which every Blue webhook call carries' })
-    .check(zod.minLength(1, 'the "event" name is empty')),
-  webhook: zod.nullish(zod.looseObject({})),
-  previousValue: zod.nullish(zod.looseObject({}, { error: '"previousValue" is not a record' })),
-  currentValue: zod.nullish(zod.looseObject({}, { error: '"currentValue" is not a record' })),
-});
+const payloadSchema = zod.lazy(() =>
+  zod.looseObject({
+    event: zod
+      .string({ error: 'no "event" name, which every Blue webhook call carries' })
+      .check(zod.minLength(1, 'the "event" name is empty')),
+    webhook: zod.nullish(zod.looseObject({})),
+    previousValue: zod.nullish(zod.looseObject({}, { error: '"previousValue" is not a record' })),
+    currentValue: zod.nullish(zod.looseObject({}, { error: '"currentValue" is not a record' })),
+  }),
+);
 
 /** The trigger's project dropdown wins over the connection's Blue Project ID. */
 export function resolveProjectId(z: ZObject, bundle: Bundle): string {

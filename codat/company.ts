@@ -11,38 +11,44 @@ export const companyPath = (id: string) => `${COMPANIES_PATH}/${encodeURICompone
 /** Companies per page for the dropdown and for searches (the spec allows up to 5000). */
 export const COMPANY_PAGE_SIZE = 100;
 
-const connectionSchema = zod.looseObject({
-  id: zod.string(),
-  platformName: zod.nullish(zod.string()),
-  integrationKey: zod.nullish(zod.string()),
-  sourceType: zod.nullish(zod.string()),
-  status: zod.nullish(zod.string()),
-  linkUrl: zod.nullish(zod.string()),
-  lastSync: zod.nullish(zod.string()),
-  created: zod.nullish(zod.string()),
-});
+const connectionSchema = zod.lazy(() =>
+  zod.looseObject({
+    id: zod.string(),
+    platformName: zod.nullish(zod.string()),
+    integrationKey: zod.nullish(zod.string()),
+    sourceType: zod.nullish(zod.string()),
+    status: zod.nullish(zod.string()),
+    linkUrl: zod.nullish(zod.string()),
+    lastSync: zod.nullish(zod.string()),
+    created: zod.nullish(zod.string()),
+  }),
+);
 
-export const companySchema = zod.looseObject({
-  id: zod.string(),
-  name: zod.string(),
-  description: zod.nullish(zod.string()),
-  redirect: zod.string(),
-  created: zod.nullish(zod.string()),
-  lastSync: zod.nullish(zod.string()),
-  createdByUserName: zod.nullish(zod.string()),
-  products: zod.nullish(zod.array(zod.string())),
-  tags: zod.nullish(zod.record(zod.string(), zod.string())),
-  dataConnections: zod.nullish(zod.array(connectionSchema)),
-});
+export const companySchema = zod.lazy(() =>
+  zod.looseObject({
+    id: zod.string(),
+    name: zod.string(),
+    description: zod.nullish(zod.string()),
+    redirect: zod.string(),
+    created: zod.nullish(zod.string()),
+    lastSync: zod.nullish(zod.string()),
+    createdByUserName: zod.nullish(zod.string()),
+    products: zod.nullish(zod.array(zod.string())),
+    tags: zod.nullish(zod.record(zod.string(), zod.string())),
+    dataConnections: zod.nullish(zod.array(connectionSchema)),
+  }),
+);
 export type CodatCompany = zod.infer<typeof companySchema>;
 
 /** GET /companies: `Companies` = results + PagingInfo. */
-export const companyPageSchema = zod.looseObject({
-  results: zod.array(companySchema),
-  pageNumber: zod.number(),
-  pageSize: zod.number(),
-  totalResults: zod.number(),
-});
+export const companyPageSchema = zod.lazy(() =>
+  zod.looseObject({
+    results: zod.array(companySchema),
+    pageNumber: zod.number(),
+    pageSize: zod.number(),
+    totalResults: zod.number(),
+  }),
+);
 
 export type CompanyOutput = {
   id: string;

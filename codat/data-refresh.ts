@@ -65,19 +65,21 @@ export function dataTypeLabel(key: string): string {
 export const dataTypeChoices = (): Record<string, string> =>
   Object.fromEntries(DATA_TYPES.map((value) => [value, dataTypeLabel(value)]));
 
-export const pullOperationSchema = zod.looseObject({
-  id: zod.string(),
-  companyId: zod.string(),
-  connectionId: zod.string(),
-  dataType: zod.string(),
-  status: zod.string(),
-  statusDescription: zod.nullish(zod.string()),
-  errorMessage: zod.nullish(zod.string()),
-  requested: zod.string(),
-  progress: zod.number(),
-  isCompleted: zod.boolean(),
-  isErrored: zod.boolean(),
-});
+export const pullOperationSchema = zod.lazy(() =>
+  zod.looseObject({
+    id: zod.string(),
+    companyId: zod.string(),
+    connectionId: zod.string(),
+    dataType: zod.string(),
+    status: zod.string(),
+    statusDescription: zod.nullish(zod.string()),
+    errorMessage: zod.nullish(zod.string()),
+    requested: zod.string(),
+    progress: zod.number(),
+    isCompleted: zod.boolean(),
+    isErrored: zod.boolean(),
+  }),
+);
 
 export type RefreshOutput = {
   companyId: string;
@@ -202,17 +204,19 @@ export async function refreshCompanyData(z: ZObject, bundle: Bundle): Promise<Re
   };
 }
 
-const connectionPageSchema = zod.looseObject({
-  results: zod.array(
-    zod.looseObject({
-      id: zod.string(),
-      platformName: zod.string(),
-      sourceType: zod.nullish(zod.string()),
-      status: zod.nullish(zod.string()),
-    }),
-  ),
-  totalResults: zod.number(),
-});
+const connectionPageSchema = zod.lazy(() =>
+  zod.looseObject({
+    results: zod.array(
+      zod.looseObject({
+        id: zod.string(),
+        platformName: zod.string(),
+        sourceType: zod.nullish(zod.string()),
+        status: zod.nullish(zod.string()),
+      }),
+    ),
+    totalResults: zod.number(),
+  }),
+);
 
 export interface ConnectionChoice {
   id: string;

@@ -19,18 +19,20 @@ export interface DropdownItem {
   label: string;
 }
 
-const eventTypePage = zod.looseObject({
-  data: zod.array(
-    zod.looseObject({
-      name: zod.string().check(zod.minLength(1)),
-      description: zod.nullish(zod.string()),
-      archived: zod.nullish(zod.boolean()),
-      deprecated: zod.nullish(zod.boolean()),
-      groupName: zod.nullish(zod.string()),
-    }),
-  ),
-  done: zod.optional(zod.boolean()),
-});
+const eventTypePage = zod.lazy(() =>
+  zod.looseObject({
+    data: zod.array(
+      zod.looseObject({
+        name: zod.string().check(zod.minLength(1)),
+        description: zod.nullish(zod.string()),
+        archived: zod.nullish(zod.boolean()),
+        deprecated: zod.nullish(zod.boolean()),
+        groupName: zod.nullish(zod.string()),
+      }),
+    ),
+    done: zod.optional(zod.boolean()),
+  }),
+);
 type SvixEventType = zod.infer<typeof eventTypePage>['data'][number];
 
 /** Svix's page limit: every Codat type fits in one page. */
@@ -116,11 +118,13 @@ export async function listEventTypes(z: ZObject, bundle: Bundle): Promise<Dropdo
   return catalogItems();
 }
 
-const messagePage = zod.looseObject({
-  data: zod.array(
-    zod.looseObject({ id: zod.string(), eventType: zod.string(), payload: zod.unknown(), timestamp: zod.string() }),
-  ),
-});
+const messagePage = zod.lazy(() =>
+  zod.looseObject({
+    data: zod.array(
+      zod.looseObject({ id: zod.string(), eventType: zod.string(), payload: zod.unknown(), timestamp: zod.string() }),
+    ),
+  }),
+);
 
 /** How many recent messages the company dropdown reads (one request). */
 const COMPANY_SCAN_LIMIT = 100;

@@ -59,11 +59,13 @@ export interface CodatSubscription {
   eventTypes: string[];
 }
 
-const subscribeDataSchema = zod.object({
-  id: zod.string().check(zod.minLength(1)),
-  secret: zod.optional(zod.string().check(zod.minLength(1))),
-  eventTypes: zod.optional(zod.array(zod.string())),
-});
+const subscribeDataSchema = zod.lazy(() =>
+  zod.object({
+    id: zod.string().check(zod.minLength(1)),
+    secret: zod.optional(zod.string().check(zod.minLength(1))),
+    eventTypes: zod.optional(zod.array(zod.string())),
+  }),
+);
 
 /** "New Codat Event": the event types the user picks (or all of them). */
 export const chosenEventTypes = (z: ZObject, inputData: Record<string, unknown>): EventSelection => {
@@ -83,22 +85,26 @@ export const fixedEventTypes =
   (...types: string[]) =>
   (): EventSelection => ({ all: false, types });
 
-const endpointOut = zod.looseObject({
-  id: zod.string().check(zod.minLength(1)),
-  createdAt: zod.optional(zod.string()),
-  metadata: zod.nullish(zod.record(zod.string(), zod.unknown())),
-});
-const endpointSecret = zod.looseObject({ key: zod.string().check(zod.minLength(1)) });
-const messagePage = zod.looseObject({
-  data: zod.array(
-    zod.looseObject({
-      id: zod.string(),
-      eventType: zod.string(),
-      payload: zod.unknown(),
-      timestamp: zod.string(),
-    }),
-  ),
-});
+const endpointOut = zod.lazy(() =>
+  zod.looseObject({
+    id: zod.string().check(zod.minLength(1)),
+    createdAt: zod.optional(zod.string()),
+    metadata: zod.nullish(zod.record(zod.string(), zod.unknown())),
+  }),
+);
+const endpointSecret = zod.lazy(() => zod.looseObject({ key: zod.string().check(zod.minLength(1)) }));
+const messagePage = zod.lazy(() =>
+  zod.looseObject({
+    data: zod.array(
+      zod.looseObject({
+        id: zod.string(),
+        eventType: zod.string(),
+        payload: zod.unknown(),
+        timestamp: zod.string(),
+      }),
+    ),
+  }),
+);
 
 /** `whsec_` + base64 of 32 random bytes: the format Svix accepts for a supplied secret. */
 export function generateSecret(): string {
