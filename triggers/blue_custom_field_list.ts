@@ -4,7 +4,6 @@ import { customFieldPage } from '../blue/custom-fields.js';
 import { dropdownPage } from '../blue/dropdowns.js';
 import { blueProjectId } from '../blue/project-ref.js';
 import { resolveProjectId } from '../blue/webhooks.js';
-import { lazyOutputFields } from '../common/output-fields.js';
 
 // Hidden: feeds the Custom Field dropdown, for the project picked in the Zap (or the connection's).
 const perform = async (z: ZObject, bundle: Bundle) => {
@@ -25,11 +24,8 @@ export default defineTrigger({
     type: 'polling',
     perform,
     canPaginate: true,
+    // The shape of one dropdown item. No output fields: a hidden trigger needs none, and core
+    // copies and freezes every node of the definition on each invocation of any step.
     sample: { id: 'clx0example0field000000001', name: 'Order Status', type: 'SELECT_SINGLE' },
-    outputFields: lazyOutputFields([
-      { key: 'id', label: 'Custom Field ID', type: 'string' },
-      { key: 'name', label: 'Name', type: 'string' },
-      { key: 'type', label: 'Type', type: 'string' },
-    ]),
   },
 });

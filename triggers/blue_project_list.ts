@@ -2,7 +2,6 @@ import type { Bundle, ZObject } from 'zapier-platform-core';
 import { defineTrigger } from 'zapier-platform-core';
 import { dropdownPage } from '../blue/dropdowns.js';
 import { projectPage } from '../blue/projects.js';
-import { lazyOutputFields } from '../common/output-fields.js';
 
 // Hidden: feeds the Project dropdown of the Blue triggers, one Zapier page per API page.
 const perform = async (z: ZObject, bundle: Bundle) => (await projectPage(z, bundle, dropdownPage(bundle))).items;
@@ -19,11 +18,8 @@ export default defineTrigger({
     type: 'polling',
     perform,
     canPaginate: true,
+    // The shape of one dropdown item. No output fields: a hidden trigger needs none, and core
+    // copies and freezes every node of the definition on each invocation of any step.
     sample: { id: 'clx0example0project0000001', name: 'Sales Pipeline', slug: 'sales-pipeline' },
-    outputFields: lazyOutputFields([
-      { key: 'id', label: 'Project ID', type: 'string' },
-      { key: 'name', label: 'Name', type: 'string' },
-      { key: 'slug', label: 'Slug', type: 'string' },
-    ]),
   },
 });

@@ -1,7 +1,6 @@
 // Hidden trigger behind the record actions' "Record" dropdown: the project's newest records.
 import { defineTrigger } from 'zapier-platform-core';
 import { recordChoices } from '../blue/dropdowns.js';
-import { lazyOutputFields } from '../common/output-fields.js';
 
 export default defineTrigger({
   key: 'blue_record_list',
@@ -15,11 +14,8 @@ export default defineTrigger({
     type: 'polling',
     canPaginate: true,
     perform: recordChoices,
+    // The shape of one dropdown item. No output fields: a hidden trigger needs none, and core
+    // copies and freezes every node of the definition on each invocation of any step.
     sample: { id: 'ctodo00000000000000000001', title: 'Call back ACME', label: 'Call back ACME (To Do)' },
-    outputFields: lazyOutputFields([
-      { key: 'id', label: 'Record ID' },
-      { key: 'title', label: 'Title' },
-      { key: 'label', label: 'Title and List' },
-    ]),
   },
 });

@@ -1,7 +1,6 @@
 // Hidden trigger behind Create Todo's "Tags" dropdown (paged by Zapier's "Load more").
 import { defineTrigger } from 'zapier-platform-core';
 import { tagChoices } from '../blue/dropdowns.js';
-import { lazyOutputFields } from '../common/output-fields.js';
 
 export default defineTrigger({
   key: 'blue_tag_list',
@@ -15,11 +14,8 @@ export default defineTrigger({
     type: 'polling',
     canPaginate: true,
     perform: tagChoices,
+    // The shape of one dropdown item. No output fields: a hidden trigger needs none, and core
+    // copies and freezes every node of the definition on each invocation of any step.
     sample: { id: 'ctag0000000000000000001', title: 'Urgent', color: '#e53935' },
-    outputFields: lazyOutputFields([
-      { key: 'id', label: 'Tag ID' },
-      { key: 'title', label: 'Title' },
-      { key: 'color', label: 'Color' },
-    ]),
   },
 });

@@ -1,7 +1,6 @@
 // Hidden trigger behind Create Todo's "Todo List" dropdown.
 import { defineTrigger } from 'zapier-platform-core';
 import { todoListChoices } from '../blue/dropdowns.js';
-import { lazyOutputFields } from '../common/output-fields.js';
 
 export default defineTrigger({
   key: 'blue_todo_list_list',
@@ -14,10 +13,8 @@ export default defineTrigger({
   operation: {
     type: 'polling',
     perform: todoListChoices,
+    // The shape of one dropdown item. No output fields: a hidden trigger needs none, and core
+    // copies and freezes every node of the definition on each invocation of any step.
     sample: { id: 'clist0000000000000000001', title: 'To Do' },
-    outputFields: lazyOutputFields([
-      { key: 'id', label: 'Todo List ID' },
-      { key: 'title', label: 'Title' },
-    ]),
   },
 });

@@ -1,7 +1,6 @@
 // Hidden trigger behind Create Todo's "Assignees" dropdown (paged by Zapier's "Load more").
 import { defineTrigger } from 'zapier-platform-core';
 import { userChoices } from '../blue/dropdowns.js';
-import { lazyOutputFields } from '../common/output-fields.js';
 
 export default defineTrigger({
   key: 'blue_user_list',
@@ -15,17 +14,13 @@ export default defineTrigger({
     type: 'polling',
     canPaginate: true,
     perform: userChoices,
+    // The shape of one dropdown item. No output fields: a hidden trigger needs none, and core
+    // copies and freezes every node of the definition on each invocation of any step.
     sample: {
       id: 'cuser000000000000000001',
       fullName: 'Jane Doe',
       email: 'jane@example.com',
       label: 'Jane Doe (jane@example.com)',
     },
-    outputFields: lazyOutputFields([
-      { key: 'id', label: 'User ID' },
-      { key: 'fullName', label: 'Full Name' },
-      { key: 'email', label: 'Email' },
-      { key: 'label', label: 'Label' },
-    ]),
   },
 });

@@ -1,7 +1,6 @@
 import { defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
 import { companyChoices } from '../codat/company.js';
 import { listCompanies } from '../codat/dropdowns.js';
-import { lazyOutputFields } from '../common/output-fields.js';
 
 // Hidden: the Codat company dropdown, for the actions that take a company and the Company IDs
 // filter of every Codat trigger. With the connection's Codat API Key it pages through Codat's
@@ -33,15 +32,12 @@ export default defineTrigger({
     type: 'polling',
     perform,
     canPaginate: true,
+    // The shape of one dropdown item. No output fields: a hidden trigger needs none, and core
+    // copies and freezes every node of the definition on each invocation of any step.
     sample: {
       id: 'ab12c58d-a678-4ebf-a159-ae99e1807bd0',
       name: 'Technicalium',
       label: 'Technicalium (created 2022-11-10)',
     },
-    outputFields: lazyOutputFields([
-      { key: 'id', label: 'Company ID', type: 'string' },
-      { key: 'name', label: 'Name', type: 'string' },
-      { key: 'label', label: 'Label', type: 'string' },
-    ]),
   },
 });

@@ -1,6 +1,5 @@
 import { defineTrigger } from 'zapier-platform-core';
 import { connectionChoices } from '../codat/data-refresh.js';
-import { lazyOutputFields } from '../common/output-fields.js';
 
 // Hidden: the connections of the company chosen in the same step (Refresh Company Data).
 export default defineTrigger({
@@ -15,15 +14,12 @@ export default defineTrigger({
     type: 'polling',
     perform: connectionChoices,
     canPaginate: true,
+    // The shape of one dropdown item. No output fields: a hidden trigger needs none, and core
+    // copies and freezes every node of the definition on each invocation of any step.
     sample: {
       id: '51baa045-4836-4317-a42e-3542e991e581',
       platformName: 'Pandle',
       label: 'Pandle (Accounting, Linked)',
     },
-    outputFields: lazyOutputFields([
-      { key: 'id', label: 'Connection ID', type: 'string' },
-      { key: 'platformName', label: 'Platform', type: 'string' },
-      { key: 'label', label: 'Label', type: 'string' },
-    ]),
   },
 });

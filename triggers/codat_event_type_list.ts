@@ -1,6 +1,5 @@
 import { defineTrigger } from 'zapier-platform-core';
 import { listEventTypes } from '../codat/dropdowns.js';
-import { lazyOutputFields } from '../common/output-fields.js';
 
 // Hidden: feeds the "Event Types" dropdown of New Codat Event.
 export default defineTrigger({
@@ -14,10 +13,8 @@ export default defineTrigger({
   operation: {
     type: 'polling',
     perform: listEventTypes,
+    // The shape of one dropdown item. No output fields: a hidden trigger needs none, and core
+    // copies and freezes every node of the definition on each invocation of any step.
     sample: { id: 'company.created', label: 'Companies: Company Created' },
-    outputFields: lazyOutputFields([
-      { key: 'id', label: 'Event Type' },
-      { key: 'label', label: 'Label' },
-    ]),
   },
 });

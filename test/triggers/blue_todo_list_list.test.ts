@@ -65,11 +65,15 @@ describe('blue_todo_list_list (Todo List dropdown)', () => {
     );
   });
 
-  it('is a hidden trigger with a sample matching its output fields', async () => {
+  it('is a hidden trigger whose sample is the shape of its items, with no output fields (a dropdown needs none)', async () => {
     const t = blueTodoListList;
     expect(t.display.hidden).toBe(true);
     expect(t.display.description).toMatch(/^Triggers when .*\.$/);
-    const [fieldsFn] = t.operation.outputFields as unknown as (() => Promise<{ key: string }[]>)[];
-    expect(Object.keys(t.operation.sample!).sort()).toEqual((await fieldsFn!()).map((f) => f.key).sort());
+    expect(t.operation).not.toHaveProperty('outputFields');
+    nock('https://api.blue.cc')
+      .post('/graphql')
+      .reply(200, { data: { todoLists: [{ id: 'clist1', title: 'Doing' }] } });
+    const items = (await appTester(todoListChoices, { authData } as never)) as object[];
+    expect(items.map((i) => Object.keys(i).sort())).toEqual([Object.keys(t.operation.sample!).sort()]);
   });
 });
