@@ -95,6 +95,7 @@ export const companyOutputFields = [
   { key: 'products', label: 'Products', list: true },
   { key: 'dataConnections[]id', label: 'Connection IDs' },
   { key: 'dataConnections[]platformName', label: 'Connection Platforms' },
+  { key: 'dataConnections[]sourceType', label: 'Connection Source Types' },
   { key: 'dataConnections[]status', label: 'Connection Statuses' },
 ] as const;
 

@@ -1,5 +1,6 @@
 // Create Company: a Codat company for a new customer; its Link URL is what the next step emails.
 import { defineCreate } from 'zapier-platform-core';
+import { lazyOutputFields } from '../common/output-fields.js';
 import { companyOutputFields, companySample, createCompany } from '../codat/company.js';
 
 export default defineCreate({
@@ -36,6 +37,6 @@ export default defineCreate({
     ],
     perform: createCompany,
     sample: companySample,
-    outputFields: [...companyOutputFields],
+    outputFields: lazyOutputFields(companyOutputFields),
   },
 });

@@ -1,5 +1,6 @@
 // Refresh Company Data: queue a pull of all data types, or of one data type (on one connection).
 import { defineCreate } from 'zapier-platform-core';
+import { lazyOutputFields } from '../common/output-fields.js';
 import { dataTypeChoices, refreshCompanyData, refreshOutputFields, refreshSample } from '../codat/data-refresh.js';
 import { COMPANY_DROPDOWN } from '../triggers/codat_company_list.js';
 
@@ -29,6 +30,6 @@ export default defineCreate({
     ],
     perform: refreshCompanyData,
     sample: refreshSample,
-    outputFields: [...refreshOutputFields],
+    outputFields: lazyOutputFields(refreshOutputFields),
   },
 });

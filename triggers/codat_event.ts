@@ -20,10 +20,10 @@ export default defineTrigger({
     inputFields: EVENT_TYPE_INPUT_FIELDS,
     ...codatRestHook({ label: 'New Codat Event', eventTypes: chosenEventTypes }),
     outputFields: [
-      ...BASE_OUTPUT_FIELDS,
-      // Payload fields of the chosen types (of every type for "All Event Types").
+      // The envelope's fields, then the payload fields of the chosen types (of every type for "All
+      // Event Types"); one function, not a static list core would copy on every invocation.
       (_z: ZObject, bundle: Bundle) =>
-        Promise.resolve(outputFieldsFor(readSelection(bundle.inputData.eventTypes).types)),
+        Promise.resolve([...BASE_OUTPUT_FIELDS, ...outputFieldsFor(readSelection(bundle.inputData.eventTypes).types)]),
     ],
     sample: { ...sampleFor(SAMPLE_TYPE) },
   },
