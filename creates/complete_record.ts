@@ -19,10 +19,7 @@ export default defineCreate({
         label: 'Status',
         required: true,
         default: 'done',
-        choices: [
-          { value: 'done', label: 'Done', sample: 'done' },
-          { value: 'open', label: 'Not Done (Reopen)', sample: 'open' },
-        ],
+        choices: { done: 'Done', open: 'Not Done (Reopen)' },
         helpText: 'Done completes the record; Not Done reopens it. Mapped yes/no values work too.',
       },
     ],

@@ -57,10 +57,7 @@ const inputFields = defineInputFields([
     key: 'placement',
     label: 'Placement',
     type: 'string',
-    choices: [
-      { value: 'TOP', label: 'Top', sample: 'TOP' },
-      { value: 'BOTTOM', label: 'Bottom', sample: 'BOTTOM' },
-    ],
+    choices: { TOP: 'Top', BOTTOM: 'Bottom' },
     helpText: 'Where the todo appears in its list. Blue decides when empty.',
   },
   {

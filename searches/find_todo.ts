@@ -68,10 +68,7 @@ export default defineSearch({
         label: 'Done Status',
         type: 'string',
         required: false,
-        choices: [
-          { value: 'open', label: 'Not Done', sample: 'open' },
-          { value: 'done', label: 'Done', sample: 'done' },
-        ],
+        choices: { open: 'Not Done', done: 'Done' },
         helpText: 'Only records that are done, or not done. Leave empty for both.',
       },
     ]),
