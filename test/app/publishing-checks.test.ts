@@ -2,6 +2,7 @@
 // bad label or sample fails `npm test` instead of a publishing review.
 import { describe, expect, it } from '@jest/globals';
 import App from '../../index.js';
+import { onDemandFields } from '../../common/lean-definition.js';
 
 type Field = {
   key: string;
@@ -73,9 +74,14 @@ function isTitleCase(label: string): boolean {
   });
 }
 
-/** Static input fields of an operation (functions build dynamic fields at run time). */
+/**
+ * Fixed input fields of an operation: the static ones and those index.ts hands over on demand
+ * (common/lean-definition.ts); other functions build dynamic fields at run time.
+ */
 function staticInputFields(op: Operation): Field[] {
-  return (op.inputFields ?? []).filter((f): f is Field => typeof f === 'object' && f !== null);
+  return (op.inputFields ?? []).flatMap((f) =>
+    typeof f === 'object' && f !== null ? [f as Field] : ((onDemandFields(f) ?? []) as Field[]),
+  );
 }
 
 function staticOutputFields(op: Operation): Field[] {

@@ -30,6 +30,7 @@ import {
   type Loopback,
 } from '../support/fault-matrix.js';
 import { expectNoSecrets } from '../support/secret-hygiene.js';
+import { dynamicFieldsFunction } from '../support/fields.js';
 
 const BLUE = 'https://blue-matrix.example.com';
 const TOKEN_SECRET = 'blue-MATRIX-token-secret-9c4f2a';
@@ -46,9 +47,9 @@ type Ops = Record<string, { operation: Record<string, unknown> }>;
 const triggers = App.triggers as unknown as Ops;
 const createTodo = (App.creates as unknown as Ops).create_todo!.operation;
 const searches = App.searches as unknown as Ops;
-const customFieldInputs = (createTodo.inputFields as unknown[]).find((f) => typeof f === 'function');
+const customFieldInputs = dynamicFieldsFunction(createTodo.inputFields as unknown[]);
 const creates = App.creates as unknown as Ops;
-const updateFieldsFn = (creates.update_record!.operation.inputFields as unknown[]).find((f) => typeof f === 'function');
+const updateFieldsFn = dynamicFieldsFunction(creates.update_record!.operation.inputFields as unknown[]);
 const REC = 'ctodomatrix00000000000001';
 /** A record action: its perform with a record picked, and what its messages name. */
 const recordAction = (

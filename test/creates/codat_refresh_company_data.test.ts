@@ -7,6 +7,7 @@ import App from '../../index.js';
 import { caught } from '../support/errors.js';
 import { ERROR_CONNECTION_NOT_FOUND, PULL_OPERATION } from '../codat/platform-fixtures.js';
 import '../support/nock-release.js';
+import { fixedInputFields } from '../support/fields.js';
 
 const appTester = zapier.createAppTester(App);
 const action = App.creates.codat_refresh_company_data;
@@ -89,11 +90,11 @@ describe('codat_refresh_company_data', () => {
   });
 
   it('offers every data type as a choice; the company and connection as dropdowns', () => {
-    const fields = action.operation.inputFields as {
+    const fields = fixedInputFields<{
       key: string;
       dynamic?: string;
       choices?: Record<string, string>;
-    }[];
+    }>(action.operation.inputFields);
     expect(fields.find((f) => f.key === 'companyId')?.dynamic).toBe('codat_company_list.id.label');
     expect(fields.find((f) => f.key === 'connectionId')?.dynamic).toBe('codat_connection_list.id.label');
     const choices = fields.find((f) => f.key === 'dataType')?.choices ?? {};

@@ -9,7 +9,8 @@ import { caught } from '../support/errors.js';
 const appTester = zapier.createAppTester(App);
 // The same function object as the create's perform, so the app tester runs it as that create.
 const perform = createTodo;
-const inputFields = createTodoAction.operation.inputFields;
+// The app's list (optional fields on demand, then the custom-field inputs), as the editor asks for it.
+const inputFields = App.creates.create_todo.operation.inputFields;
 
 const authData = {
   blueTokenId: 'tok-id-1',

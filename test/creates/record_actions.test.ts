@@ -21,6 +21,7 @@ import {
 import { customFieldKey } from '../../blue/custom-field-values.js';
 import { caught } from '../support/errors.js';
 import { AUTH, BLUE_URL, replyOnce, useNock, type CapturedCall } from '../blue/fixtures.js';
+import { dynamicFieldsFunction, fixedInputFields } from '../support/fields.js';
 
 const appTester = zapier.createAppTester(App);
 useNock();
@@ -140,8 +141,10 @@ describe('update_record', () => {
     replyOnce(calls, 200, { data: { record: RECORD } });
     await run('update_record', { recordId: ID, tagTitles: ['VIP'] });
     expect(calls[0]!.variables).toEqual({ edit: { todoId: ID, tags: [{ title: 'VIP' }] } });
-    const fields = (App.creates as unknown as Record<string, { operation: { inputFields: unknown[] } }>).update_record!
-      .operation.inputFields as { key?: string; helpText?: string }[];
+    const fields = fixedInputFields<{ key?: string; helpText?: string }>(
+      (App.creates as unknown as Record<string, { operation: { inputFields: unknown[] } }>).update_record!.operation
+        .inputFields,
+    );
     expect(fields.find((f) => f.key === 'tagTitles')!.helpText).toMatch(
       /replace the record's tags \(even when Tags is empty\): to add one and keep the others, use Add Tag to Record/,
     );
@@ -483,9 +486,9 @@ describe('plainText', () => {
 describe('update_record custom field inputs', () => {
   type Fn = (z: unknown, bundle: unknown) => Promise<{ key: string }[]>;
   const dynamicOf = (key: string) =>
-    (App.creates as unknown as Record<string, { operation: { inputFields: unknown[] } }>)[
-      key
-    ]!.operation.inputFields.find((f) => typeof f === 'function') as Fn;
+    dynamicFieldsFunction<Fn>(
+      (App.creates as unknown as Record<string, { operation: { inputFields: unknown[] } }>)[key]!.operation.inputFields,
+    );
   const FIELDS = {
     data: {
       customFields: {

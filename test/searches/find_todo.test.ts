@@ -8,6 +8,7 @@ import { FIND_SCAN_LIMIT, FIND_TODOS } from '../../blue/record-search.js';
 import { recordOutput } from '../../blue/record.js';
 import { AUTH, TODO, replyOnce, useNock, type CapturedCall } from '../blue/fixtures.js';
 import { caught } from '../support/errors.js';
+import { fixedInputFields } from '../support/fields.js';
 
 const appTester = zapier.createAppTester(App);
 useNock();
@@ -113,7 +114,7 @@ describe('Find Record', () => {
     const { calls } = await search({ customFieldValue: '1042' });
     expect(calls[0]!.variables.limit).toBe(FIND_SCAN_LIMIT);
     expect((calls[0]!.variables.filter as Record<string, unknown>).search).toBeUndefined();
-    const fields = App.searches.find_todo.operation.inputFields as { key: string; helpText?: string }[];
+    const fields = fixedInputFields<{ key: string; helpText?: string }>(App.searches.find_todo.operation.inputFields);
     expect(fields.find((f) => f.key === 'customFieldValue')!.helpText).toMatch(
       new RegExp(`Without a Title, only the ${FIND_SCAN_LIMIT} newest records`),
     );

@@ -14,6 +14,7 @@ import {
   type CapturedCall,
   useNock,
 } from '../blue/fixtures.js';
+import { fixedInputFields } from '../support/fields.js';
 
 const appTester = zapier.createAppTester(App);
 useNock();
@@ -37,8 +38,9 @@ type HookOp = {
   outputFields: (
     { key: string; label: string; type?: string } | (() => Promise<{ key: string; label: string; type?: string }[]>)
   )[];
-  inputFields: { key: string; label: string; dynamic?: string; required?: boolean; helpText?: string }[];
+  inputFields: unknown[];
 };
+type InputField = { key: string; label: string; dynamic?: string; required?: boolean; helpText?: string };
 const trigger = (key: string) =>
   App.triggers[key as keyof typeof App.triggers] as unknown as {
     key: string;
@@ -76,6 +78,7 @@ const isTitleCase = (label: string) =>
 describe('Blue trigger definitions', () => {
   it.each(HOOK_KEYS)("%s follows Zapier's checks", async (key) => {
     const t = trigger(key);
+    const inputFields = fixedInputFields<InputField>(t.operation.inputFields);
     // Static fields, and those a function gives when the editor asks (the lean definition's way).
     const outputFields = (
       await Promise.all(t.operation.outputFields.map((f) => (typeof f === 'function' ? f() : Promise.resolve([f]))))
@@ -88,7 +91,7 @@ describe('Blue trigger definitions', () => {
     }
     expect(t.display.description).toMatch(/^Triggers when .+\.$/);
     expect(isTitleCase(t.display.label)).toBe(true);
-    for (const f of [...t.operation.inputFields, ...outputFields]) expect(isTitleCase(f.label)).toBe(true);
+    for (const f of [...inputFields, ...outputFields]) expect(isTitleCase(f.label)).toBe(true);
     // D024: the sample has every output field; D023: dates are ISO-8601.
     const sampleKeys = flatKeys(t.operation.sample);
     for (const f of outputFields) {
@@ -98,11 +101,10 @@ describe('Blue trigger definitions', () => {
         expect(value).toEqual(expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/));
     }
     // D004: the project is picked from a dynamic dropdown, optional (the connection's is the default).
-    const project = t.operation.inputFields.find((f) => f.key === 'projectId');
+    const project = inputFields.find((f) => f.key === 'projectId');
     expect(project).toMatchObject({ dynamic: 'blue_project_list.id.name' });
     expect(project?.required).toBeFalsy();
-    for (const f of t.operation.inputFields)
-      if (f.helpText) expect(f.helpText.toLowerCase()).not.toBe(f.label.toLowerCase());
+    for (const f of inputFields) if (f.helpText) expect(f.helpText.toLowerCase()).not.toBe(f.label.toLowerCase());
   });
 
   it('the hidden dropdown triggers are hidden and paginate', () => {
@@ -118,7 +120,9 @@ describe('Blue trigger definitions', () => {
   });
 
   it('New Blue Event offers all 37 events as a required multi-select', () => {
-    const events = trigger('blue_event').operation.inputFields.find((f) => f.key === 'events') as unknown as {
+    const events = fixedInputFields<InputField>(trigger('blue_event').operation.inputFields).find(
+      (f) => f.key === 'events',
+    ) as unknown as {
       required: boolean;
       list: boolean;
       choices: Record<string, string>;

@@ -10,6 +10,7 @@ import { exampleOutput } from '../../codat/envelope.js';
 import { WRITE_DATA_TYPES, findEventType } from '../../codat/events.js';
 import { codatRestHook, fixedEventTypes } from '../../codat/webhooks.js';
 import { caught } from '../support/errors.js';
+import { fixedInputFields } from '../support/fields.js';
 
 const appTester = zapier.createAppTester(App);
 type Op = {
@@ -139,7 +140,7 @@ describe('Codat trigger definitions', () => {
       const t = triggers[key]!;
       expect(t.display.description).toMatch(/^Triggers when .+\.$/);
       expect(t.operation).toMatchObject({ type: 'hook' });
-      const inputKeys = (t.operation.inputFields as { key: string }[]).map((f) => f.key);
+      const inputKeys = fixedInputFields<{ key: string }>(t.operation.inputFields).map((f) => f.key);
       expect(inputKeys).toEqual(expect.arrayContaining(['companyIds', 'companyTags']));
       expect(t.operation.sample).toEqual(exampleOutput(findEventType(String(t.operation.sample.eventType))!));
     },
@@ -147,7 +148,7 @@ describe('Codat trigger definitions', () => {
 
   it('shares one company filter definition and one Company IDs dropdown across the triggers', () => {
     const fields = CODAT_HOOKS.map((k) =>
-      (triggers[k]!.operation.inputFields as { key: string }[]).find((f) => f.key === 'companyIds'),
+      fixedInputFields<{ key: string }>(triggers[k]!.operation.inputFields).find((f) => f.key === 'companyIds'),
     );
     expect(new Set(fields).size).toBe(1);
     expect(fields[0]).toMatchObject({ dynamic: 'codat_company_list.id.label', list: true });
@@ -157,8 +158,8 @@ describe('Codat trigger definitions', () => {
   });
 
   it('New Codat Event takes its types from the live catalog dropdown, not a 60-item static list', () => {
-    const field = (
-      triggers.codat_event!.operation.inputFields as { key: string; choices?: unknown; dynamic?: string }[]
+    const field = fixedInputFields<{ key: string; choices?: unknown; dynamic?: string }>(
+      triggers.codat_event!.operation.inputFields,
     )[0]!;
     expect(field).toMatchObject({ key: 'eventTypes', dynamic: 'codat_event_type_list.id.label' });
     expect(field.choices).toBeUndefined();
