@@ -3,6 +3,7 @@
 // zapier-platform-core as Zapier's runtime would), checks what went into it, and runs deliveries
 // through it next to the sources: same definition, same items, same refusals.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -33,6 +34,42 @@ beforeAll(async () => {
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 const inputs = () => Object.keys(Object.values(meta.outputs)[0]?.inputs ?? {});
+
+describe('what loading dist/index.js costs (the cold start)', () => {
+  // A fresh process, as on a cold start: counts every zod schema built while the module loads
+  // (zod calls globalThis.__zod_globalConfig.postProcessor for each), and checks which of Node's
+  // own modules the import pulled in.
+  const probe = () =>
+    JSON.parse(
+      execFileSync(
+        process.execPath,
+        [
+          '--input-type=module',
+          '-e',
+          `const kinds = {};
+           globalThis.__zod_globalConfig = { postProcessor: (s) => { const t = s._zod.def.type; kinds[t] = (kinds[t] ?? 0) + 1; } };
+           await import('zapier-platform-core');
+           const before = new Set(process.moduleLoadList);
+           await import(${JSON.stringify(pathToFileURL(outfile).href)});
+           const loaded = process.moduleLoadList.filter((m) => !before.has(m));
+           console.log(JSON.stringify({ kinds, loaded }));`,
+        ],
+        { cwd: root, encoding: 'utf8' },
+      ),
+    ) as { kinds: Record<string, number>; loaded: string[] };
+
+  it('builds no zod schema but the lazy wrappers: module-level schemas are built on first use', () => {
+    const { kinds } = probe();
+    expect(Object.keys(kinds)).toEqual(['lazy']);
+    expect(kinds.lazy).toBeGreaterThan(40);
+  });
+
+  it('does not load undici: an ES import of node:http would, reading its lazy WebSocket getters (about 10 ms)', () => {
+    const { loaded } = probe();
+    expect(loaded.length).toBeGreaterThan(0);
+    expect(loaded.filter((m) => /undici|websocket/i.test(m))).toEqual([]);
+  });
+});
 
 describe('what goes into dist/index.js', () => {
   it('holds our sources, zod (through common/zod.ts) and standardwebhooks, but not core, the sandbox or the bench', () => {
