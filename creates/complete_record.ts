@@ -19,7 +19,10 @@ export default defineCreate({
         label: 'Status',
         required: true,
         default: 'done',
-        choices: { done: 'Done', open: 'Not Done (Reopen)' },
+        choices: [
+          { value: 'done', label: 'Done', sample: 'done' },
+          { value: 'open', label: 'Not Done (Reopen)', sample: 'open' },
+        ],
         helpText: 'Done completes the record; Not Done reopens it. Mapped yes/no values work too.',
       },
     ],

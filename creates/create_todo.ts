@@ -57,7 +57,10 @@ const inputFields = defineInputFields([
     key: 'placement',
     label: 'Placement',
     type: 'string',
-    choices: { TOP: 'Top', BOTTOM: 'Bottom' },
+    choices: [
+      { value: 'TOP', label: 'Top', sample: 'TOP' },
+      { value: 'BOTTOM', label: 'Bottom', sample: 'BOTTOM' },
+    ],
     helpText: 'Where the todo appears in its list. Blue decides when empty.',
   },
   {

@@ -68,7 +68,10 @@ export default defineSearch({
         label: 'Done Status',
         type: 'string',
         required: false,
-        choices: { open: 'Not Done', done: 'Done' },
+        choices: [
+          { value: 'open', label: 'Not Done', sample: 'open' },
+          { value: 'done', label: 'Done', sample: 'done' },
+        ],
         helpText: 'Only records that are done, or not done. Leave empty for both.',
       },
     ]),
