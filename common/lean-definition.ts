@@ -5,9 +5,10 @@
 // - input field properties that only restate Zapier's defaults (`required: false`,
 //   `type: 'string'`) are dropped;
 // - optional input fields are handed to the Zap editor on demand: each run of consecutive optional
-//   fields becomes one function that returns them. Required fields stay static, so the editor
-//   shows them at once, and the optional ones come with the step's field load (one call to the
-//   app, which makes no request). About 600 of the definition's 2,300 nodes were optional fields.
+//   fields becomes one function that returns them. Required fields, and those whose change
+//   reloads the dynamic fields (`altersDynamicFields`), stay static: the editor shows them at once,
+//   and the optional ones come with the step's field load (one call to the app, which makes no
+//   request). About 600 of the definition's 2,300 nodes were optional fields.
 interface Operation {
   inputFields?: unknown;
 }
@@ -32,9 +33,9 @@ export function onDemandFields(fn: unknown): readonly Field[] | undefined {
   return typeof fn === 'function' ? ON_DEMAND.get(fn) : undefined;
 }
 
-/** Takes no arguments: the list is fixed. Copies, so no caller can change the definition's fields. */
+/** Takes no arguments: the list is fixed. Deep copies, so no caller can change the definition's fields. */
 function fieldsOnDemand(fields: readonly Field[]): () => Promise<Field[]> {
-  const fn = () => Promise.resolve(fields.map((f) => ({ ...f })));
+  const fn = () => Promise.resolve(structuredClone(fields) as Field[]);
   ON_DEMAND.set(fn, fields);
   return fn;
 }
@@ -43,7 +44,9 @@ function optionalOnDemand(fields: readonly unknown[]): unknown[] {
   const out: unknown[] = [];
   let run: Field[] | undefined;
   for (const field of fields) {
-    const optional = typeof field === 'object' && field !== null && (field as Field).required !== true;
+    // A field whose change reloads the step's dynamic fields stays static: Zapier watches it.
+    const f = typeof field === 'object' && field !== null ? (field as Field) : undefined;
+    const optional = f !== undefined && f.required !== true && f.altersDynamicFields !== true;
     if (!optional) {
       out.push(field);
       run = undefined;

@@ -22,6 +22,7 @@ function sampleApp() {
             { key: 'b', label: 'B' },
             { key: 'c', label: 'C', required: false },
             { key: 'd', label: 'D', required: true },
+            { key: 'p', label: 'P', altersDynamicFields: true },
             { key: 'e', label: 'E', choices: { x: 'X' } },
             dynamicFn,
             { key: 'f', label: 'F' },
@@ -52,8 +53,8 @@ describe('withOptionalFieldsOnDemand', () => {
     const fields = lean.triggers.t.operation.inputFields;
     expect(
       fields.map((f) => (typeof f === 'function' ? (f === dynamicFn ? 'dynamic' : 'on demand') : (f as Field).key)),
-    ).toEqual(['a', 'on demand', 'd', 'on demand', 'dynamic', 'on demand']);
-    expect((await resolved(fields)).map((f) => f.key)).toEqual(['a', 'b', 'c', 'd', 'e', 'cf_1', 'f']);
+    ).toEqual(['a', 'on demand', 'd', 'p', 'on demand', 'dynamic', 'on demand']);
+    expect((await resolved(fields)).map((f) => f.key)).toEqual(['a', 'b', 'c', 'd', 'p', 'e', 'cf_1', 'f']);
     expect(onDemandFields(fields[1])?.map((f) => f.key)).toEqual(['b', 'c']);
     expect(onDemandFields(dynamicFn)).toBeUndefined();
     expect(lean.triggers.hidden).toBe(app.triggers.hidden);
@@ -64,11 +65,15 @@ describe('withOptionalFieldsOnDemand', () => {
     const before = app.triggers.t.operation.inputFields;
     const lean = withOptionalFieldsOnDemand(app);
     expect(app.triggers.t.operation.inputFields).toBe(before);
-    expect(before).toHaveLength(7);
+    expect(before).toHaveLength(8);
     const onDemand = lean.triggers.t.operation.inputFields[1] as () => Promise<Field[]>;
     const first = await onDemand();
     first[0]!.label = 'Changed';
     expect((await onDemand())[0]!.label).toBe('B');
+    // Nested values too (choices).
+    const withChoices = lean.triggers.t.operation.inputFields[4] as () => Promise<Field[]>;
+    ((await withChoices())[0]!.choices as Record<string, string>).x = 'Changed';
+    expect((await withChoices())[0]!.choices).toEqual({ x: 'X' });
   });
 
   it('composes with withoutDefaultProperties (required: false and type: string are dropped first)', async () => {
@@ -87,14 +92,31 @@ describe('the app definition', () => {
     Object.entries((App[s] ?? {}) as Record<string, Op>).map(([key, op]) => [`${s}.${key}`, op] as const),
   );
 
-  it.each(ops)('%s: holds no optional input field statically', (_key, op) => {
+  it.each(ops)('%s: holds statically only required fields and fields that reload the dynamic ones', (_key, op) => {
     for (const f of op.operation.inputFields ?? []) {
-      if (typeof f === 'object' && f !== null)
-        expect({ key: (f as Field).key, required: (f as Field).required }).toEqual({
-          key: (f as Field).key,
-          required: true,
-        });
+      if (typeof f !== 'object' || f === null) continue;
+      const field = f as Field;
+      expect({ key: field.key, static: field.required === true || field.altersDynamicFields === true }).toEqual({
+        key: field.key,
+        static: true,
+      });
     }
+  });
+
+  it.each(ops)('%s: each on-demand function gives exactly its fixed fields', async (_key, op) => {
+    for (const f of op.operation.inputFields ?? []) {
+      const fixed = onDemandFields(f);
+      if (!fixed) continue;
+      expect(fixed.length).toBeGreaterThan(0);
+      expect(await (f as () => Promise<Field[]>)()).toEqual(fixed);
+    }
+  });
+
+  it("keeps Update Record's Project static: picking another reloads the custom field inputs", () => {
+    const fields = App.creates.update_record.operation.inputFields as unknown[];
+    expect(fields.find((f) => typeof f === 'object' && (f as Field).key === 'projectId')).toMatchObject({
+      altersDynamicFields: true,
+    });
   });
 
   it("gives the editor New Record's declared filters, in order, through core's runtime", async () => {
