@@ -333,6 +333,16 @@ describe('Zapier publishing checks (offline)', () => {
     }
   });
 
+  it('input field keys are unique within each operation (the schema cannot see fields given on demand)', () => {
+    for (const a of [...triggers, ...creates, ...searches]) {
+      const keys = staticInputFields(a.operation).map((f) => f.key);
+      expect({ key: a.key, duplicates: keys.filter((k, i) => keys.indexOf(k) !== i) }).toEqual({
+        key: a.key,
+        duplicates: [],
+      });
+    }
+  });
+
   it('search descriptions start with "Finds " and end with "."', () => {
     for (const s of visibleSearches) expect(s.display.description).toMatch(/^Finds .+\.$/);
   });
