@@ -62,6 +62,13 @@ export function isConsumerLimit(resp: ServiceResponse): boolean {
   );
 }
 
+/** A 429 from either Codat API: Zapier retries after the Retry-After delay when Codat gives one. */
+function rateLimited(z: ZObject, resp: ServiceResponse, action: string, say: (text: string) => string): Error {
+  const delay = retryAfterSeconds(resp);
+  const wait = delay !== undefined ? ` Zapier will retry in ${delay} seconds.` : ' Zapier will retry later.';
+  return new z.errors.ThrottledError(say(`Codat's rate limit was reached while trying to ${action}.${wait}`), delay);
+}
+
 export function codatResponseError(z: ZObject, resp: ServiceResponse, ctx: CodatErrorContext): Error {
   const status = resp.status;
   const detail = svixDetail(resp);
@@ -112,12 +119,7 @@ export function codatResponseError(z: ZObject, resp: ServiceResponse, ctx: Codat
     );
   }
   if (status === 429) {
-    const delay = retryAfterSeconds(resp);
-    const wait = delay !== undefined ? ` Zapier will retry in ${delay} seconds.` : ' Zapier will retry later.';
-    return new z.errors.ThrottledError(
-      say(`Codat's rate limit was reached while trying to ${ctx.action}.${wait}`),
-      delay,
-    );
+    return rateLimited(z, resp, ctx.action, say);
   }
   if (status >= 500) {
     return new z.errors.Error(
@@ -228,12 +230,7 @@ export function codatPlatformError(z: ZObject, resp: ServiceResponse, ctx: Codat
     );
   }
   if (status === 429) {
-    const delay = retryAfterSeconds(resp);
-    const wait = delay !== undefined ? ` Zapier will retry in ${delay} seconds.` : ' Zapier will retry later.';
-    return new z.errors.ThrottledError(
-      say(`Codat's rate limit was reached while trying to ${ctx.action}.${wait}`),
-      delay,
-    );
+    return rateLimited(z, resp, ctx.action, say);
   }
   if (status >= 500) {
     return new z.errors.Error(
